@@ -1,0 +1,35 @@
+import type { Store } from '../store.js';
+import { SqlAuditTrail } from './sql-audit-trail.js';
+import { SqlContractRepository } from './sql-contract-repository.js';
+import type { SqlExecutor } from './sql-executor.js';
+
+/**
+ * The Store over a SqlExecutor. Both adapters share it; they differ only in how they
+ * connect, run statements and hold transactions.
+ */
+export class SqlStore implements Store {
+  readonly kind: Store['kind'];
+  readonly contracts: SqlContractRepository;
+  readonly audit: SqlAuditTrail;
+
+  constructor(
+    private readonly db: SqlExecutor,
+    readonly location: string,
+  ) {
+    this.kind = db.dialect;
+    this.audit = new SqlAuditTrail(db);
+    this.contracts = new SqlContractRepository(db);
+  }
+
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new SqlStore(tx, this.location)));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.all('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,78 @@
+import type { Contract } from '../register/contract.schema.js';
+
+/** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
+export interface AuditContext {
+  /** A person's email/UPN, or a system actor such as `cli` or `renewals-job`. */
+  readonly actor: string;
+  /** Where the change came from: `cli`, `teams`, `import:register-2026.xlsx`, ... */
+  readonly source: string;
+  readonly at?: Date;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Field-by-field change: the value before and after. */
+export type Changes = Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly source: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityKey: string;
+  readonly changes: Changes;
+}
+
+export interface ContractQuery {
+  /** Current end date on or after this day (YYYY-MM-DD). */
+  readonly endFrom?: string;
+  /** Current end date on or before this day (YYYY-MM-DD). */
+  readonly endTo?: string;
+  readonly ownerEmail?: string;
+  readonly serviceArea?: string;
+}
+
+/** The contracts register. References are unique; every write is audited. */
+export interface ContractRepository {
+  /** Inserts or replaces the contract with this reference; `unchanged` writes nothing. */
+  upsert(contract: Contract, audit: AuditContext): Promise<UpsertOutcome>;
+  get(reference: string): Promise<Contract | undefined>;
+  delete(reference: string, audit: AuditContext): Promise<boolean>;
+  /** Contracts matching every given filter, ordered by end date (undated last), then reference. */
+  list(query?: ContractQuery): Promise<Contract[]>;
+  count(): Promise<number>;
+}
+
+export interface AuditQuery {
+  readonly entity?: string;
+  readonly entityKey?: string;
+  readonly limit?: number;
+}
+
+export interface AuditTrail {
+  record(
+    entry: { action: string; entity: string; entityKey: string; changes: Changes },
+    audit: AuditContext,
+  ): Promise<void>;
+  /** Newest first. */
+  list(query?: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/**
+ * The storage port. Everything the product remembers goes through here, so SQLite and
+ * PostgreSQL behave the same (one conformance suite runs against both adapters).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data lives, safe to log (no password). */
+  readonly location: string;
+  readonly contracts: ContractRepository;
+  readonly audit: AuditTrail;
+  /** Runs `work` atomically: all of its writes land, or none do. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers; rejects with a StorageError when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
