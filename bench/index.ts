@@ -1,0 +1,8 @@
+export interface Benchmark {
+  readonly name: string;
+  readonly description: string;
+  run(): Promise<void>;
+}
+
+/** Every benchmark `npm run bench` runs, in order. */
+export const BENCHMARKS: readonly Benchmark[] = [];

@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: unknown;
+}
+
+/** Decides the status of a request; return undefined for the normal 200 reply. */
+export type ConnectorBehaviour = (request: ConnectorRequest) => { status: number; headers?: Record<string, string> } | undefined;
+
+/**
+ * A stand-in for the Teams Bot Connector on 127.0.0.1: it records every activity the bot
+ * sends (replies, proactive messages, card updates) and answers as the connector would.
+ * Activities point at it through their `serviceUrl`.
+ */
+export class StandInConnector {
+  readonly requests: ConnectorRequest[] = [];
+  behaviour: ConnectorBehaviour = () => undefined;
+  private server: Server | undefined;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  private nextId = 1;
+
+  get serviceUrl(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('stand-in connector is not started');
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  /** Activities the bot sent (POSTs and PUTs to .../activities...). */
+  get activities(): Record<string, unknown>[] {
+    return this.requests
+      .filter((r) => /\/v3\/conversations\/.+\/activities/.test(r.path) && (r.method === 'POST' || r.method === 'PUT'))
+      .map((r) => r.body as Record<string, unknown>);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Resolves once at least `count` activities have arrived (or rejects after `ms`). */
+  waitForActivities(count: number, ms = 5000): Promise<void> {
+    if (this.activities.length >= count) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`expected ${count} activities, got ${this.activities.length}`)), ms);
+      this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const request: ConnectorRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
+    const override = this.behaviour(request);
+    if (override) {
+      res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
+      res.end(JSON.stringify({ error: { code: 'StandIn', message: `status ${override.status}` } }));
+      return;
+    }
+    this.requests.push(request);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    this.waiters = this.waiters.filter((w) => (this.activities.length >= w.count ? (w.resolve(), false) : true));
+  }
+}
+
+/** A Teams personal-chat message activity addressed to the bot, as the connector posts it. */
+export function teamsMessage(serviceUrl: string, text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `msg-${Math.random().toString(36).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: '29:user-1', name: 'Asha Khan', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
+    conversation: { id: 'a:personal-chat-1', conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:bot', name: 'Contract Steward' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    text,
+    locale: 'en-GB',
+    ...overrides,
+  };
+}
