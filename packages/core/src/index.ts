@@ -6,3 +6,4 @@ export * from './storage/index.js';
 export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/command.js';
 export { VERSION } from './version.js';
+export * from './excel/spreadsheet-safety.js';
