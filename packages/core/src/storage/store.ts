@@ -60,6 +60,40 @@ export interface AuditTrail {
   list(query?: AuditQuery): Promise<AuditEntry[]>;
 }
 
+/** Where a conversation happens in Teams. */
+export type ConversationScope = 'personal' | 'channel' | 'groupChat';
+
+/**
+ * A Teams conversation the bot can post into later (a proactive warning). `reference` is the
+ * Bot Framework conversation reference, kept whole; storage does not look inside it.
+ */
+export interface ConversationRecord {
+  readonly conversationId: string;
+  readonly scope: ConversationScope;
+  readonly tenantId?: string;
+  readonly serviceUrl: string;
+  /** For a personal chat: the person's Entra object id, lower-cased. */
+  readonly userAadObjectId?: string;
+  /** For a personal chat: the person's email/UPN, lower-cased, when Teams told us. */
+  readonly userEmail?: string;
+  readonly reference: Readonly<Record<string, unknown>>;
+  /** False once the app is removed from the conversation: nothing is sent there any more. */
+  readonly installed: boolean;
+  readonly updatedAt: string;
+}
+
+/** Conversation references, saved on install and refreshed on every activity. */
+export interface ConversationRepository {
+  /** Inserts or replaces by conversation id; a known email or object id is kept if the new record lacks it. */
+  save(record: Omit<ConversationRecord, 'updatedAt'>, at?: Date): Promise<void>;
+  get(conversationId: string): Promise<ConversationRecord | undefined>;
+  /** The person's installed personal chat, matched by email/UPN or Entra object id (case-insensitive). */
+  findPersonal(person: { email?: string; aadObjectId?: string }): Promise<ConversationRecord | undefined>;
+  /** Says whether there was such a conversation. */
+  markUninstalled(conversationId: string, at?: Date): Promise<boolean>;
+  list(): Promise<ConversationRecord[]>;
+}
+
 /**
  * The storage port. Everything the product remembers goes through here, so SQLite and
  * PostgreSQL behave the same (one conformance suite runs against both adapters).
@@ -70,6 +104,7 @@ export interface Store {
   readonly location: string;
   readonly contracts: ContractRepository;
   readonly audit: AuditTrail;
+  readonly conversations: ConversationRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

@@ -1,5 +1,6 @@
 import { contractsAndAudit } from './001-contracts-and-audit.js';
+import { conversations } from './005-conversations.js';
 import type { Migration } from './migration.js';
 
 /** Every schema change, in order. Add a new file and list it here; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [contractsAndAudit];
+export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, conversations];

@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { SqlContractRepository } from './sql-contract-repository.js';
+import { SqlConversationRepository } from './sql-conversation-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -11,6 +12,7 @@ export class SqlStore implements Store {
   readonly kind: Store['kind'];
   readonly contracts: SqlContractRepository;
   readonly audit: SqlAuditTrail;
+  readonly conversations: SqlConversationRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -19,6 +21,7 @@ export class SqlStore implements Store {
     this.kind = db.dialect;
     this.audit = new SqlAuditTrail(db);
     this.contracts = new SqlContractRepository(db);
+    this.conversations = new SqlConversationRepository(db);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
