@@ -7,3 +7,4 @@ export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/command.js';
 export { VERSION } from './version.js';
 export * from './excel/spreadsheet-safety.js';
+export * from './savings/index.js';

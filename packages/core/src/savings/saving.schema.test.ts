@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SavingSchema } from './saving.schema.js';
+
+const publicExample = {
+  contract: 'CON-0042',
+  description: 'IEG4 renewal renegotiated',
+  serviceArea: 'Customer Services',
+  kind: 'renegotiation',
+  baselineAnnual: 160000,
+  newAnnual: 100000,
+  start: '2024-04-01',
+  termMonths: 36,
+  oneOffCosts: 0,
+  cashable: true,
+  state: 'signed-off',
+};
+
+describe('the saving schema', () => {
+  it('accepts the public import format and keys the saving by contract, start and kind', () => {
+    const saving = SavingSchema.parse(publicExample);
+    expect(saving.id).toBe('CON-0042/2024-04-01/renegotiation');
+    expect(saving.state).toBe('signed-off');
+  });
+
+  it('adds implementation and exit costs up into the one-off total', () => {
+    const { oneOffCosts: _omitted, ...rest } = publicExample;
+    expect(SavingSchema.parse({ ...rest, implementationCost: 5000, exitCost: 2500 }).oneOffCosts).toBe(7500);
+  });
+
+  it('refuses a one-off total that disagrees with its breakdown', () => {
+    const result = SavingSchema.safeParse({ ...publicExample, oneOffCosts: 100, implementationCost: 5000 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['oneOffCosts']);
+  });
+
+  it('refuses an unknown kind, a state outside the sign-off path, a 31 February and a term of no months', () => {
+    for (const bad of [{ kind: 'haggling' }, { state: 'approved' }, { start: '2025-02-31' }, { termMonths: 0 }, { newAnnual: -1 }]) {
+      expect(SavingSchema.safeParse({ ...publicExample, ...bad }).success).toBe(false);
+    }
+  });
+
+  it('reads back what it wrote unchanged, so stored savings round-trip', () => {
+    const saving = SavingSchema.parse({ ...publicExample, oneOffCosts: 15, implementationCost: 10, exitCost: 5, stateAt: '2026-11-26T09:00:00.000Z' });
+    expect(SavingSchema.parse(JSON.parse(JSON.stringify(saving)))).toEqual(saving);
+  });
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../shared/iso-date.js';
+
+/** How the saving was made. */
+export const SAVING_KINDS = ['renegotiation', 're-procurement', 'decommissioning', 'consolidation', 'move-to-cloud'] as const;
+export type SavingKind = (typeof SAVING_KINDS)[number];
+
+/** Finance's sign-off path: a saving is proposed, then validated, then signed off. */
+export const SAVING_STATES = ['proposed', 'validated', 'signed-off'] as const;
+export type SavingState = (typeof SAVING_STATES)[number];
+
+const optionalText = z.string().trim().min(1).optional();
+const pounds = z.number().finite().nonnegative();
+
+/** When a state was reached: a day (YYYY-MM-DD) or an ISO 8601 instant. */
+const WhenSchema = z.union([IsoDateSchema, z.iso.datetime({ offset: true })]);
+
+/**
+ * One saving, as finance records it and as the public JSON import takes it:
+ * `{"contract": "CON-0042", "description": "…", "serviceArea": "Customer Services",
+ * "kind": "renegotiation", "baselineAnnual": 160000, "newAnnual": 100000,
+ * "start": "2024-04-01", "termMonths": 36, "oneOffCosts": 0, "cashable": true, "state": "signed-off"}`.
+ *
+ * One-off costs may be given as a total (`oneOffCosts`), as a breakdown
+ * (`implementationCost`, `exitCost`), or both when they agree; the parsed saving always
+ * carries the total. Without an `id`, the saving is keyed by contract, start and kind, so
+ * importing the same file twice changes nothing.
+ */
+export const SavingSchema = z
+  .object({
+    id: z.string().trim().min(1).max(200).optional(),
+    /** The contract's reference in the register. */
+    contract: z.string().trim().min(1),
+    description: z.string().trim().min(1),
+    serviceArea: optionalText,
+    kind: z.enum(SAVING_KINDS),
+    /** The annual price proposed or paid before (pounds). */
+    baselineAnnual: pounds,
+    /** Where the baseline comes from: "supplier renewal quote, Jan 2024", "2023/24 invoices". */
+    baselineSource: optionalText,
+    /** The annual price agreed (pounds). Above the baseline, the "saving" is a price rise. */
+    newAnnual: pounds,
+    /** First day the new price applies. */
+    start: IsoDateSchema,
+    termMonths: z.number().int().min(1).max(600),
+    /** Total one-off costs (pounds), taken from the saving in the financial year it starts. */
+    oneOffCosts: pounds.optional(),
+    implementationCost: pounds.optional(),
+    exitCost: pounds.optional(),
+    /** True when the money comes off a budget (cashable); false for cost avoidance. */
+    cashable: z.boolean(),
+    state: z.enum(SAVING_STATES).default('proposed'),
+    /** Who moved it to its current state (email/UPN), and when. */
+    stateBy: optionalText,
+    stateAt: WhenSchema.optional(),
+    notes: optionalText,
+  })
+  .superRefine((s, ctx) => {
+    const breakdown = (s.implementationCost ?? 0) + (s.exitCost ?? 0);
+    const hasBreakdown = s.implementationCost !== undefined || s.exitCost !== undefined;
+    if (hasBreakdown && s.oneOffCosts !== undefined && Math.abs(s.oneOffCosts - breakdown) > 0.005) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oneOffCosts'],
+        message: `is ${s.oneOffCosts} but implementation and exit costs add up to ${breakdown}`,
+      });
+    }
+  })
+  .transform((s) => ({
+    ...s,
+    id: s.id ?? defaultSavingId(s.contract, s.start, s.kind),
+    oneOffCosts: s.oneOffCosts ?? (s.implementationCost ?? 0) + (s.exitCost ?? 0),
+  }));
+
+export type Saving = z.output<typeof SavingSchema>;
+export type SavingInput = z.input<typeof SavingSchema>;
+
+/** The key of a saving imported without an id: "CON-0042/2024-04-01/renegotiation". */
+export function defaultSavingId(contract: string, start: string, kind: SavingKind): string {
+  return `${contract}/${start}/${kind}`;
+}
+
+/** The public import file: `{"savings": [ ... ]}`. */
+export const SavingsFileSchema = z.object({ savings: z.array(z.unknown()) });
