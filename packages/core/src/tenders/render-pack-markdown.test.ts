@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildTenderPack, type TenderPack } from './build-pack.js';
+import { formatLongDate, renderPackMarkdown } from './render-pack-markdown.js';
+
+function pack(overrides: Record<string, unknown> = {}): TenderPack {
+  const result = buildTenderPack(
+    { title: 'Revenues and benefits system', reference: 'DN712345', charges: { 'data-extraction': 'no-charge', api: 'declare-charges' }, ...overrides },
+    { date: '2026-11-26' },
+  );
+  if (!result.success) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+describe('renderPackMarkdown', () => {
+  it('starts with the title block: title, reference, date and library version', () => {
+    const markdown = renderPackMarkdown(pack());
+    expect(markdown.split('\n').slice(0, 6)).toEqual([
+      '# Revenues and benefits system',
+      '',
+      '**Reference:** DN712345  ',
+      '**Date:** 26 November 2026  ',
+      '**Clause library:** appendix-m-1.0.0',
+      '',
+    ]);
+  });
+
+  it('lists every clause with its pack number, in order', () => {
+    const markdown = renderPackMarkdown(pack({ exclude: ['API-1.2'] }));
+    expect(markdown).toContain('## 1. Data extraction');
+    expect(markdown).toContain('## 2. Application programming interfaces');
+    expect(markdown).toContain('**1.1.2** The system must enable full copies of all system data');
+    expect(markdown).toContain('**2.1.2** Where datasets are linked to timestamps');
+    expect(markdown).not.toContain('APIs should enable live data to be queried in real-time.');
+  });
+
+  it('lists the business functions under API-1.1, escaping Markdown in them', () => {
+    const markdown = renderPackMarkdown(pack({ businessFunctions: ['Council Tax *billing*', 'Housing Benefit'] }));
+    expect(markdown).toContain('the following business functions:\n- Council Tax \\*billing\\*\n- Housing Benefit\n');
+  });
+
+  it('adds the officer guidance only when asked', () => {
+    expect(renderPackMarkdown(pack())).not.toContain('Officer guidance');
+    const markdown = renderPackMarkdown(pack({ includeGuidance: true, exclude: ['API-1.7'] }));
+    expect(markdown).toContain('## Officer guidance (remove before issuing the tender)');
+    expect(markdown).toContain('**1.2** (DE-2, choose one wording; chosen: no-charge): If you require a guarantee of free access');
+    expect(markdown).toContain('**Left out of this pack:** API-1.7');
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes a date as a UK reader does', () => {
+    expect(formatLongDate('2027-03-01')).toBe('1 March 2027');
+  });
+});

@@ -1,0 +1,60 @@
+import type { IsoDate } from '../shared/iso-date.js';
+import type { TenderPack } from './build-pack.js';
+import { CLAUSE_LIBRARY_SOURCE } from './clause-library.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11-26" as a UK reader writes it: "26 November 2026". */
+export function formatLongDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+}
+
+/** How a rule reads to an officer. */
+export const INCLUSION_LABELS = {
+  always: 'Always (unless not appropriate)',
+  optional: 'Optional (delete / include as appropriate)',
+  choice: 'Choose one wording',
+} as const;
+
+/** Characters Markdown would read as formatting, in text that came from the officer. */
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+
+/**
+ * The pack as Markdown for chat (Teams renders headings, bold and lists): the title block,
+ * the preamble, the numbered clauses and, when asked, the officer guidance.
+ */
+export function renderPackMarkdown(pack: TenderPack): string {
+  const lines: string[] = [
+    `# ${escapeMarkdown(pack.title)}`,
+    '',
+    `**Reference:** ${escapeMarkdown(pack.reference)}  `,
+    `**Date:** ${formatLongDate(pack.date)}  `,
+    `**Clause library:** ${pack.libraryVersion}`,
+    '',
+    pack.preamble,
+  ];
+  for (const section of pack.sections) {
+    lines.push('', `## ${section.number}. ${section.title}`, '');
+    for (const clause of section.clauses) {
+      // No indentation for nested clauses: four spaces would make a Markdown code block.
+      lines.push(`**${clause.number}** ${clause.text}`);
+      for (const item of clause.items) lines.push(`- ${escapeMarkdown(item)}`);
+      lines.push('');
+    }
+  }
+  if (pack.includeGuidance) {
+    lines.push('---', '', '## Officer guidance (remove before issuing the tender)', '');
+    for (const section of pack.sections) {
+      lines.push(`### ${section.number}. ${section.title} (${section.scope})`, '');
+      for (const clause of section.clauses) {
+        lines.push(`**${clause.number}** (${clause.id}, ${INCLUSION_LABELS[clause.inclusion].toLowerCase()}${clause.chargesChoice ? `; chosen: ${clause.chargesChoice}` : ''}): ${clause.guidance.join(' ')}`, '');
+      }
+    }
+    if (pack.excluded.length > 0) {
+      lines.push(`**Left out of this pack:** ${pack.excluded.map((c) => c.id).join(', ')}`, '');
+    }
+    lines.push(`_Source: ${CLAUSE_LIBRARY_SOURCE}_`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
