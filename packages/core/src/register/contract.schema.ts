@@ -116,6 +116,10 @@ export const ContractSchema = z.object({
   value: ValueSchema.default({}),
   procurement: ProcurementSchema.default({}),
   itSystem: ItSystemSchema.optional(),
+  /** Days before each renewal deadline to warn, replacing the council's defaults for this contract. */
+  warningThresholds: z.array(z.number().int().positive()).min(1).optional(),
+  /** Days needed to re-procure this contract, replacing the default for its procurement route. */
+  leadTimeDays: z.number().int().nonnegative().optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

@@ -1,0 +1,177 @@
+import type { Contract, Duration } from '../register/contract.schema.js';
+import type { IsoDate } from '../shared/iso-date.js';
+import { addDays, describeDate } from './calendar-date.js';
+import { ROUTE_NAMES } from './lead-times.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
+import { addDuration, describeDuration, subtractDuration } from './subtract-duration.js';
+import { previousWorkingDay, whyNotWorking } from './working-days.js';
+
+export const KEY_DATE_KINDS = ['notice', 'extension', 'reprocure', 'renewal', 'end'] as const;
+/**
+ * - end: the current end date.
+ * - notice: the last day to give notice (to end it, not to renew, or to take an option).
+ * - reprocure: the day to start re-procuring, so a new contract is running by the final end.
+ * - extension: the day by which to decide on the next extension option.
+ * - renewal: the day a tacitly renewing contract renews unless notice is given.
+ */
+export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
+
+/** One deadline of a contract, with the plain-English rule that produced it. */
+export interface KeyDate {
+  readonly reference: string;
+  readonly kind: KeyDateKind;
+  readonly date: IsoDate;
+  /** How the date was worked out, so a person can check it by hand. */
+  readonly rule: string;
+  /** Present when the date rests on the default notice period because the contract records none. */
+  readonly assumed?: true;
+}
+
+/**
+ * The key dates of a contract, soonest first. `today` rolls a tacit renewal forward past
+ * terms that have already renewed; without it the recorded end date is used as it is.
+ * A contract with no end date has none.
+ *
+ * @example computeKeyDates(contract, DEFAULT_RENEWAL_SETTINGS, '2026-11-26')
+ */
+export function computeKeyDates(contract: Contract, settings: RenewalSettings = DEFAULT_RENEWAL_SETTINGS, today?: IsoDate): KeyDate[] {
+  const endDate = contract.endDate;
+  if (endDate === undefined) return [];
+  const { reference } = contract;
+  const notice = noticeTerms(contract, settings);
+  const flag = notice.assumed ? { assumed: true as const } : {};
+  const dates: KeyDate[] = [];
+  const renewal = contract.renewal;
+
+  if (renewal.type === 'auto-renewal') {
+    const rolled = rollForward(endDate, renewal.period, today);
+    const rolledWords =
+      rolled.periods === 0
+        ? ''
+        : ` (the recorded end date, ${describeDate(endDate)}, has passed, so it has been rolled forward ${timesWord(rolled.periods)} by ${describeDuration(renewal.period)})`;
+    dates.push({
+      reference,
+      kind: 'renewal',
+      date: rolled.date,
+      rule: `Renews automatically for another ${describeDuration(renewal.period)} at the end of the current term on ${describeDate(rolled.date)}${rolledWords}, unless notice is given.`,
+    });
+    const noticeDate = lastDayForNotice(rolled.date, notice, settings);
+    dates.push({ reference, kind: 'notice', date: noticeDate.date, rule: `Last day to give notice so that it does not renew: ${noticeDate.words}.`, ...flag });
+    dates.push(reprocureDate(contract, rolled.date, 'the end of the current term', notice, settings));
+    return sortKeyDates(dates);
+  }
+
+  dates.push({ reference, kind: 'end', date: endDate, rule: `The contract ends on ${describeDate(endDate)}, its current end date.` });
+  const noticeDate = lastDayForNotice(endDate, notice, settings);
+  const remaining = renewal.type === 'extension-options' ? renewal.options.slice(renewal.taken) : [];
+  const next = remaining[0];
+  if (renewal.type === 'extension-options' && next !== undefined) {
+    const optionNumber = renewal.taken + 1;
+    const extendedTo = addDuration(endDate, next);
+    dates.push({
+      reference,
+      kind: 'notice',
+      date: noticeDate.date,
+      rule: `Last day to give notice to take the next extension option, or that the contract will end: ${noticeDate.words}.`,
+      ...flag,
+    });
+    dates.push({
+      reference,
+      kind: 'extension',
+      date: noticeDate.date,
+      rule: `Decide on extension option ${optionNumber} of ${renewal.options.length} (${describeDuration(next)}, to ${describeDate(extendedTo)}) by the notice deadline: ${noticeDate.words}.`,
+      ...flag,
+    });
+    const finalEnd = renewal.maximumEndDate ?? remaining.reduce<IsoDate>((end, option) => addDuration(end, option), endDate);
+    const finalWords = renewal.maximumEndDate
+      ? 'the maximum end date recorded if every option is taken'
+      : `the end date if the remaining ${remaining.length === 1 ? 'option' : `${remaining.length} options`} (${remaining.map(describeDuration).join(' + ')}) ${remaining.length === 1 ? 'is' : 'are'} taken`;
+    dates.push(reprocureDate(contract, finalEnd, finalWords, notice, settings));
+  } else {
+    dates.push({ reference, kind: 'notice', date: noticeDate.date, rule: `Last day to give notice before the contract ends: ${noticeDate.words}.`, ...flag });
+    const words = renewal.type === 'extension-options' ? 'the end date, as every extension option has been taken' : 'the end date, as the contract cannot be extended';
+    dates.push(reprocureDate(contract, endDate, words, notice, settings));
+  }
+  return sortKeyDates(dates);
+}
+
+/** Soonest first; on one day, the order a contract manager acts in. */
+export function sortKeyDates<T extends Pick<KeyDate, 'date' | 'kind' | 'reference'>>(dates: T[]): T[] {
+  return dates.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.reference.localeCompare(b.reference) ||
+      KEY_DATE_KINDS.indexOf(a.kind) - KEY_DATE_KINDS.indexOf(b.kind),
+  );
+}
+
+interface NoticeTerms {
+  readonly period: Duration;
+  readonly assumed: boolean;
+  /** "the 6-month notice period" */
+  readonly words: string;
+}
+
+function noticeTerms(contract: Contract, settings: RenewalSettings): NoticeTerms {
+  if (contract.noticePeriod) {
+    return { period: contract.noticePeriod, assumed: false, words: `the notice period of ${describeDuration(contract.noticePeriod)}` };
+  }
+  const period = settings.defaultNoticePeriod;
+  return { period, assumed: true, words: `the default notice period of ${describeDuration(period)} (assumed: the contract records none)` };
+}
+
+/** End minus notice, clamped to month end, then moved back to a working day. */
+function lastDayForNotice(end: IsoDate, notice: NoticeTerms, settings: RenewalSettings): { date: IsoDate; words: string } {
+  const raw = subtractDuration(end, notice.period);
+  const { date, moved } = workingDayOnOrBefore(raw, settings);
+  return { date, words: `${describeDate(end)} minus ${notice.words} is ${describeDate(raw)}${moved}` };
+}
+
+function workingDayOnOrBefore(raw: IsoDate, settings: RenewalSettings): { date: IsoDate; moved: string } {
+  const date = previousWorkingDay(raw, settings.bankHolidays);
+  if (date === raw) return { date, moved: '' };
+  return { date, moved: `, which is ${whyNotWorking(raw, settings.bankHolidays) ?? 'not a working day'}, so the previous working day, ${describeDate(date)}` };
+}
+
+function reprocureDate(contract: Contract, finalEnd: IsoDate, finalWords: string, notice: NoticeTerms, settings: RenewalSettings): KeyDate {
+  const route = contract.procurement.route;
+  let leadDays: number;
+  let leadWords: string;
+  if (contract.leadTimeDays !== undefined) {
+    leadDays = contract.leadTimeDays;
+    leadWords = `the ${leadDays}-day lead time recorded for this contract`;
+  } else if (route !== undefined) {
+    leadDays = settings.leadTimeDays[route];
+    leadWords = `the ${leadDays}-day lead time for ${ROUTE_NAMES[route]}`;
+  } else {
+    leadDays = settings.leadTimeDays[settings.defaultRoute];
+    leadWords = `the ${leadDays}-day lead time for ${ROUTE_NAMES[settings.defaultRoute]} (no procurement route is recorded, so that is assumed)`;
+  }
+  const afterNotice = subtractDuration(finalEnd, notice.period);
+  const raw = addDays(afterNotice, -leadDays);
+  const { date, moved } = workingDayOnOrBefore(raw, settings);
+  return {
+    reference: contract.reference,
+    kind: 'reprocure',
+    date,
+    rule: `Start re-procurement by ${describeDate(date)}: the latest possible end, ${describeDate(finalEnd)} (${finalWords}), minus ${notice.words} is ${describeDate(afterNotice)}, minus ${leadWords} is ${describeDate(raw)}${moved}.`,
+    ...(notice.assumed ? { assumed: true as const } : {}),
+  };
+}
+
+/** The first end of term on or after `today`, counting whole periods from the recorded end. */
+function rollForward(end: IsoDate, period: Duration, today: IsoDate | undefined): { date: IsoDate; periods: number } {
+  if (today === undefined || end >= today || period.amount === 0) return { date: end, periods: 0 };
+  // Count from the recorded end each time, so 31 January monthly stays on month ends instead of drifting to the 28th.
+  let periods = 0;
+  let date = end;
+  while (date < today && periods < 100_000) {
+    periods += 1;
+    date = addDuration(end, { amount: period.amount * periods, unit: period.unit });
+  }
+  return { date, periods };
+}
+
+function timesWord(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}

@@ -1,0 +1,36 @@
+import { addDays as addDaysFns, addMonths, addWeeks, addYears } from 'date-fns';
+import type { Duration } from '../register/contract.schema.js';
+import type { IsoDate } from '../shared/iso-date.js';
+import { fromLocalDate, toLocalDate } from './calendar-date.js';
+
+/**
+ * `date` minus `duration`. Months and years clamp to the end of a shorter month, as contracts
+ * are read: six months before 31 August is the last day of February (28th, or 29th in a leap
+ * year), not 3 March.
+ *
+ * @example subtractDuration('2026-08-31', { amount: 6, unit: 'months' }) // '2026-02-28'
+ */
+export function subtractDuration(date: IsoDate, duration: Duration): IsoDate {
+  return addDuration(date, { amount: -duration.amount, unit: duration.unit });
+}
+
+/** `date` plus `duration` (a negative amount goes back), clamping to month end like subtractDuration. */
+export function addDuration(date: IsoDate, duration: { amount: number; unit: Duration['unit'] }): IsoDate {
+  const local = toLocalDate(date);
+  switch (duration.unit) {
+    case 'days':
+      return fromLocalDate(addDaysFns(local, duration.amount));
+    case 'weeks':
+      return fromLocalDate(addWeeks(local, duration.amount));
+    case 'months':
+      return fromLocalDate(addMonths(local, duration.amount));
+    case 'years':
+      return fromLocalDate(addYears(local, duration.amount));
+  }
+}
+
+/** "6 months", "1 year", "90 days". */
+export function describeDuration(duration: Duration): string {
+  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
+  return `${duration.amount} ${unit}`;
+}
