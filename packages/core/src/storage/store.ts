@@ -1,4 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
+import type { SavingsRepository } from './savings-repository.js';
 
 /** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
 export interface AuditContext {
@@ -105,6 +106,7 @@ export interface Store {
   readonly contracts: ContractRepository;
   readonly audit: AuditTrail;
   readonly conversations: ConversationRepository;
+  readonly savings: SavingsRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { SqlContractRepository } from './sql-contract-repository.js';
 import { SqlConversationRepository } from './sql-conversation-repository.js';
+import { SqlSavingsRepository } from './sql-savings-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -13,6 +14,7 @@ export class SqlStore implements Store {
   readonly contracts: SqlContractRepository;
   readonly audit: SqlAuditTrail;
   readonly conversations: SqlConversationRepository;
+  readonly savings: SqlSavingsRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -22,6 +24,7 @@ export class SqlStore implements Store {
     this.audit = new SqlAuditTrail(db);
     this.contracts = new SqlContractRepository(db);
     this.conversations = new SqlConversationRepository(db);
+    this.savings = new SqlSavingsRepository(db);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
