@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateOptions, type EvaluationResult } from './evaluate-options.js';
+import { renderDecisionRecordMarkdown } from './render-decision-record-markdown.js';
+
+function evaluated(input: unknown): EvaluationResult {
+  const result = evaluateOptions(input);
+  if (!result.success) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+const example = JSON.parse(readFileSync(new URL('../../../../examples/evaluation.example.json', import.meta.url), 'utf8')) as {
+  options: { name: string }[];
+};
+
+describe('the Markdown decision record', () => {
+  const markdown = renderDecisionRecordMarkdown(evaluated(example));
+
+  it('states the recommendation with its score, whole-life cost and NPV', () => {
+    expect(markdown).toContain('**Supplier A** ranks first with 76.33 out of 100 ahead of Supplier B (69), with a whole-life cost of £230,452');
+    expect(markdown).toContain('net present value of £17,876');
+  });
+
+  it('says how far one weight must move to change the winner', () => {
+    expect(markdown).toContain('Risk Assessment and Mitigation moving from 10% to 34.15% (+24.15 points');
+  });
+
+  it('records the ranking, with the gate an ineligible option failed', () => {
+    expect(markdown).toContain('| 1 | Supplier A | yes | 76.33 | £230,452 | £17,876 |');
+    expect(markdown).toContain('| — | Supplier C | no: failed Technology Standards Compliance | 84 | £232,876 | £38,027 |');
+  });
+
+  it("records each evaluator's score and rationale, and the moderated score", () => {
+    expect(markdown).toContain('| Cost–Benefit Analysis | 5 | 3 | 4 | 4 | 4 | 16 |');
+    expect(markdown).toContain('  - b.jones@council.gov.uk (3): The annual charge rises 6% a year after year 2');
+    expect(markdown).toContain('- Supplier B, Continuous Improvement: scores from 2 to 4 (not moderated: the mean counts)');
+  });
+
+  it('shows each cash flow with its discount factor, and the benefits not valued in money', () => {
+    expect(markdown).toContain('| 1 | licences and support | £30,000 | £0 | 0.9662 | £28,986 | £0 |');
+    expect(markdown).toContain('- Fewer repeat visits for residents');
+  });
+
+  it('says there is no recommendation when options tie for first place', () => {
+    const tied = structuredClone(example);
+    tied.options = tied.options.slice(0, 1);
+    tied.options.push({ ...structuredClone(tied.options[0]!), name: 'Supplier A2' });
+    expect(renderDecisionRecordMarkdown(evaluated(tied))).toContain('No recommendation: Supplier A and Supplier A2 tie for first place.');
+  });
+
+  it('escapes text that would break a table or run as HTML', () => {
+    const hostile = structuredClone(example);
+    hostile.options[0]!.name = 'A | <script>';
+    expect(renderDecisionRecordMarkdown(evaluated(hostile))).toContain('A \\| \\<script\\>');
+  });
+});
