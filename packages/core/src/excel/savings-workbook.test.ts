@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { SavingSchema, type SavingInput } from '../savings/saving.schema.js';
+import { GBP_FORMAT, columnLetter, writeSavingsWorkbook } from './savings-workbook.js';
+
+function saving(overrides: Partial<SavingInput> = {}) {
+  return SavingSchema.parse({
+    contract: 'CON-0042',
+    description: 'IEG4 renewal renegotiated',
+    serviceArea: 'Customer Services',
+    kind: 'renegotiation',
+    baselineAnnual: 160000,
+    newAnnual: 100000,
+    start: '2024-04-01',
+    termMonths: 36,
+    cashable: true,
+    state: 'signed-off',
+    ...overrides,
+  });
+}
+
+async function exportAndRead(savings: ReturnType<typeof saving>[]) {
+  const path = join(mkdtempSync(join(tmpdir(), 'savings-wb-')), 'savings.xlsx');
+  await writeSavingsWorkbook(savings, path, { exportedAt: new Date('2026-11-26T10:00:00Z'), filters: { from: '2024-04-01' } });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+describe('the savings workbook', () => {
+  it('has the savings, both summaries and the assumptions, in that order', async () => {
+    const workbook = await exportAndRead([saving()]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Savings', 'By financial year', 'By service area', 'Assumptions']);
+  });
+
+  it('writes the annual, whole-term and financial-year figures as live formulas on the row, with their results', async () => {
+    const sheet = (await exportAndRead([saving()])).getWorksheet('Savings');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => columnLetter(header.indexOf(name) + 1);
+    expect(sheet?.getCell(`${col('Annual saving (£)')}2`).value).toEqual({ formula: 'J2-L2', result: 60000 });
+    expect(sheet?.getCell(`${col('Whole-term saving (£)')}2`).value).toEqual({ formula: 'Q2*N2/12-P2', result: 180000 });
+    expect(header.slice(-3)).toEqual(['2024/25', '2025/26', '2026/27']);
+    const firstYear = sheet?.getCell(`${col('2024/25')}2`).value as { formula: string; result: number };
+    expect(firstYear.result).toBe(60000);
+    expect(firstYear.formula).toContain('DATE(2024,4,1)');
+    expect(sheet?.getCell(`${col('2024/25')}2`).numFmt).toBe(GBP_FORMAT);
+  });
+
+  it('sums the Savings sheet by financial year and by service area with SUMIFS', async () => {
+    const workbook = await exportAndRead([saving(), saving({ id: 'B', serviceArea: 'Housing', state: 'proposed', cashable: false })]);
+    const years = workbook.getWorksheet('By financial year');
+    expect(years?.getCell('A2').value).toBe('2024/25');
+    expect(years?.getCell('B2').value).toMatchObject({ result: 120000 });
+    expect(years?.getCell('C2').value).toMatchObject({ formula: expect.stringContaining('SUMIFS(') as unknown, result: 60000 });
+    expect(years?.getCell('A5').value).toBe('Total');
+    expect(years?.getCell('B5').value).toMatchObject({ result: 360000 });
+    const areas = workbook.getWorksheet('By service area');
+    expect(areas?.getCell('A3').value).toBe('Housing');
+    expect(areas?.getCell('D3').value).toMatchObject({ formula: expect.stringContaining('SUMIFS(Savings!') as unknown, result: 180000 });
+  });
+
+  it('keeps a hostile description as plain text, never a formula', async () => {
+    const sheet = (await exportAndRead([saving({ description: '=HYPERLINK("http://x","click")', serviceArea: '+cmd|calc' })])).getWorksheet('Savings');
+    expect(sheet?.getCell('C2').value).toBe('=HYPERLINK("http://x","click")');
+    expect(sheet?.getCell('C2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet?.getCell('D2').value).toBe('+cmd|calc');
+  });
+
+  it('freezes the header row and puts a filter on it', async () => {
+    const workbook = await exportAndRead([saving()]);
+    for (const sheet of workbook.worksheets) expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(workbook.getWorksheet('Savings')?.autoFilter).toBeTruthy();
+  });
+
+  it('records the export date and filters on the Assumptions sheet', async () => {
+    const sheet = (await exportAndRead([saving()])).getWorksheet('Assumptions');
+    const rows = sheet?.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 3));
+    expect(rows).toContainEqual(['Exported at', '2026-11-26 10:00 UTC']);
+    expect(rows).toContainEqual(['Term from', '2024-04-01']);
+  });
+});
