@@ -1,0 +1,294 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../register/import/cell-value.js';
+import { convertRow, type SourceRow } from '../register/import/convert-row.js';
+import type { ImportProblem } from '../register/import/import-problem.js';
+import { mapHeaders, type HeaderMapping, type MappedColumn, type UserMapping } from '../register/import/map-headers.js';
+import { OCDS_COLUMNS, ocdsToRows } from '../register/import/ocds.js';
+import type { CandidateRow } from '../register/import/plan-import.js';
+import { flattenCellValue } from './flatten-cell-value.js';
+import { inspectXlsxZip } from './inspect-xlsx-zip.js';
+import { parseCsv } from './parse-csv.js';
+import { RegisterFileError } from './register-file-error.js';
+
+export interface ReadRegisterOptions {
+  /** Read this sheet; otherwise the first sheet that looks like a register. */
+  readonly sheet?: string;
+  readonly mapping?: UserMapping;
+  /** Default 50 MB. */
+  readonly maxBytes?: number;
+  /** Default 1 GB: the most an .xlsx may unpack to. */
+  readonly maxDecompressedBytes?: number;
+}
+
+export interface RegisterReading {
+  readonly fileName: string;
+  readonly kind: 'xlsx' | 'csv' | 'json';
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly columns: readonly MappedColumn[];
+  readonly unmapped: HeaderMapping['unmapped'];
+  /** Data rows read (blank rows are not counted). */
+  readonly rows: number;
+  readonly accepted: readonly CandidateRow[];
+  /** Rows with errors, kept whole for the problems workbook. */
+  readonly rejected: readonly SourceRow[];
+  readonly problems: readonly ImportProblem[];
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
+/** The most rows an Excel sheet holds: a sheet this full was probably cut short. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** The most characters Excel allows in a cell. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+const HEADER_SEARCH_ROWS = 30;
+const MIN_HEADER_FIELDS = 3;
+
+/**
+ * Reads a register from .xlsx (streamed), .csv or OCDS .json, finds the sheet and header row,
+ * and converts every row, collecting problems. Refuses bad files with a RegisterFileError
+ * before anything is converted. Does no database work.
+ */
+export async function readRegister(path: string, options: ReadRegisterOptions = {}): Promise<RegisterReading> {
+  const fileName = basename(path);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = (await stat(path)).size;
+  if (size === 0) throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);
+  if (size > maxBytes) {
+    throw new RegisterFileError(
+      'too-large',
+      `${fileName} is ${(size / 1_048_576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1_048_576)} MB limit — split it, or raise the limit with --max-size`,
+    );
+  }
+  const kind = await sniffKind(path, fileName);
+  if (kind === 'json') return readOcds(path, fileName);
+  const collector = new RowCollector(fileName, kind, options);
+  if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
+  else {
+    const bytes = await readFile(path);
+    const inspection = await inspectXlsxZip(bytes, options.maxDecompressedBytes ?? 1024 * 1_048_576);
+    collector.merges = inspection.merges;
+    await collector.consume(xlsxRows(path));
+  }
+  return collector.finish();
+}
+
+interface RawRow {
+  readonly sheet: string;
+  /** The worksheet part (`xl/worksheets/sheet1.xml`), for merged ranges. */
+  readonly part?: string;
+  readonly row: number;
+  readonly cells: CellValue[];
+}
+
+class RowCollector {
+  merges: ReadonlyMap<string, readonly string[]> = new Map();
+  private sheet: string | undefined;
+  private chosen: { sheet: string; headerRow: number; headers: string[]; mapping: HeaderMapping } | undefined;
+  private pending: RawRow[] = [];
+  private rows = 0;
+  private readonly accepted: CandidateRow[] = [];
+  private readonly rejected: SourceRow[] = [];
+  private readonly problems: ImportProblem[] = [];
+
+  constructor(
+    private readonly fileName: string,
+    private readonly kind: 'xlsx' | 'csv',
+    private readonly options: ReadRegisterOptions,
+  ) {}
+
+  async consume(rows: AsyncIterable<RawRow> | Iterable<RawRow>): Promise<void> {
+    for await (const raw of rows) {
+      if (raw.row >= EXCEL_MAX_ROWS) {
+        throw new RegisterFileError('too-many-rows', `${raw.sheet} reaches row ${EXCEL_MAX_ROWS.toLocaleString('en-GB')}, the last row Excel has — it was probably cut short; split the register and import each part`);
+      }
+      if (this.chosen) {
+        if (raw.sheet !== this.chosen.sheet) break;
+        this.addData(raw);
+        continue;
+      }
+      if (this.options.sheet !== undefined && raw.sheet !== this.options.sheet) continue;
+      if (raw.sheet !== this.sheet) {
+        this.sheet = raw.sheet;
+        this.pending = [];
+      }
+      this.pending.push(raw);
+      const headers = raw.cells.map((cell) => (cell === undefined || cell === null ? '' : String(cell)));
+      const mapping = mapHeaders(headers, this.options.mapping);
+      if (mapping.columns.length >= MIN_HEADER_FIELDS) {
+        this.chosen = { sheet: raw.sheet, headerRow: raw.row, headers, mapping };
+        this.checkMerges(raw);
+        this.pending = [];
+      } else if (this.pending.length >= HEADER_SEARCH_ROWS) {
+        this.pending = [];
+      }
+    }
+  }
+
+  finish(): RegisterReading {
+    if (!this.chosen) {
+      if (this.options.sheet !== undefined && this.sheet === undefined) {
+        throw new RegisterFileError('sheet-not-found', `${this.fileName} has no sheet named "${this.options.sheet}" — check the name on the sheet's tab`);
+      }
+      throw new RegisterFileError(
+        'no-register-sheet',
+        `no header row found in ${this.fileName}: the importer looks for columns such as Reference, Title, Supplier, Start date and End date in the first ${HEADER_SEARCH_ROWS} rows — rename the headers, or map them with --map "Your header=endDate"`,
+      );
+    }
+    const { sheet, headerRow, headers, mapping } = this.chosen;
+    return {
+      fileName: this.fileName,
+      kind: this.kind,
+      sheet,
+      headerRow,
+      headers,
+      columns: mapping.columns,
+      unmapped: mapping.unmapped,
+      rows: this.rows,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      problems: this.problems,
+    };
+  }
+
+  private checkMerges(header: RawRow): void {
+    const ranges = header.part === undefined ? [] : (this.merges.get(header.part) ?? []);
+    const inData = ranges.filter((range) => Number(/\d+$/.exec(range)?.[0] ?? 0) >= header.row);
+    if (inData.length > 0) {
+      throw new RegisterFileError(
+        'merged-cells',
+        `${header.sheet} has merged cells in the register (${inData.slice(0, 3).join(', ')}${inData.length > 3 ? ', ...' : ''}) — unmerge them and fill in each row, then import again`,
+      );
+    }
+  }
+
+  private addData(raw: RawRow): void {
+    let empty = true;
+    for (let i = 0; i < raw.cells.length; i += 1) {
+      const cell = raw.cells[i];
+      if (typeof cell === 'string') {
+        if (cell.length > EXCEL_MAX_CELL_CHARS) {
+          throw new RegisterFileError(
+            'cell-too-long',
+            `${raw.sheet} row ${raw.row} has a cell of ${cell.length.toLocaleString('en-GB')} characters, more than the ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-GB')} Excel allows — shorten it`,
+          );
+        }
+        if (empty && cell.trim() !== '') empty = false;
+      } else if (cell !== undefined && cell !== null) empty = false;
+    }
+    if (empty) return;
+    this.rows += 1;
+    const source: SourceRow = { sheet: raw.sheet, row: raw.row, cells: raw.cells };
+    const converted = convertRow(source, this.chosen?.mapping.columns ?? []);
+    for (const problem of converted.problems) this.problems.push(problem);
+    if (converted.contract) this.accepted.push({ sheet: raw.sheet, row: raw.row, contract: converted.contract });
+    else this.rejected.push(source);
+  }
+}
+
+async function sniffKind(path: string, fileName: string): Promise<'xlsx' | 'csv' | 'json'> {
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(8192);
+  let length: number;
+  try {
+    ({ bytesRead: length } = await handle.read(head, 0, head.length, 0));
+  } finally {
+    await handle.close();
+  }
+  const start = head.subarray(0, length);
+  if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (start.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    // An encrypted .xlsx is an OLE container holding an "EncryptedPackage" stream.
+    const whole = await readFile(path);
+    if (whole.includes(Buffer.from('EncryptedPackage', 'utf16le')) || /\.xlsx$/i.test(fileName)) {
+      throw new RegisterFileError('password-protected', `${fileName} is password-protected — open it in Excel, remove the password (File › Info › Protect Workbook) and save it again`);
+    }
+    throw new RegisterFileError('legacy-xls', `${fileName} is an old Excel 97–2003 .xls workbook — open it in Excel and save it as .xlsx (or .csv), then import that`);
+  }
+  if (start.includes(0)) {
+    throw new RegisterFileError('not-a-spreadsheet', `${fileName} is not a spreadsheet — import a .xlsx, .csv or OCDS .json file`);
+  }
+  const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text === '') throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);
+  if (/\.json$/i.test(fileName) || text.startsWith('{') || text.startsWith('[')) return 'json';
+  if (/\.xlsx?$/i.test(fileName)) {
+    throw new RegisterFileError('not-a-spreadsheet', `${fileName} is named .xlsx but is not an Excel workbook — save it from Excel as .xlsx or .csv`);
+  }
+  return 'csv';
+}
+
+function* csvRows(bytes: Buffer, fileName: string): Generator<RawRow> {
+  const text = decodeText(bytes);
+  let row = 0;
+  for (const fields of parseCsv(text)) {
+    row += 1;
+    yield { sheet: fileName, row, cells: fields };
+  }
+}
+
+/** UTF-8 when it is valid; otherwise Windows-1252, which is what Excel writes for "CSV" on a UK PC. */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    // Cached styles let exceljs recognise date cells; without them dates arrive as serial numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  for await (const worksheet of reader) {
+    const sheet = (worksheet as unknown as { name: string }).name;
+    const part = `xl/worksheets/sheet${(worksheet as unknown as { id: number | string }).id}.xml`;
+    for await (const row of worksheet) {
+      const values = row.values as unknown[];
+      const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
+      for (let i = 1; i < values.length; i += 1) cells[i - 1] = flattenCellValue(values[i]);
+      yield { sheet, part, row: row.number, cells };
+    }
+  }
+}
+
+async function readOcds(path: string, fileName: string): Promise<RegisterReading> {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeText(await readFile(path)).replace(/^\uFEFF/, ''));
+  } catch {
+    throw new RegisterFileError('not-a-spreadsheet', `${fileName} is not valid JSON — import a .xlsx, .csv or an OCDS release package`);
+  }
+  const rows = ocdsToRows(json, fileName);
+  if (rows.length === 0) {
+    throw new RegisterFileError('no-register-sheet', `${fileName} holds no OCDS awards — import an OCDS release package with awards, or a .xlsx or .csv register`);
+  }
+  const accepted: CandidateRow[] = [];
+  const rejected: SourceRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const source of rows) {
+    const converted = convertRow(source, OCDS_COLUMNS);
+    problems.push(...converted.problems);
+    if (converted.contract) accepted.push({ sheet: source.sheet, row: source.row, contract: converted.contract });
+    else rejected.push(source);
+  }
+  return {
+    fileName,
+    kind: 'json',
+    sheet: fileName,
+    headerRow: 0,
+    headers: OCDS_COLUMNS.map((c) => c.header),
+    columns: OCDS_COLUMNS,
+    unmapped: [],
+    rows: rows.length,
+    accepted,
+    rejected,
+    problems,
+  };
+}

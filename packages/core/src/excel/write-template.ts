@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
+import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
+import { columnLetter } from '../register/import/import-problem.js';
+import { DATE_FIELDS, FLAG_FIELDS, MONEY_FIELDS, registerColumns } from './write-register.js';
+
+const NOTES: Readonly<Record<ImportField, string>> = {
+  reference: 'Required. Unique for each contract, e.g. CON-0042.',
+  title: 'Required. What the contract is for.',
+  description: 'The goods or services, in a sentence or two.',
+  department: 'The directorate or department responsible (Transparency Code).',
+  serviceArea: 'The service that uses the contract.',
+  category: 'Procurement category.',
+  supplierName: 'Required. The supplier as on the contract.',
+  companyNumber: 'Companies House number, e.g. 04841343 or SC257136.',
+  charityNumber: 'Registered charity number.',
+  supplierAddress: "The supplier's address.",
+  supplierPostcode: "The supplier's postcode.",
+  sme: 'Yes if the supplier is a small or medium-sized enterprise.',
+  vcse: 'Yes if the supplier is a voluntary, community or social enterprise.',
+  ownerName: 'The officer who manages the contract.',
+  ownerEmail: "The contract owner's email: renewal warnings go here.",
+  escalationName: 'Who to tell when the owner does not act.',
+  escalationEmail: "The escalation contact's email.",
+  startDate: 'A date, e.g. 01/04/2025 (day first).',
+  endDate: 'The current end date, e.g. 31/03/2028. Must not be before the start date.',
+  reviewDate: 'When the contract is next reviewed.',
+  noticePeriod: 'Notice to terminate or not renew, e.g. 3 months or 90 days.',
+  extensionOptions: 'The term and options, e.g. 2+1+1 years or 24+12 months; +1+1 years for the options alone.',
+  extensionsTaken: 'How many extension options have been used, e.g. 1.',
+  maximumEndDate: 'The end date if every option is taken.',
+  autoRenewal: 'For contracts that renew automatically: the renewal period, e.g. 1 year.',
+  totalValue: 'Sum to be paid over the whole contract, in pounds, e.g. £120,000.',
+  annualValue: 'Estimated annual spend, in pounds.',
+  valueBasis: 'Fixed or Estimated.',
+  irrecoverableVat: 'VAT that cannot be recovered, in pounds.',
+  procurementRoute: 'open, competitive-flexible, framework, direct-award, quotation or other.',
+  framework: 'The framework used, if any.',
+  invitation: 'Invitation to quote or Invitation to tender (Transparency Code).',
+  systemName: 'For IT contracts: the system.',
+  hosting: 'For IT contracts: on-premise, cloud or hybrid.',
+  personalData: 'For IT contracts: Yes if the system holds personal data.',
+};
+
+/**
+ * Writes an empty register: the importer's headers, validation that catches a typed flag or
+ * date before import does, and a Notes sheet saying what each column takes.
+ */
+export async function writeTemplateWorkbook(path: string, rows = 1000): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = registerColumns();
+  sheet.getRow(1).font = { bold: true };
+  EXPORT_FIELDS.forEach((field, index) => {
+    const letter = columnLetter(index);
+    const validation = validationFor(field);
+    if (!validation) return;
+    for (let row = 2; row <= rows + 1; row += 1) sheet.getCell(`${letter}${row}`).dataValidation = validation;
+  });
+  const notes = workbook.addWorksheet('Notes');
+  notes.columns = [
+    { header: 'Column', key: 'column', width: 24 },
+    { header: 'What to write', key: 'note', width: 90 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const field of EXPORT_FIELDS) notes.addRow({ column: IMPORT_FIELDS[field], note: NOTES[field] });
+  notes.addRow({});
+  notes.addRow({ column: 'Importing', note: 'Check first with: steward import FILE.xlsx --dry-run — nothing is written until you run it without --dry-run.' });
+  await workbook.xlsx.writeFile(path);
+}
+
+function validationFor(field: ImportField): ExcelJS.DataValidation | undefined {
+  if (FLAG_FIELDS.has(field)) {
+    return { type: 'list', allowBlank: true, formulae: ['"Yes,No"'], showErrorMessage: true, errorTitle: 'Yes or No', error: 'Choose Yes or No, or leave it blank.' };
+  }
+  if (DATE_FIELDS.has(field)) {
+    return {
+      type: 'date', operator: 'between', allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+      showErrorMessage: true, errorTitle: 'A date', error: 'Write a date such as 31/03/2026.',
+    };
+  }
+  if (MONEY_FIELDS.has(field)) {
+    return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorTitle: 'An amount', error: 'Write an amount in pounds, e.g. 1234.50.' };
+  }
+  if (field === 'valueBasis') return { type: 'list', allowBlank: true, formulae: ['"Fixed,Estimated"'] };
+  if (field === 'hosting') return { type: 'list', allowBlank: true, formulae: ['"on-premise,cloud,hybrid"'] };
+  return undefined;
+}

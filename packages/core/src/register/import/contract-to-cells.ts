@@ -1,0 +1,74 @@
+import type { Contract, Duration } from '../contract.schema.js';
+import { IMPORT_FIELD_NAMES, type ImportField } from './import-field.js';
+
+export type ExportCell = string | number | boolean | undefined;
+
+/** A duration as the importer reads it back: `3 months`, `1 year`. */
+export function formatDuration(duration: Duration): string {
+  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
+  return `${duration.amount} ${unit}`;
+}
+
+/**
+ * Extension options with a leading plus (`+1+1 years`, `+12 months +6 months`): only the
+ * options, since the register does not keep the initial term. The importer reads a leading
+ * plus as "no initial term given".
+ */
+export function formatExtensionOptions(options: readonly Duration[]): string {
+  const [first] = options;
+  if (first && options.every((o) => o.unit === first.unit)) return `${options.map((o) => `+${o.amount}`).join('')} ${first.unit}`;
+  return options.map((o) => `+${formatDuration(o)}`).join(' ');
+}
+
+/**
+ * One register row for a contract, cell per import field, dates left as YYYY-MM-DD strings
+ * (the writer turns them into real dates). Importing the row gives the same contract back.
+ */
+export function contractToCells(contract: Contract): Record<ImportField, ExportCell> {
+  const renewal = contract.renewal;
+  const cells: Record<ImportField, ExportCell> = {
+    reference: contract.reference,
+    title: contract.title,
+    description: contract.description,
+    department: contract.department,
+    serviceArea: contract.serviceArea,
+    category: contract.category,
+    supplierName: contract.supplier.name,
+    companyNumber: contract.supplier.companyNumber,
+    charityNumber: contract.supplier.charityNumber,
+    supplierAddress: contract.supplier.address,
+    supplierPostcode: contract.supplier.postcode,
+    sme: yesNo(contract.supplier.sme),
+    vcse: yesNo(contract.supplier.vcse),
+    ownerName: contract.owner?.name,
+    ownerEmail: contract.owner?.email,
+    escalationName: contract.escalationContact?.name,
+    escalationEmail: contract.escalationContact?.email,
+    startDate: contract.startDate,
+    endDate: contract.endDate,
+    reviewDate: contract.reviewDate,
+    noticePeriod: contract.noticePeriod && formatDuration(contract.noticePeriod),
+    extensionOptions: renewal.type === 'extension-options' ? formatExtensionOptions(renewal.options) : undefined,
+    extensionsTaken: renewal.type === 'extension-options' ? renewal.taken : undefined,
+    maximumEndDate: renewal.type === 'extension-options' ? renewal.maximumEndDate : undefined,
+    autoRenewal: renewal.type === 'auto-renewal' ? formatDuration(renewal.period) : undefined,
+    totalValue: contract.value.total,
+    annualValue: contract.value.annual,
+    valueBasis: contract.value.basis === undefined ? undefined : contract.value.basis === 'fixed' ? 'Fixed' : 'Estimated',
+    irrecoverableVat: contract.value.irrecoverableVat,
+    procurementRoute: contract.procurement.route,
+    framework: contract.procurement.framework,
+    invitation: contract.procurement.invitation === undefined ? undefined : `Invitation to ${contract.procurement.invitation}`,
+    systemName: contract.itSystem?.systemName,
+    hosting: contract.itSystem?.hosting,
+    personalData: yesNo(contract.itSystem?.personalData),
+  };
+  return cells;
+}
+
+/** The fields in export order. */
+export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES;
+
+function yesNo(flag: boolean | undefined): string | undefined {
+  return flag === undefined ? undefined : flag ? 'Yes' : 'No';
+}

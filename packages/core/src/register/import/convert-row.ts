@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
+import { normaliseCompanyNumber } from '../normalise-company-number.js';
+import { cellText, type CellReading, type CellValue } from './cell-value.js';
+import { cleanText } from './clean-text.js';
+import { columnLetter, importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
+import type { ImportField } from './import-field.js';
+import { isPlaceholderDate } from './is-placeholder-date.js';
+import type { MappedColumn } from './map-headers.js';
+import { parseDateCell } from './parse-date-cell.js';
+import { parseDurationCell } from './parse-duration-cell.js';
+import { parseExtensionOptions } from './parse-extension-options.js';
+import { parseFlagCell } from './parse-flag-cell.js';
+import { parseMoneyCell } from './parse-money-cell.js';
+
+/** One data row of a register: where it is and its cells, in column order. */
+export interface SourceRow {
+  readonly sheet: string;
+  /** 1-based, as the spreadsheet shows it. */
+  readonly row: number;
+  readonly cells: readonly CellValue[];
+}
+
+export interface ConvertedRow {
+  /** Present when the row has no errors (it may still have warnings). */
+  readonly contract?: Contract;
+  readonly problems: readonly ImportProblem[];
+}
+
+const EmailSchema = z.email();
+
+/**
+ * Turns one register row into a contract, reporting every cell it cannot read. A row without a
+ * reference, title or supplier, with an unreadable cell, or ending before it starts, is
+ * rejected; placeholder dates and numbers that are not Companies House numbers are left out
+ * with a warning.
+ */
+export function convertRow(source: SourceRow, columns: readonly MappedColumn[]): ConvertedRow {
+  const problems: ImportProblem[] = [];
+  const cellOf = new Map<ImportField, { value: CellValue; column: string }>();
+  for (const column of columns) {
+    cellOf.set(column.field, { value: source.cells[column.index], column: columnLetter(column.index) });
+  }
+  const where = (field: ImportField) => {
+    const cell = cellOf.get(field);
+    return { sheet: source.sheet, row: source.row, column: cell?.column ?? '', value: cellText(cell?.value) };
+  };
+  const fail = (field: ImportField, code: ImportProblemCode, sentence: string, severity: ImportProblem['severity'] = 'error') =>
+    problems.push(importProblem(where(field), code, sentence, severity));
+  const text = (field: ImportField) => cleanText(cellOf.get(field)?.value);
+  const read = <T>(field: ImportField, parse: (value: CellValue) => CellReading<T>, code: ImportProblemCode, hint: string): T | undefined => {
+    const cell = cellOf.get(field);
+    if (!cell) return undefined;
+    const reading = parse(cell.value);
+    if (reading.ok) return reading.value;
+    fail(field, code, `"${cellText(cell.value).trim()}" ${hint}`);
+    return undefined;
+  };
+  const date = (field: ImportField) => {
+    const iso = read(field, parseDateCell, 'not-a-date', 'is not a date — write it as 31/03/2026 or leave it blank');
+    if (iso !== undefined && isPlaceholderDate(iso)) {
+      fail(field, 'placeholder-date', `${iso} looks like a placeholder for "unknown", so it was left blank — write the real date if you know it`, 'warning');
+      return undefined;
+    }
+    return iso;
+  };
+  const money = (field: ImportField) =>
+    read(field, parseMoneyCell, 'not-money', 'is not a sum of money — write it as £1,234.50 or leave it blank');
+  const flag = (field: ImportField) => read(field, parseFlagCell, 'not-a-flag', 'is not yes or no — write Yes or No, or leave it blank');
+  const duration = (field: ImportField) =>
+    read(field, parseDurationCell, 'not-a-duration', 'is not a length of time — write it as 3 months, 90 days or 1 year');
+  const email = (field: ImportField) => {
+    const value = text(field);
+    if (value === undefined) return undefined;
+    if (EmailSchema.safeParse(value.toLowerCase()).success) return value.toLowerCase();
+    fail(field, 'not-an-email', `"${value}" is not an email address — write it as name@council.gov.uk or leave it blank`);
+    return undefined;
+  };
+  const choice = <T extends string>(field: ImportField, choose: (lower: string) => T | undefined, hint: string): T | undefined => {
+    const value = text(field);
+    if (value === undefined) return undefined;
+    const chosen = choose(value.toLowerCase());
+    if (chosen === undefined) fail(field, 'not-a-choice', `"${value}" ${hint}`);
+    return chosen;
+  };
+
+  const reference = text('reference');
+  const title = text('title');
+  const supplierName = text('supplierName');
+  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference — give every contract a unique reference');
+  if (title === undefined) fail('title', 'missing-title', 'the contract has no title — add one');
+  if (supplierName === undefined) fail('supplierName', 'missing-supplier', 'the contract has no supplier — add the supplier\'s name');
+
+  const companyText = text('companyNumber');
+  const companyNumber = companyText === undefined ? undefined : normaliseCompanyNumber(companyText);
+  if (companyText !== undefined && companyNumber === undefined) {
+    fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
+  }
+  const startDate = date('startDate');
+  const endDate = date('endDate');
+  const reviewDate = date('reviewDate');
+  const maximumEndDate = date('maximumEndDate');
+  if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
+    fail('endDate', 'end-before-start', `the contract ends (${endDate}) before it starts (${startDate}) — correct one of the dates`);
+  }
+  const terms = read('extensionOptions', parseExtensionOptions, 'not-extension-options', 'are not extension options — write them as 2+1+1 years or 24+12 months');
+  const takenText = text('extensionsTaken');
+  let taken = 0;
+  if (takenText !== undefined) {
+    if (/^\d+$/.test(takenText)) taken = Number(takenText);
+    else fail('extensionsTaken', 'not-a-number', `"${takenText}" is not a whole number — write how many extensions have been taken, e.g. 1`);
+  }
+  const autoRenewal = duration('autoRenewal');
+  const renewal = renewalTerms(terms?.options, taken, maximumEndDate, endDate, autoRenewal);
+
+  const ownerName = text('ownerName');
+  const ownerEmail = email('ownerEmail');
+  const escalationName = text('escalationName');
+  const escalationEmail = email('escalationEmail');
+  const systemName = text('systemName');
+  const hosting = choice('hosting', chooseHosting, 'is not a hosting type — write On-premise, Cloud or Hybrid');
+  const personalData = flag('personalData');
+
+  const input: ContractInput = {
+    reference: reference ?? '',
+    title: title ?? '',
+    description: text('description'),
+    department: text('department'),
+    serviceArea: text('serviceArea'),
+    category: text('category'),
+    supplier: {
+      name: supplierName ?? '',
+      companyNumber,
+      charityNumber: text('charityNumber'),
+      address: text('supplierAddress'),
+      postcode: text('supplierPostcode'),
+      sme: flag('sme'),
+      vcse: flag('vcse'),
+    },
+    owner: ownerName !== undefined || ownerEmail !== undefined ? { name: ownerName, email: ownerEmail } : undefined,
+    escalationContact: escalationName !== undefined || escalationEmail !== undefined ? { name: escalationName, email: escalationEmail } : undefined,
+    startDate,
+    endDate,
+    reviewDate,
+    renewal,
+    noticePeriod: duration('noticePeriod'),
+    value: {
+      total: money('totalValue'),
+      annual: money('annualValue'),
+      basis: choice('valueBasis', chooseBasis, 'is not a value basis — write Fixed or Estimated'),
+      irrecoverableVat: money('irrecoverableVat'),
+    },
+    procurement: {
+      route: chooseRoute(text('procurementRoute')),
+      framework: text('framework'),
+      invitation: chooseInvitation(text('invitation')),
+    },
+    itSystem: systemName !== undefined || hosting !== undefined || personalData !== undefined ? { systemName, hosting, personalData } : undefined,
+  };
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const parsed = ContractSchema.safeParse(withoutUndefined(input));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(importProblem({ sheet: source.sheet, row: source.row }, 'invalid-contract', `${issue.path.join('.')}: ${issue.message}`));
+    }
+    return { problems };
+  }
+  return { contract: parsed.data, problems };
+}
+
+function renewalTerms(
+  options: Duration[] | undefined,
+  taken: number,
+  maximumEndDate: string | undefined,
+  endDate: string | undefined,
+  autoRenewal: Duration | undefined,
+): RenewalTerms {
+  if (autoRenewal !== undefined) return { type: 'auto-renewal', period: autoRenewal };
+  if (options !== undefined && options.length > 0) {
+    return { type: 'extension-options', options, taken, ...(maximumEndDate === undefined ? {} : { maximumEndDate }) };
+  }
+  // "Extendable to 31/03/2027" with no options written: one option up to that date.
+  if (maximumEndDate !== undefined && endDate !== undefined && maximumEndDate > endDate) {
+    return { type: 'extension-options', options: [{ amount: daysBetween(endDate, maximumEndDate), unit: 'days' }], taken, maximumEndDate };
+  }
+  return { type: 'fixed' };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function chooseHosting(lower: string): 'on-premise' | 'cloud' | 'hybrid' | undefined {
+  if (/^on[\s-]?prem/.test(lower)) return 'on-premise';
+  if (/cloud|saas|hosted by supplier/.test(lower)) return 'cloud';
+  if (lower.startsWith('hybrid')) return 'hybrid';
+  return undefined;
+}
+
+function chooseBasis(lower: string): 'fixed' | 'estimated' | undefined {
+  if (lower.startsWith('fixed')) return 'fixed';
+  if (lower.startsWith('estimate')) return 'estimated';
+  return undefined;
+}
+
+/** Procurement routes as registers name them; anything else is kept as "other". */
+function chooseRoute(value: string | undefined): NonNullable<Contract['procurement']['route']> | undefined {
+  if (value === undefined) return undefined;
+  const lower = value.toLowerCase();
+  if (/^open/.test(lower)) return 'open';
+  if (/competitive[\s-]flexible/.test(lower)) return 'competitive-flexible';
+  if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
+  if (/direct|single[\s-]tender|waiver|exemption/.test(lower)) return 'direct-award';
+  if (/quot|rfq/.test(lower)) return 'quotation';
+  return 'other';
+}
+
+function chooseInvitation(value: string | undefined): 'quote' | 'tender' | undefined {
+  if (value === undefined) return undefined;
+  const lower = value.toLowerCase();
+  if (/quot/.test(lower)) return 'quote';
+  if (/tender/.test(lower)) return 'tender';
+  return undefined;
+}
+
+/** exactOptionalPropertyTypes: an absent cell is an absent key, and empty groups vanish. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner === undefined) continue;
+    out[key] = withoutUndefined(inner);
+  }
+  return out as T;
+}

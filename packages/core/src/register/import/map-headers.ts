@@ -1,0 +1,143 @@
+import { IMPORT_FIELDS, IMPORT_FIELD_NAMES, type ImportField } from './import-field.js';
+
+/**
+ * Header words for each field, from the vocabularies councils actually use: the Local
+ * Government Transparency Code 2015, the LGA/iStandUK contracts schema (Norfolk's header),
+ * the NHSBSA register dictionary, Contracts Finder exports and plain English. Compared after
+ * `normaliseHeader`, so case, punctuation and `(£)` do not matter.
+ */
+const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
+  reference: [
+    'reference', 'ref', 'contract reference', 'contract ref', 'contract reference number', 'contract reference number id',
+    'contract id', 'contract number', 'contract no', 'reference number', 'ref no', 'reference number id', 'notice id',
+    'release id', 'ocid', 'contract reference no',
+  ],
+  title: [
+    'title', 'contract title', 'title of the agreement', 'contract name', 'name of contract', 'award title', 'tender title',
+    'agreement title', 'contract', 'subject',
+  ],
+  description: [
+    'description', 'description of goods and services', 'short description', 'contract description', 'award description',
+    'tender description', 'details', 'summary', 'scope',
+  ],
+  department: ['department', 'directorate', 'directorate service responsible', 'responsible department', 'directorate department'],
+  serviceArea: ['service area', 'service', 'service category label', 'service category', 'business unit', 'team'],
+  category: [
+    'category', 'procurement category', 'councils procurement category label',
+    'procurement classification councils procurement category label', 'primary procurement category', 'classification description',
+    'classification', 'spend category',
+  ],
+  supplierName: ['supplier', 'supplier name', 'contractor', 'contractor name', 'provider', 'vendor', 'awarded supplier', 'awarded to', 'company'],
+  companyNumber: [
+    'company number', 'supplier registered company number', 'company registration number', 'companies house number',
+    'company reg no', 'registered company number', 'crn', 'supplier company number',
+  ],
+  charityNumber: ['charity number', 'supplier registered charity number', 'registered charity number', 'charity registration number'],
+  supplierAddress: ['supplier address', 'supplier address street address', 'address'],
+  supplierPostcode: ['supplier postcode', 'supplier address postcode', 'postcode', 'post code'],
+  sme: ['sme', 'sme supplier', 'sme suitable', 'small or medium enterprise', 'is sme', 'suitable for sme'],
+  vcse: ['vcse', 'vcse supplier', 'vcse suitable', 'voluntary community or social enterprise', 'is vcse', 'suitable for vcse'],
+  ownerName: [
+    'contract owner', 'owner', 'contract manager', 'nominated contact point name', 'contact name', 'contact', 'responsible officer',
+    'lead officer', 'contract lead', 'contract owner name',
+  ],
+  ownerEmail: ['owner email', 'contract owner email', 'nominated contact point email', 'contact email', 'email', 'contract manager email'],
+  escalationName: ['escalation contact', 'escalation', 'head of service'],
+  escalationEmail: ['escalation email', 'escalation contact email', 'head of service email'],
+  startDate: ['start date', 'contract start date', 'start', 'commencement date', 'contract start', 'contractperiod startdate', 'from'],
+  endDate: [
+    'end date', 'contract end date', 'expiry', 'expiry date', 'end', 'contract current end date', 'current end date',
+    'contract expiry date', 'contractperiod enddate', 'finish date', 'to', 'contract end',
+  ],
+  reviewDate: ['review date', 'contract review date', 'next review date'],
+  noticePeriod: ['notice period', 'notice', 'termination notice period', 'notice required'],
+  extensionOptions: ['extension options', 'extension', 'extensions', 'extension period', 'contract term', 'term', 'contract extendable options', 'duration and extensions'],
+  extensionsTaken: ['extensions taken', 'extensions used', 'extensions exercised', 'number of extensions taken'],
+  maximumEndDate: [
+    'latest end date', 'maximum contract end date', 'maximum end date', 'end date including extensions', 'final end date',
+    'end date with extensions', 'last extension date',
+  ],
+  autoRenewal: ['auto renewal period', 'auto renewal', 'automatic renewal', 'rolling renewal', 'renewal period'],
+  totalValue: [
+    'total value', 'contract value', 'value', 'contract award value', 'award value', 'total contract value', 'value amount',
+    'estimated total value', 'whole life value', 'amount',
+  ],
+  annualValue: ['annual value', 'annual spend', 'value per annum', 'annual contract value', 'estimated annual value', 'yearly value'],
+  valueBasis: ['value basis', 'fixed cost estimated cost', 'fixed or estimated', 'cost type'],
+  irrecoverableVat: ['irrecoverable vat', 'vat irrecoverable', 'irrecoverable vat amount'],
+  procurementRoute: ['procurement route', 'route', 'procurement procedure', 'procurement method', 'procedure', 'procedure type', 'route to market'],
+  framework: ['framework', 'framework name', 'framework agreement'],
+  invitation: ['invitation', 'tender process type', 'quote or tender', 'invitation type'],
+  systemName: ['it system', 'system name', 'system'],
+  hosting: ['hosting', 'hosted', 'hosting type'],
+  personalData: ['personal data', 'holds personal data', 'processes personal data'],
+};
+
+/** Lower case, `&` as "and", `£`, brackets and punctuation gone: `Contract value (£)` → `contract value`. */
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\((?:£|gbp|inc vat|ex vat|excl vat|incl vat)\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(gbp)\b/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+const LOOKUP: ReadonlyMap<string, ImportField> = (() => {
+  const map = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELD_NAMES) {
+    map.set(normaliseHeader(field), field);
+    map.set(normaliseHeader(IMPORT_FIELDS[field]), field);
+  }
+  for (const field of IMPORT_FIELD_NAMES) {
+    for (const synonym of SYNONYMS[field]) if (!map.has(normaliseHeader(synonym))) map.set(normaliseHeader(synonym), field);
+  }
+  return map;
+})();
+
+/** Headers and the field the user said each means: `Expiry=endDate` or `Expiry=End date`. */
+export type UserMapping = ReadonlyMap<string, ImportField | 'ignore'>;
+
+export interface MappedColumn {
+  /** 0-based position in the row. */
+  readonly index: number;
+  readonly header: string;
+  readonly field: ImportField;
+}
+
+export interface HeaderMapping {
+  readonly columns: readonly MappedColumn[];
+  /** Headers the importer did not recognise: reported, not fatal. */
+  readonly unmapped: readonly { readonly index: number; readonly header: string }[];
+}
+
+/** The field a header names, if any (user mapping first, then the synonym tables). */
+export function fieldForHeader(header: string, userMapping: UserMapping = new Map()): ImportField | 'ignore' | undefined {
+  const key = normaliseHeader(header);
+  for (const [userHeader, field] of userMapping) if (normaliseHeader(userHeader) === key) return field;
+  return LOOKUP.get(key);
+}
+
+/**
+ * Maps a header row to fields. The first column that names a field wins; a later one naming
+ * the same field is reported as unmapped so two "Value" columns never fight.
+ */
+export function mapHeaders(headers: readonly string[], userMapping: UserMapping = new Map()): HeaderMapping {
+  const columns: MappedColumn[] = [];
+  const unmapped: { index: number; header: string }[] = [];
+  const taken = new Set<ImportField>();
+  headers.forEach((header, index) => {
+    if (header.trim() === '') return;
+    const field = fieldForHeader(header, userMapping);
+    if (field === 'ignore') return;
+    if (field === undefined || taken.has(field)) {
+      unmapped.push({ index, header });
+      return;
+    }
+    taken.add(field);
+    columns.push({ index, header, field });
+  });
+  return { columns, unmapped };
+}
