@@ -8,3 +8,4 @@ export type { CliIo } from './cli/command.js';
 export { VERSION } from './version.js';
 export * from './excel/spreadsheet-safety.js';
 export * from './savings/index.js';
+export * from './renewals/index.js';

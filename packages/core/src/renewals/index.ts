@@ -1,0 +1,11 @@
+export * from './bank-holidays.js';
+export { isWorkingDay, previousWorkingDay } from './working-days.js';
+export { subtractDuration, addDuration, describeDuration } from './subtract-duration.js';
+export { describeDate } from './calendar-date.js';
+export * from './lead-times.js';
+export * from './renewal-settings.js';
+export * from './key-dates.js';
+export * from './deadlines.js';
+export * from './warnings.js';
+export * from './decisions.js';
+export * from './upcoming-renewals.js';

@@ -1,0 +1,74 @@
+import type { Contract } from '../register/contract.schema.js';
+import type { IsoDate } from '../shared/iso-date.js';
+import { daysBetween } from './calendar-date.js';
+import { deadlineId } from './deadlines.js';
+import type { RenewalDecision } from './decisions.js';
+import { computeKeyDates, sortKeyDates, type KeyDate } from './key-dates.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
+import { decisionIndex } from './warnings.js';
+
+/** A remark on a row of the renewals list: `assumed-notice`, `snoozed`, or one another module adds. */
+export interface RenewalFlag {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Extra remarks about a contract, shown on each of its rows (e.g. "no Appendix M data clauses"). */
+export type RenewalFlagger = (contract: Contract) => readonly RenewalFlag[];
+
+/** One key date in the renewals list. */
+export interface RenewalRow extends KeyDate {
+  readonly title: string;
+  readonly ownerEmail?: string;
+  /** Negative once passed. */
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+  readonly flags: readonly RenewalFlag[];
+}
+
+export interface RenewalListOptions {
+  /** Only dates at most this many days ahead (overdue ones are always listed). */
+  readonly within?: number;
+  readonly settings?: RenewalSettings;
+  /** Add remarks to rows; each flagger is asked once per contract. */
+  readonly flaggers?: readonly RenewalFlagger[];
+}
+
+/**
+ * The key dates still to act on, soonest first: those ahead of `today` (within `within` days if
+ * given) and those passed in the last `overdueForDays` with no decision. Dates a decision has
+ * settled are left out.
+ */
+export function listRenewals(
+  contracts: Iterable<Contract>,
+  decisions: readonly RenewalDecision[],
+  today: IsoDate,
+  options: RenewalListOptions = {},
+): RenewalRow[] {
+  const settings = options.settings ?? DEFAULT_RENEWAL_SETTINGS;
+  const { settled, snoozedUntil } = decisionIndex(decisions);
+  const rows: RenewalRow[] = [];
+  for (const contract of contracts) {
+    let contractFlags: RenewalFlag[] | undefined;
+    for (const keyDate of computeKeyDates(contract, settings, today)) {
+      const id = deadlineId(keyDate);
+      if (settled.has(id)) continue;
+      const daysLeft = daysBetween(today, keyDate.date);
+      if (daysLeft < 0 ? -daysLeft > settings.overdueForDays : options.within !== undefined && daysLeft > options.within) continue;
+      contractFlags ??= (options.flaggers ?? []).flatMap((flagger) => flagger(contract));
+      const flags: RenewalFlag[] = [];
+      if (keyDate.assumed) flags.push({ code: 'assumed-notice', message: 'no notice period recorded: the default is assumed' });
+      const until = snoozedUntil.get(id);
+      if (until !== undefined && until > today) flags.push({ code: 'snoozed', message: `warnings snoozed until ${until}` });
+      rows.push({
+        ...keyDate,
+        title: contract.title,
+        ...(contract.owner?.email ? { ownerEmail: contract.owner.email } : {}),
+        daysLeft,
+        overdue: daysLeft < 0,
+        flags: [...flags, ...contractFlags],
+      });
+    }
+  }
+  return sortKeyDates(rows);
+}

@@ -1,0 +1,183 @@
+import type { Contract, Person } from '../register/contract.schema.js';
+import type { IsoDate } from '../shared/iso-date.js';
+import { daysBetween } from './calendar-date.js';
+import { deadlineId, type Deadline } from './deadlines.js';
+import type { RenewalDecision } from './decisions.js';
+import { computeKeyDates, KEY_DATE_KINDS, type KeyDate, type KeyDateKind } from './key-dates.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
+
+/** Where a warning is in its life: waiting to go, sent, failed (retried), or read and acknowledged. */
+export const WARNING_STATES = ['queued', 'sent', 'failed', 'acknowledged'] as const;
+export type WarningState = (typeof WARNING_STATES)[number];
+
+/** Days before the deadline, or `overdue` once it has passed. */
+export type WarningThreshold = number | 'overdue';
+
+/** What the ledger remembers of a warning, as far as deciding what is due needs. */
+export interface LedgerWarning {
+  readonly key: string;
+  readonly reference: string;
+  readonly kind: KeyDateKind;
+  readonly deadline: IsoDate;
+  readonly threshold: WarningThreshold;
+  readonly escalation: boolean;
+  readonly state: WarningState;
+}
+
+/** Everything remembered about renewals: warnings already raised and decisions recorded. */
+export interface RenewalLedger {
+  readonly warnings: readonly LedgerWarning[];
+  readonly decisions: readonly RenewalDecision[];
+}
+
+export const EMPTY_LEDGER: RenewalLedger = { warnings: [], decisions: [] };
+
+/** A warning to send now. */
+export interface DueWarning {
+  /** Unique per contract, deadline kind, deadline date, threshold (and escalation): sent once. */
+  readonly key: string;
+  readonly reference: string;
+  readonly title: string;
+  readonly kind: KeyDateKind;
+  readonly deadline: IsoDate;
+  /** Negative once the deadline has passed. */
+  readonly daysLeft: number;
+  readonly threshold: WarningThreshold;
+  readonly overdue: boolean;
+  /** True for the copy sent to the escalation contact because earlier warnings went unacknowledged. */
+  readonly escalation: boolean;
+  /** Who to warn; undefined when the contract names nobody (the bot posts to the procurement channel). */
+  readonly recipient: Person | undefined;
+  readonly rule: string;
+  readonly assumed?: true;
+}
+
+/** `CON-0042|notice|2026-09-30|90`, `...|overdue`, `...|14|escalation`. */
+export function warningKey(deadline: Deadline, threshold: WarningThreshold, escalation = false): string {
+  return `${deadlineId(deadline)}|${threshold}${escalation ? '|escalation' : ''}`;
+}
+
+/**
+ * The warnings due on `today`, soonest deadline first. For each deadline the one threshold most
+ * recently crossed is due unless the ledger already has it, so:
+ * - each warning is sent once (the ledger remembers its key across restarts);
+ * - after days without a run, one warning catches up instead of a burst of the missed ones;
+ * - when a date changes, the deadline is a new one and its warnings fire again;
+ * - a deadline that has passed with no decision is reported once as overdue
+ *   (for `overdueForDays` after it);
+ * - a deadline settled by a decision, or snoozed until a later day, raises nothing;
+ * - within `escalateWithinDays` of a deadline whose earlier warnings nobody acknowledged, a copy
+ *   goes to the escalation contact.
+ * A notice deadline on the same day as an extension decision is one action, warned as the extension.
+ */
+export function dueWarnings(
+  contracts: Iterable<Contract>,
+  ledger: RenewalLedger,
+  today: IsoDate,
+  settings: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+): DueWarning[] {
+  const raised = new Set<string>();
+  const history = new Map<string, LedgerWarning[]>();
+  for (const warning of ledger.warnings) {
+    raised.add(warning.key);
+    const id = deadlineId({ reference: warning.reference, kind: warning.kind, date: warning.deadline });
+    const list = history.get(id);
+    if (list) list.push(warning);
+    else history.set(id, [warning]);
+  }
+  const { settled, snoozedUntil } = decisionIndex(ledger.decisions);
+  const defaultThresholds = descending(settings.warningThresholds);
+  const due: DueWarning[] = [];
+
+  for (const contract of contracts) {
+    const keyDates = computeKeyDates(contract, settings, today);
+    if (keyDates.length === 0) continue;
+    const thresholds = contract.warningThresholds ? descending(contract.warningThresholds) : defaultThresholds;
+    for (const keyDate of keyDates) {
+      if (keyDate.kind === 'notice' && keyDates.some((k) => k.kind === 'extension' && k.date === keyDate.date)) continue;
+      const id = deadlineId(keyDate);
+      if (settled.has(id)) continue;
+      const until = snoozedUntil.get(id);
+      if (until !== undefined && until > today) continue;
+      const daysLeft = daysBetween(today, keyDate.date);
+      const threshold = thresholdFor(daysLeft, thresholds, settings);
+      if (threshold === undefined) continue;
+      const key = warningKey(keyDate, threshold);
+      if (!raised.has(key)) due.push(warningOf(contract, keyDate, daysLeft, threshold, false, key));
+      if (shouldEscalate(contract, threshold, history.get(id), key, settings)) {
+        const escalationKey = warningKey(keyDate, threshold, true);
+        if (!raised.has(escalationKey)) due.push(warningOf(contract, keyDate, daysLeft, threshold, true, escalationKey));
+      }
+    }
+  }
+  return due.sort(
+    (a, b) =>
+      a.deadline.localeCompare(b.deadline) ||
+      a.reference.localeCompare(b.reference) ||
+      KEY_DATE_KINDS.indexOf(a.kind) - KEY_DATE_KINDS.indexOf(b.kind) ||
+      Number(a.escalation) - Number(b.escalation),
+  );
+}
+
+/** The smallest threshold at or above `daysLeft`, `overdue` when passed, or undefined when nothing is due yet. */
+function thresholdFor(daysLeft: number, thresholds: readonly number[], settings: RenewalSettings): WarningThreshold | undefined {
+  if (daysLeft < 0) return -daysLeft <= settings.overdueForDays ? 'overdue' : undefined;
+  let crossed: number | undefined;
+  for (const t of thresholds) if (t >= daysLeft) crossed = t;
+  return crossed;
+}
+
+function shouldEscalate(
+  contract: Contract,
+  threshold: WarningThreshold,
+  earlier: readonly LedgerWarning[] | undefined,
+  key: string,
+  settings: RenewalSettings,
+): boolean {
+  if (!contract.escalationContact?.email && !contract.escalationContact?.name) return false;
+  if (threshold !== 'overdue' && threshold > settings.escalateWithinDays) return false;
+  const toOwner = (earlier ?? []).filter((w) => !w.escalation && w.key !== key);
+  if (toOwner.some((w) => w.state === 'acknowledged')) return false;
+  return toOwner.some((w) => w.state === 'sent' || w.state === 'failed');
+}
+
+function warningOf(contract: Contract, keyDate: KeyDate, daysLeft: number, threshold: WarningThreshold, escalation: boolean, key: string): DueWarning {
+  const recipient = escalation ? contract.escalationContact : (contract.owner ?? contract.escalationContact);
+  return {
+    key,
+    reference: contract.reference,
+    title: contract.title,
+    kind: keyDate.kind,
+    deadline: keyDate.date,
+    daysLeft,
+    threshold,
+    overdue: daysLeft < 0,
+    escalation,
+    recipient,
+    rule: keyDate.rule,
+    ...(keyDate.assumed ? { assumed: true as const } : {}),
+  };
+}
+
+function descending(thresholds: readonly number[]): number[] {
+  return [...new Set(thresholds)].sort((a, b) => b - a);
+}
+
+/** Deadlines settled by a decision, and how long snoozed ones sleep (the latest snooze wins). */
+export function decisionIndex(decisions: readonly RenewalDecision[]): { settled: Set<string>; snoozedUntil: Map<string, IsoDate> } {
+  const settled = new Set<string>();
+  const snoozedUntil = new Map<string, IsoDate>();
+  for (const decision of decisions) {
+    for (const deadline of decision.deadlines) {
+      const id = deadlineId(deadline);
+      if (decision.action === 'snooze') {
+        const until = decision.snoozedUntil;
+        const current = snoozedUntil.get(id);
+        if (until !== undefined && (current === undefined || until > current)) snoozedUntil.set(id, until);
+      } else if (decision.action !== 'acknowledge') {
+        settled.add(id);
+      }
+    }
+  }
+  return { settled, snoozedUntil };
+}
