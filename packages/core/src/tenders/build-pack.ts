@@ -27,6 +27,8 @@ export interface PackClause {
   readonly appendixNumber: string;
   readonly role: 'lead-in' | 'requirement' | 'charges';
   readonly inclusion: InclusionRule;
+  /** Whether the officer could have left it out. */
+  readonly excludable: boolean;
   /** The wording, with the officer's parameters applied. */
   readonly text: string;
   /** Items the wording lists after its text (business functions, time-stamped datasets). */
@@ -191,6 +193,7 @@ function numberClauses(sectionNumber: string, clauses: readonly Clause[], option
       appendixNumber: clause.number,
       role: clause.role,
       inclusion: clause.inclusion,
+      excludable: clause.excludable,
       guidance: clause.guidance,
       needsResponse: clause.role !== 'lead-in',
       level,

@@ -42,7 +42,7 @@ describe('renderPackMarkdown', () => {
     expect(renderPackMarkdown(pack())).not.toContain('Officer guidance');
     const markdown = renderPackMarkdown(pack({ includeGuidance: true, exclude: ['API-1.7'] }));
     expect(markdown).toContain('## Officer guidance (remove before issuing the tender)');
-    expect(markdown).toContain('**1.2** (DE-2, choose one wording; chosen: no-charge): If you require a guarantee of free access');
+    expect(markdown).toContain('**1.2** (DE-2, choose one of two wordings; chosen: no-charge): If you require a guarantee of free access');
     expect(markdown).toContain('**Left out of this pack:** API-1.7');
   });
 });

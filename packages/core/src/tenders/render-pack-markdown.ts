@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import type { TenderPack } from './build-pack.js';
-import { CLAUSE_LIBRARY_SOURCE } from './clause-library.js';
+import { CLAUSE_LIBRARY_SOURCE, type InclusionRule } from './clause-library.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -10,12 +10,17 @@ export function formatLongDate(date: IsoDate): string {
   return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
-/** How a rule reads to an officer. */
-export const INCLUSION_LABELS = {
-  always: 'Always (unless not appropriate)',
-  optional: 'Optional (delete / include as appropriate)',
-  choice: 'Choose one wording',
-} as const;
+/** How a clause's inclusion rule reads to an officer. */
+export function describeInclusion(clause: { readonly inclusion: InclusionRule; readonly excludable: boolean }): string {
+  switch (clause.inclusion) {
+    case 'always':
+      return clause.excludable ? 'Always, unless not appropriate' : 'Always; cannot be left out';
+    case 'optional':
+      return 'Optional: delete / include as appropriate';
+    case 'choice':
+      return 'Choose one of two wordings';
+  }
+}
 
 /** Characters Markdown would read as formatting, in text that came from the officer. */
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -48,7 +53,7 @@ export function renderPackMarkdown(pack: TenderPack): string {
     for (const section of pack.sections) {
       lines.push(`### ${section.number}. ${section.title} (${section.scope})`, '');
       for (const clause of section.clauses) {
-        lines.push(`**${clause.number}** (${clause.id}, ${INCLUSION_LABELS[clause.inclusion].toLowerCase()}${clause.chargesChoice ? `; chosen: ${clause.chargesChoice}` : ''}): ${clause.guidance.join(' ')}`, '');
+        lines.push(`**${clause.number}** (${clause.id}, ${describeInclusion(clause).toLowerCase()}${clause.chargesChoice ? `; chosen: ${clause.chargesChoice}` : ''}): ${clause.guidance.join(' ')}`, '');
       }
     }
     if (pack.excluded.length > 0) {
