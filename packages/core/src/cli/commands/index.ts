@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command.js';
 import { contractsList, contractsShow } from './contracts.js';
+import { savingsExport, savingsImport, savingsList, savingsState } from './savings.js';
 import { exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState];

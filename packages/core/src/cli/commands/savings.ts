@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { importSavingsFile } from '../../excel/import-savings-file.js';
+import { writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
+import { summariseSaving } from '../../savings/compute-savings.js';
+import { SAVING_STATES, type SavingState } from '../../savings/saving.schema.js';
+import type { SavingQuery } from '../../storage/savings-repository.js';
+import { CliError, type CliCommand, type OptionValues } from '../command.js';
+import { formatTable } from '../format-table.js';
+import { isoDateOption } from './contracts.js';
+
+const filterOptions = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  state: { type: 'string' },
+} as const;
+
+const filterHelp = [
+  '  --from YYYY-MM-DD   savings whose term runs on or after this day',
+  '  --to YYYY-MM-DD     savings whose term starts on or before this day',
+  `  --state STATE       only savings in this state: ${SAVING_STATES.join(', ')}`,
+];
+
+export const savingsImport: CliCommand = {
+  path: ['savings', 'import'],
+  summary: 'Import savings from .json ({"savings": [...]}) or .xlsx; all or nothing',
+  usage: 'savings import FILE [--dry-run]',
+  details: [
+    '  --dry-run   check the file and say what would change; write nothing',
+    '',
+    'Fields (JSON keys, or the first row of the sheet): contract, description, serviceArea,',
+    'kind (renegotiation, re-procurement, decommissioning, consolidation, move-to-cloud),',
+    'baselineAnnual, baselineSource, newAnnual, start (YYYY-MM-DD), termMonths, oneOffCosts',
+    '(or implementationCost and exitCost), cashable, state (proposed, validated, signed-off), id.',
+  ].join('\n'),
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const path = resolve(io.cwd, positionals[0] ?? '');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new CliError(`cannot read ${path} — check the path`);
+    }
+    const report = await withStore((store) =>
+      importSavingsFile(store, { name: basename(path), bytes }, {
+        actor: io.env.USER ?? 'cli',
+        dryRun: options['dry-run'] === true,
+        ...(io.now ? { at: io.now() } : {}),
+      }),
+    );
+    if (report.problems.length > 0) {
+      for (const problem of report.problems) io.stderr.write(`  ${problem.message}\n`);
+      const n = report.problems.length;
+      throw new CliError(`${n} problem${n === 1 ? '' : 's'} in ${basename(path)}; nothing was imported. Fix the file and run the import again.`);
+    }
+    const verb = report.dryRun ? 'would import' : 'imported';
+    print(`${basename(path)}: ${verb} ${report.rows} saving${report.rows === 1 ? '' : 's'} (${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged)`);
+    return 0;
+  },
+};
+
+export const savingsList: CliCommand = {
+  path: ['savings', 'list'],
+  summary: 'List savings with their annual, whole-term and financial-year figures',
+  usage: 'savings list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--state STATE] [--contract REF] [--json]',
+  details: [...filterHelp, '  --contract REF      only the savings of this contract', '  --json              print JSON: contract, annualSaving, totalSaving, byFinancialYear ("2024/25")'].join('\n'),
+  options: { ...filterOptions, contract: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ options, withStore, print, printJson }) {
+    const query: SavingQuery = {
+      ...savingFilters(options),
+      ...(typeof options.contract === 'string' ? { contract: options.contract } : {}),
+    };
+    const summaries = (await withStore((store) => store.savings.list(query))).map(summariseSaving);
+    if (options.json) {
+      printJson(summaries);
+      return 0;
+    }
+    if (summaries.length === 0) {
+      print('No savings recorded. Import them with: steward savings import FILE.json');
+      return 0;
+    }
+    const money = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
+    print(
+      formatTable(
+        ['Contract', 'Description', 'State', 'Start', 'End', 'Annual', 'Whole term'],
+        summaries.map((s) => [s.contract, s.description, s.state, s.start, s.end, money(s.annualSaving), money(s.totalSaving)]),
+      ),
+    );
+    const total = summaries.reduce((sum, s) => sum + Math.round(s.totalSaving * 100), 0) / 100;
+    print(`${summaries.length} saving${summaries.length === 1 ? '' : 's'}, ${money(total)} over their terms`);
+    return 0;
+  },
+};
+
+export const savingsExport: CliCommand = {
+  path: ['savings', 'export'],
+  summary: 'Export savings to an Excel workbook with live formulas, by financial year and service area',
+  usage: 'savings export OUT.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--state STATE]',
+  details: filterHelp.join('\n'),
+  options: filterOptions,
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const out = resolve(io.cwd, positionals[0] ?? '');
+    if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`name the workbook OUT.xlsx (got ${basename(out)})`, 2);
+    const filters = savingFilters(options);
+    const savings = await withStore((store) => store.savings.list(filters));
+    try {
+      await writeSavingsWorkbook(savings, out, { exportedAt: io.now?.() ?? new Date(), filters });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EACCES') throw new CliError(`cannot write ${out} — check the folder exists and is writable`);
+      throw error;
+    }
+    print(`Wrote ${savings.length} saving${savings.length === 1 ? '' : 's'} to ${out}`);
+    return 0;
+  },
+};
+
+export const savingsState: CliCommand = {
+  path: ['savings', 'state'],
+  summary: 'Move a saving to proposed, validated or signed-off, recording who and when',
+  usage: 'savings state ID STATE [--by EMAIL]',
+  details: ['  --by EMAIL   who validated or signed it off (default: $USER)', '', 'Find the ID with: steward savings list --json'].join('\n'),
+  options: { by: { type: 'string' } },
+  positionals: { min: 2, max: 2 },
+  async run({ options, positionals, io, withStore, print }) {
+    const [id = '', state = ''] = positionals;
+    const actor = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+    const saving = await withStore((store) =>
+      store.savings.setState(id, stateOption(state), { actor, source: 'cli', ...(io.now ? { at: io.now() } : {}) }),
+    );
+    if (!saving) throw new CliError(`no saving with id "${id}". List them with: steward savings list --json`);
+    print(`${saving.id} is now ${saving.state} (by ${actor})`);
+    return 0;
+  },
+};
+
+function savingFilters(options: OptionValues): SavingsExportFilters {
+  return {
+    ...(typeof options.from === 'string' ? { from: isoDateOption('--from', options.from) } : {}),
+    ...(typeof options.to === 'string' ? { to: isoDateOption('--to', options.to) } : {}),
+    ...(typeof options.state === 'string' ? { state: stateOption(options.state) } : {}),
+  };
+}
+
+function stateOption(text: string): SavingState {
+  const state = SAVING_STATES.find((s) => s === text.trim().toLowerCase());
+  if (!state) throw new CliError(`"${text}" is not a saving state: use ${SAVING_STATES.join(', ')}`, 2);
+  return state;
+}
