@@ -1,0 +1,90 @@
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildTenderPack, packClauses, type TenderPack } from '../tenders/build-pack.js';
+import { writeTenderPackDocx } from './tender-pack-docx.js';
+
+/** Reads one file out of a zip (a .docx is one) through its central directory. */
+function readZipEntry(zip: Buffer, name: string): string | undefined {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
+    const method = zip.readUInt16LE(offset + 10);
+    const size = zip.readUInt32LE(offset + 20);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const skip = nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    if (zip.toString('utf8', offset + 46, offset + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    offset += 46 + skip;
+  }
+  return undefined;
+}
+
+/** The document's visible text: the runs' text, XML entities decoded, whitespace collapsed. */
+function documentText(xml: string): string {
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<\/w:p>/g)]
+    .map((m) => (m[1] === undefined ? ' ' : m[1]))
+    .join('')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+  return text.replace(/\s+/g, ' ');
+}
+
+function pack(overrides: Record<string, unknown> = {}): TenderPack {
+  const result = buildTenderPack(
+    {
+      title: 'Revenues & benefits system',
+      reference: 'DN712345',
+      charges: { 'data-extraction': 'no-charge', api: 'declare-charges' },
+      businessFunctions: ['Council Tax billing'],
+      ...overrides,
+    },
+    { date: '2026-11-26' },
+  );
+  if (!result.success) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+async function docxText(p: TenderPack): Promise<string> {
+  const xml = readZipEntry(await writeTenderPackDocx(p), 'word/document.xml');
+  expect(xml).toBeDefined();
+  return documentText(xml ?? '');
+}
+
+describe('writeTenderPackDocx', () => {
+  it('writes a title block with the title, reference, date and clause library version', async () => {
+    const text = await docxText(pack());
+    expect(text).toContain('Revenues & benefits system');
+    expect(text).toContain('Tender reference DN712345');
+    expect(text).toContain('Date 26 November 2026');
+    expect(text).toContain('Clause library appendix-m-1.0.0');
+  });
+
+  it('contains every clause of the pack, numbered, with its wording', async () => {
+    const p = pack({ exclude: ['API-1.2'] });
+    const text = await docxText(p);
+    for (const clause of packClauses(p)) expect(text).toContain(`${clause.number} ${clause.text}`);
+    expect(text).toContain('Council Tax billing');
+    expect(text).not.toContain('APIs should enable live data to be queried in real-time.');
+  });
+
+  it('adds the officer guidance annex only when asked', async () => {
+    expect(await docxText(pack())).not.toContain('Annex: guidance for the procurement officer');
+    const text = await docxText(pack({ includeGuidance: true, exclude: ['API-1.7'] }));
+    expect(text).toContain('Annex: guidance for the procurement officer');
+    expect(text).toContain('Remove this annex before the tender is issued.');
+    expect(text).toContain('We recommend always including this clause');
+    expect(text).toContain('Left out of this pack: API-1.7 (Appendix M 1.7)');
+  });
+
+  it('records the tender in the document properties', async () => {
+    const core = readZipEntry(await writeTenderPackDocx(pack()), 'docProps/core.xml') ?? '';
+    expect(core).toContain('Tender DN712345');
+  });
+});
