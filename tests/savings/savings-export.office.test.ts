@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '@contract-steward/core';
+import { makeContract } from '../support/contracts.js';
+import { recalculatedSheets } from '../support/libreoffice.js';
+import { steward } from '../support/run-steward.js';
+
+const HOSTILE = '=HYPERLINK("http://x","click")';
+
+interface Listed {
+  id: string;
+  contract: string;
+  serviceArea: string | null;
+  state: string;
+  cashable: boolean;
+  annualSaving: number;
+  totalSaving: number;
+  byFinancialYear: Record<string, number>;
+}
+
+const base = { serviceArea: 'Customer Services', kind: 'renegotiation', cashable: true, state: 'signed-off' };
+const savings = [
+  // IEG4: £160k proposed, £100k agreed, three years from 1 April 2024.
+  { ...base, id: 'IEG4', contract: 'CON-0042', description: 'IEG4 renewal renegotiated', baselineAnnual: 160000, newAnnual: 100000, start: '2024-04-01', termMonths: 36 },
+  // Starts mid-year and crosses three financial years, with one-off costs.
+  { ...base, id: 'HOUSING', contract: 'CON-0007', serviceArea: 'Housing', kind: 'move-to-cloud', description: HOSTILE, baselineAnnual: 50000, newAnnual: 38000, start: '2025-10-01', termMonths: 24, implementationCost: 1500, exitCost: 250.5, state: 'validated' },
+  // Spans 29 February 2024.
+  { ...base, id: 'LEAP', contract: 'CON-0042', description: '+leap year licence', baselineAnnual: 12345.67, newAnnual: 1000.01, start: '2023-07-15', termMonths: 13, cashable: false },
+  // A price rise, with no service area.
+  { id: 'RISE', contract: 'CON-0007', description: '-price rise on support', kind: 're-procurement', baselineAnnual: 100000, newAnnual: 136600, start: '2026-01-31', termMonths: 25, cashable: true, state: 'proposed' },
+];
+
+let listed: Listed[];
+let sheets: Map<string, string[][]>;
+
+beforeAll(async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'savings-office-'));
+  const db = join(folder, 'steward.db');
+  const store = await openStore({ kind: 'sqlite', path: db });
+  await store.contracts.upsert(makeContract(), { actor: 'test', source: 'test' });
+  await store.contracts.upsert(makeContract({ reference: 'CON-0007', serviceArea: 'Housing' }), { actor: 'test', source: 'test' });
+  await store.close();
+  writeFileSync(join(folder, 'savings.json'), JSON.stringify({ savings }));
+  expect((await steward(['savings', 'import', join(folder, 'savings.json'), '--db', db])).code).toBe(0);
+  listed = JSON.parse((await steward(['savings', 'list', '--json', '--db', db])).stdout) as Listed[];
+  const out = join(folder, 'savings.xlsx');
+  expect((await steward(['savings', 'export', out, '--db', db])).code).toBe(0);
+  sheets = await recalculatedSheets(out);
+}, 180_000);
+
+const pounds = (text: string | undefined) => Math.round(Number(text) * 100) / 100;
+const penceSum = (values: number[]) => values.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100;
+
+function table(name: string): Record<string, string>[] {
+  const [header = [], ...rows] = sheets.get(name) ?? [];
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+describe('the savings workbook, recalculated by LibreOffice', () => {
+  it('recalculates formulas rather than trusting the results we cached', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lo-check-'));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Check').getCell('A1').value = { formula: '1+1', result: 5 };
+    await workbook.xlsx.writeFile(join(folder, 'check.xlsx'));
+    expect((await recalculatedSheets(join(folder, 'check.xlsx'))).get('Check')).toEqual([['2']]);
+  });
+
+  it('shows, row by row, the annual, whole-term and financial-year figures of steward savings list --json', () => {
+    const rows = table('Savings');
+    expect(rows).toHaveLength(listed.length);
+    for (const saving of listed) {
+      const row = rows.find((r) => r.ID === saving.id);
+      expect(pounds(row?.['Annual saving (£)'])).toBe(saving.annualSaving);
+      expect(pounds(row?.['Whole-term saving (£)'])).toBe(saving.totalSaving);
+      for (const [year, amount] of Object.entries(saving.byFinancialYear)) expect(pounds(row?.[year])).toBe(amount);
+    }
+    expect(listed.find((s) => s.id === 'IEG4')).toMatchObject({ totalSaving: 180000, byFinancialYear: { '2024/25': 60000, '2025/26': 60000, '2026/27': 60000 } });
+  });
+
+  it('adds up each financial year, and the signed-off and cashable savings in it, as the list does', () => {
+    const years = table('By financial year');
+    const labels = [...new Set(listed.flatMap((s) => Object.keys(s.byFinancialYear)))].sort();
+    expect(years.map((r) => r['Financial year'])).toEqual([...labels, 'Total']);
+    for (const year of labels) {
+      const row = years.find((r) => r['Financial year'] === year);
+      const amounts = (keep: (s: Listed) => boolean) => penceSum(listed.filter(keep).map((s) => s.byFinancialYear[year] ?? 0));
+      expect(pounds(row?.['All savings (£)'])).toBe(amounts(() => true));
+      expect(pounds(row?.['Signed off (£)'])).toBe(amounts((s) => s.state === 'signed-off'));
+      expect(pounds(row?.['Cashable (£)'])).toBe(amounts((s) => s.cashable));
+    }
+    const total = years.find((r) => r['Financial year'] === 'Total');
+    expect(pounds(total?.['All savings (£)'])).toBe(penceSum(listed.map((s) => s.totalSaving)));
+  });
+
+  it('adds up each service area as the list does', () => {
+    const areas = table('By service area');
+    for (const row of areas) {
+      const area = row['Service area'] === '(no service area)' ? null : row['Service area'];
+      const mine = listed.filter((s) => s.serviceArea === area);
+      expect(Number(row.Savings)).toBe(mine.length);
+      expect(pounds(row['Whole-term saving (£)'])).toBe(penceSum(mine.map((s) => s.totalSaving)));
+    }
+    expect(areas.map((r) => r['Service area'])).toEqual(['Customer Services', 'Housing', '(no service area)']);
+  });
+
+  it('keeps a description such as =HYPERLINK("http://x","click") as the text typed, not a link', () => {
+    const rows = table('Savings');
+    expect(rows.find((r) => r.ID === 'HOUSING')?.Description).toBe(HOSTILE);
+    expect(rows.find((r) => r.ID === 'LEAP')?.Description).toBe('+leap year licence');
+    expect(rows.find((r) => r.ID === 'RISE')?.Description).toBe('-price rise on support');
+  });
+});
