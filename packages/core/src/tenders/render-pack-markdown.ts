@@ -16,7 +16,7 @@ export function describeInclusion(clause: { readonly inclusion: InclusionRule; r
     case 'always':
       return clause.excludable ? 'Always, unless not appropriate' : 'Always; cannot be left out';
     case 'optional':
-      return 'Optional: delete / include as appropriate';
+      return 'Optional: delete or include';
     case 'choice':
       return 'Choose one of two wordings';
   }

@@ -4,6 +4,7 @@ import { savingsExport, savingsImport, savingsList, savingsState } from './savin
 import { exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
+import { tenderPackCommand } from './tender-pack.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, tenderPackCommand];

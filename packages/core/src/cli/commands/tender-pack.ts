@@ -1,0 +1,116 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { writeTenderComplianceMatrix } from '../../excel/tender-compliance-matrix.js';
+import type { IsoDate } from '../../shared/iso-date.js';
+import { buildTenderPack, packClauses } from '../../tenders/build-pack.js';
+import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
+import { describeInclusion, renderPackMarkdown } from '../../tenders/render-pack-markdown.js';
+import { writeTenderPackDocx } from '../../word/tender-pack-docx.js';
+import { CliError, type CliCommand } from '../command.js';
+import { formatTable } from '../format-table.js';
+import { isoDateOption } from './contracts.js';
+
+const FORMATS = ['.docx', '.xlsx', '.md'] as const;
+
+export const tenderPackCommand: CliCommand = {
+  path: ['tender-pack'],
+  summary: 'Build a tender clause pack (Appendix M data access and API wording) as Word, Excel or Markdown',
+  usage: 'tender-pack --options FILE.json [--out PACK.docx|PACK.xlsx|PACK.md] [--date YYYY-MM-DD]\n       steward tender-pack --list [--json]',
+  details: [
+    '  --options FILE.json  the pack options (see examples/tender-pack.example.json)',
+    '  --out PATH           .docx for the tender document, .xlsx for the supplier compliance',
+    '                       matrix, .md for Markdown; without it the Markdown is printed',
+    '  --date YYYY-MM-DD    the date on the pack (default: today in Europe/London)',
+    '  --list               show the clauses with their ids and how each is included',
+    '  --json               with --list, print the clause library as JSON',
+  ].join('\n'),
+  options: {
+    options: { type: 'string' },
+    out: { type: 'string' },
+    date: { type: 'string' },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ options, io, print, printJson }) {
+    if (options.list) {
+      if (options.json) printJson({ version: CLAUSE_LIBRARY_VERSION, clauses: CLAUSES });
+      else listClauses(print);
+      return 0;
+    }
+    if (typeof options.options !== 'string') {
+      throw new CliError('say which options file to use: steward tender-pack --options FILE.json --out PACK.docx (see steward tender-pack --help)', 2);
+    }
+    const out = typeof options.out === 'string' ? resolve(io.cwd, options.out) : undefined;
+    const format = out === undefined ? '.md' : extname(out).toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`--out must end in .docx (Word), .xlsx (Excel compliance matrix) or .md (Markdown), not "${options.out as string}"`, 2);
+    }
+    const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : todayInLondon(io.now?.() ?? new Date());
+
+    const optionsFile = resolve(io.cwd, options.options);
+    const result = buildTenderPack(await readOptions(optionsFile, options.options), { date });
+    if (!result.success) {
+      for (const problem of result.problems) {
+        io.stderr.write(`${options.options}: ${problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''}${problem.message.replace(/^[\w.-]+: /, '')}\n`);
+      }
+      const count = result.problems.length;
+      throw new CliError(`${options.options} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
+    }
+    const pack = result.value;
+    const bytes = format === '.docx' ? await writeTenderPackDocx(pack) : format === '.xlsx' ? await writeTenderComplianceMatrix(pack) : renderPackMarkdown(pack);
+    if (out === undefined) {
+      io.stdout.write(bytes.toString());
+      return 0;
+    }
+    try {
+      await writeFile(out, bytes);
+    } catch (error) {
+      throw new CliError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the folder exists and the file is not open in Word or Excel.`);
+    }
+    const clauses = packClauses(pack).length;
+    print(`Wrote ${out}: ${clauses} clauses in ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'}, clause library ${pack.libraryVersion}, dated ${date}.`);
+    return 0;
+  },
+};
+
+async function readOptions(path: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the options file ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Start from examples/tender-pack.example.json.`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliError(`${shown} is not valid JSON (${(error as Error).message}). Start from examples/tender-pack.example.json.`);
+  }
+}
+
+function listClauses(print: (line: string) => void): void {
+  print(`Appendix M clause library ${CLAUSE_LIBRARY_VERSION}`);
+  print('');
+  print(
+    formatTable(
+      ['Id', 'Rule', 'Parameter', 'Wording'],
+      CLAUSES.map((clause) => [
+        clause.id,
+        describeInclusion(clause),
+        'parameter' in clause ? clause.parameter : '',
+        summarise(clause.inclusion === 'choice' ? `Either: ${clause.wordings['no-charge']} Or: ${clause.wordings['declare-charges']}` : clause.text),
+      ]),
+    ),
+  );
+  print('');
+  print('Data extraction (DE) is for all tenders; application programming interfaces (API) at the council\'s discretion.');
+  print('Build a pack: steward tender-pack --options examples/tender-pack.example.json --out PACK.docx');
+}
+
+function summarise(text: string, length = 70): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** Today's date in Europe/London, where the council is, whatever the server's time zone. */
+export function todayInLondon(now: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
