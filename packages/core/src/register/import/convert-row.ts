@@ -157,6 +157,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     },
     itSystem: systemName !== undefined || hosting !== undefined || personalData !== undefined ? { systemName, hosting, personalData } : undefined,
   };
+  // Left to right, as the user reads the row.
+  problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const parsed = ContractSchema.safeParse(withoutUndefined(input));
   if (!parsed.success) {

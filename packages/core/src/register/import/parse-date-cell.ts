@@ -14,7 +14,8 @@ const MAX_SERIAL = 2_958_465;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const WORDS = /^(?:[a-z]+,? )?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/i;
-const SERIAL = /^\d{4,7}(?:\.\d+)?$/;
+/** Serials typed as text: five digits (1927 to 2173), so a bare year such as "2025" is not read as 1905. */
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /**
  * Reads a date the way a UK council writes it, always day first: a real Excel date, an Excel

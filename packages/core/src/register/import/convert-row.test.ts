@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { convertRow } from './convert-row.js';
+import type { CellValue } from './cell-value.js';
+import { mapHeaders } from './map-headers.js';
+
+const HEADERS = ['Reference', 'Title', 'Supplier', 'Company number', 'Start date', 'End date', 'Contract value (£)', 'SME', 'Notice period', 'Extension options', 'Owner email'];
+const { columns } = mapHeaders(HEADERS);
+const row = (cells: CellValue[], number = 12) => convertRow({ sheet: 'Register', row: number, cells }, columns);
+const good: CellValue[] = ['CON-1', 'Waste collection', 'Veolia ES (UK) Ltd  ', 'gb/2215767', '1/4/24', '31-Mar-2027', '£1,234.50', 'Y', '3 months', '2+1+1 years', 'A.Khan@Council.gov.uk'];
+
+describe('convertRow', () => {
+  it('turns a council-written row into a contract', () => {
+    const { contract, problems } = row(good);
+    expect(problems).toEqual([]);
+    expect(contract).toMatchObject({
+      reference: 'CON-1',
+      supplier: { name: 'Veolia ES (UK) Ltd', companyNumber: '02215767', sme: true },
+      startDate: '2024-04-01',
+      endDate: '2027-03-31',
+      value: { total: 1234.5 },
+      noticePeriod: { amount: 3, unit: 'months' },
+      renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }, { amount: 1, unit: 'years' }], taken: 0 },
+      owner: { email: 'a.khan@council.gov.uk' },
+    });
+  });
+
+  it('rejects an unreadable date with the cell address and a way to fix it', () => {
+    const cells = [...good];
+    cells[5] = 'TBC';
+    const { contract, problems } = row(cells);
+    expect(contract).toBeUndefined();
+    expect(problems.map((p) => p.message)).toEqual(['Register!F12: "TBC" is not a date — write it as 31/03/2026 or leave it blank']);
+    expect(problems[0]).toMatchObject({ code: 'not-a-date', column: 'F', value: 'TBC', row: 12 });
+  });
+
+  it('rejects a row without a reference, title or supplier, naming each', () => {
+    const { contract, problems } = row(['', ' ', '', '', '', '', '', '', '', '', '']);
+    expect(contract).toBeUndefined();
+    expect(problems.map((p) => p.code)).toEqual(['missing-reference', 'missing-title', 'missing-supplier']);
+  });
+
+  it('rejects a contract that ends before it starts', () => {
+    const cells = [...good];
+    cells[4] = '01/04/2027';
+    cells[5] = '31/03/2027';
+    expect(row(cells).problems.map((p) => p.code)).toEqual(['end-before-start']);
+  });
+
+  it('keeps the row but leaves out a placeholder date, with a warning', () => {
+    const cells = [...good];
+    cells[4] = '01-Jan-2000';
+    const { contract, problems } = row(cells);
+    expect(contract?.startDate).toBeUndefined();
+    expect(problems).toMatchObject([{ code: 'placeholder-date', severity: 'warning', column: 'E' }]);
+  });
+
+  it('keeps the row but leaves out a number that is not a Companies House number', () => {
+    const cells = [...good];
+    cells[3] = 'IP22981R';
+    const { contract, problems } = row(cells);
+    expect(contract?.supplier.companyNumber).toBeUndefined();
+    expect(problems).toMatchObject([{ code: 'not-a-company-number', severity: 'warning' }]);
+  });
+
+  it('reports every bad cell in a row, not only the first', () => {
+    const cells = [...good];
+    cells[6] = 'about 5k';
+    cells[7] = 'maybe';
+    cells[10] = 'not an email';
+    expect(row(cells).problems.map((p) => `${p.column}:${p.code}`)).toEqual(['G:not-money', 'H:not-a-flag', 'K:not-an-email']);
+  });
+});

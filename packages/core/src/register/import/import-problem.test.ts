@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { cellAddress, columnLetter, importProblem } from './import-problem.js';
+
+describe('import problems', () => {
+  it('names columns the way Excel does', () => {
+    expect([0, 5, 25, 26, 38, 701, 702].map(columnLetter)).toEqual(['A', 'F', 'Z', 'AA', 'AM', 'ZZ', 'AAA']);
+  });
+
+  it('quotes a sheet name with spaces in a cell address', () => {
+    expect(cellAddress('Contracts 2026', 12, 'F')).toBe("'Contracts 2026'!F12");
+  });
+
+  it('starts the message with the cell address', () => {
+    const problem = importProblem({ sheet: 'Register', row: 12, column: 'F', value: 'TBC' }, 'not-a-date', '"TBC" is not a date — write it as 31/03/2026 or leave it blank');
+    expect(problem).toEqual({
+      code: 'not-a-date',
+      severity: 'error',
+      sheet: 'Register',
+      row: 12,
+      column: 'F',
+      value: 'TBC',
+      message: 'Register!F12: "TBC" is not a date — write it as 31/03/2026 or leave it blank',
+    });
+  });
+});
