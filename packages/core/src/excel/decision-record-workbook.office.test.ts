@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../evaluation/evaluate-options.js';
+import type { EvaluationInput } from '../evaluation/evaluation.schema.js';
+import { writeDecisionRecordWorkbook } from './decision-record-workbook.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'steward-decision-record-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const example = JSON.parse(readFileSync(new URL('../../../../examples/evaluation.example.json', import.meta.url), 'utf8')) as EvaluationInput;
+
+function evaluated(input: unknown): EvaluationResult {
+  const result = evaluateOptions(input);
+  if (!result.success) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+/**
+ * Drops every cached formula result, has LibreOffice open and save the workbook (told to
+ * recalculate on load), and reads it back: the values are LibreOffice's, not ours.
+ */
+async function recalculatedInLibreOffice(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as { formula?: string } | null;
+        if (value && typeof value === 'object' && 'formula' in value && value.formula) cell.value = { formula: value.formula } as ExcelJS.CellFormulaValue;
+      }),
+    ),
+  );
+  const input = join(folder, 'in', `${name}.xlsx`);
+  mkdirSync(join(folder, 'in'), { recursive: true });
+  writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+  const profile = join(folder, `lo-${randomBytes(6).toString('hex')}`);
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  const out = join(folder, 'out');
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, input], {
+    stdio: 'pipe',
+    timeout: 90_000,
+  });
+  const recalculated = new ExcelJS.Workbook();
+  await recalculated.xlsx.load(readFileSync(join(out, `${name}.xlsx`)) as unknown as ArrayBuffer);
+  return recalculated;
+}
+
+function valueOf(cell: ExcelJS.Cell): unknown {
+  const value = cell.value as { result?: unknown } | null;
+  return value && typeof value === 'object' && 'result' in value ? value.result : value;
+}
+
+function decisionRows(workbook: ExcelJS.Workbook, count: number) {
+  const sheet = workbook.getWorksheet('Decision');
+  if (!sheet) throw new Error('no Decision sheet');
+  return Array.from({ length: count }, (_, i) => {
+    const row = sheet.getRow(6 + i);
+    const rank = valueOf(row.getCell(1));
+    return {
+      rank: typeof rank === 'number' ? rank : null,
+      option: valueOf(row.getCell(2)),
+      eligible: valueOf(row.getCell(3)) === 'Yes',
+      qualityScore: Math.round(Number(valueOf(row.getCell(4))) * 100) / 100,
+      totalScore: Math.round(Number(valueOf(row.getCell(6))) * 100) / 100,
+      undiscountedWholeLifeCost: Math.round(Number(valueOf(row.getCell(7))) * 100) / 100,
+      wholeLifeCost: Math.round(Number(valueOf(row.getCell(8))) * 100) / 100,
+      presentValueBenefits: Math.round(Number(valueOf(row.getCell(9))) * 100) / 100,
+      npv: Math.round(Number(valueOf(row.getCell(10))) * 100) / 100,
+    };
+  });
+}
+
+describe('the Excel decision record, recalculated by LibreOffice', () => {
+  it('gives the same ranking, scores, whole-life costs and NPVs as the JSON output', async () => {
+    const result = evaluated(example);
+    const recalculated = await recalculatedInLibreOffice(await writeDecisionRecordWorkbook(result), 'example');
+    const json = summariseEvaluation(result).ranking.map(({ rank, option, eligible, qualityScore, totalScore, undiscountedWholeLifeCost, wholeLifeCost, presentValueBenefits, npv }) => ({
+      rank,
+      option,
+      eligible,
+      qualityScore,
+      totalScore,
+      undiscountedWholeLifeCost,
+      wholeLifeCost,
+      presentValueBenefits,
+      npv,
+    }));
+    expect(decisionRows(recalculated, json.length)).toEqual(json);
+    expect(valueOf(recalculated.getWorksheet('Criteria')!.getCell('D14'))).toBe(100);
+    expect(Number(valueOf(recalculated.getWorksheet('Cash flows')!.getCell('F6')))).toBeCloseTo(1 / 1.035, 10);
+  });
+
+  it('combines quality and price with live formulas when a price weight is set', async () => {
+    const result = evaluated({ ...example, priceWeight: 60 });
+    const recalculated = await recalculatedInLibreOffice(await writeDecisionRecordWorkbook(result), 'priced');
+    const json = summariseEvaluation(result).ranking;
+    const rows = decisionRows(recalculated, json.length);
+    expect(rows.map((r) => [r.option, r.rank, r.totalScore])).toEqual(json.map((r) => [r.option, r.rank, r.totalScore]));
+    // Supplier B has the lowest eligible whole-life cost, so it takes all 60 price marks and
+    // overtakes Supplier A: 69 × 0.4 + 60 = 87.6 against 76.33 × 0.4 + 60 × 211,572 / 230,452 = 85.6.
+    expect(rows[0]).toMatchObject({ option: 'Supplier B', rank: 1, totalScore: 87.6 });
+  });
+});
