@@ -1,4 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
+import type { EvaluationRepository } from './evaluations-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
 
 /** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
@@ -107,6 +108,8 @@ export interface Store {
   readonly audit: AuditTrail;
   readonly conversations: ConversationRepository;
   readonly savings: SavingsRepository;
+  /** Technical Design Authority evaluations. */
+  readonly evaluations: EvaluationRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

@@ -3,6 +3,7 @@ import { SqlAuditTrail } from './sql-audit-trail.js';
 import { SqlContractRepository } from './sql-contract-repository.js';
 import { SqlConversationRepository } from './sql-conversation-repository.js';
 import { SqlSavingsRepository } from './sql-savings-repository.js';
+import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -15,6 +16,7 @@ export class SqlStore implements Store {
   readonly audit: SqlAuditTrail;
   readonly conversations: SqlConversationRepository;
   readonly savings: SqlSavingsRepository;
+  readonly evaluations: SqlEvaluationRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -25,6 +27,7 @@ export class SqlStore implements Store {
     this.contracts = new SqlContractRepository(db);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
+    this.evaluations = new SqlEvaluationRepository(db);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
