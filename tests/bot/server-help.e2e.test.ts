@@ -41,6 +41,6 @@ describe('bot server over HTTP (anonymous, local use)', () => {
     await connector.waitForActivities(1);
     const [reply] = connector.activities;
     expect(reply).toMatchObject({ type: 'message', conversation: { id: 'a:personal-chat-1' } });
-    expect(String(reply?.text)).toContain('Contract Steward');
+    expect(JSON.stringify(reply?.attachments)).toContain('Contract Steward: what I can do');
   });
 });

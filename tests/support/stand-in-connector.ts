@@ -19,6 +19,8 @@ export type ConnectorBehaviour = (request: ConnectorRequest) => { status: number
 export class StandInConnector {
   readonly requests: ConnectorRequest[] = [];
   behaviour: ConnectorBehaviour = () => undefined;
+  /** Roster entries by Teams user id, answered to GET .../members/{id} (how the bot learns an email). */
+  readonly members = new Map<string, Record<string, unknown>>();
   private server: Server | undefined;
   private waiters: { count: number; resolve: () => void }[] = [];
   private nextId = 1;
@@ -71,6 +73,13 @@ export class StandInConnector {
       return;
     }
     this.requests.push(request);
+    const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(request.path);
+    if (request.method === 'GET' && member) {
+      const entry = this.members.get(decodeURIComponent(member[1] ?? ''));
+      res.writeHead(entry ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(entry ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
     this.waiters = this.waiters.filter((w) => (this.activities.length >= w.count ? (w.resolve(), false) : true));
@@ -93,4 +102,16 @@ export function teamsMessage(serviceUrl: string, text: string, overrides: Record
     locale: 'en-GB',
     ...overrides,
   };
+}
+
+/** An activity of another type from the same personal chat (installationUpdate, conversationUpdate, invoke). */
+export function teamsActivity(serviceUrl: string, type: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = teamsMessage(serviceUrl, '', fields);
+  delete base.text;
+  return { ...base, type };
+}
+
+/** The invoke Teams sends when someone presses an Action.Execute button on a card. */
+export function cardActionInvoke(serviceUrl: string, verb: string, data: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return teamsActivity(serviceUrl, 'invoke', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...overrides });
 }

@@ -1,18 +1,52 @@
-import { ActivityHandler, MessageFactory } from 'botbuilder';
+import { parseCardAction } from './actions.schema.js';
+import { welcomeCard } from './cards/welcome-card.js';
+import { parseCommand } from './commands/parse-command.js';
+import { handleCardAction } from './handlers/card-actions.js';
+import { runCommand } from './handlers/command-handlers.js';
+import { askerOf } from './handlers/who.js';
+import type { BotServices } from './services.js';
+import type { CardActionResult, InboundActivity, TurnIO } from './turn.js';
+import type { ActivityRouter } from './teams/teams-gateway.js';
 
-export const HELP_TEXT = [
-  '**Contract Steward** keeps an eye on your contracts.',
-  '',
-  '- `help`: this list',
-].join('\n');
+/** Routes each activity to a handler; remembers where every conversation is so warnings can follow. */
+export class StewardBot implements ActivityRouter {
+  constructor(private readonly services: BotServices) {}
 
-/** Routes each Teams activity to a handler. Handlers stay a few lines: parse, call core, reply. */
-export class StewardBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(MessageFactory.text(HELP_TEXT));
-      await next();
-    });
+  async handle(activity: InboundActivity, io: TurnIO): Promise<CardActionResult | undefined> {
+    const { store } = this.services;
+    const known = await store.conversations.get(activity.conversation.conversationId);
+    if (activity.kind === 'uninstalled') {
+      await store.conversations.markUninstalled(activity.conversation.conversationId, this.services.now());
+      return undefined;
+    }
+    // A personal chat remembers the person's email once; in channels each sender is looked up.
+    const sameSender = known?.userAadObjectId !== undefined && known.userAadObjectId === activity.person.aadObjectId?.toLowerCase();
+    const email = activity.conversation.scope === 'personal' && sameSender && known.userEmail ? known.userEmail : await io.lookupEmail();
+    await store.conversations.save(
+      { ...activity.conversation, installed: true, ...(activity.conversation.scope === 'personal' && email ? { userEmail: email } : {}) },
+      this.services.now(),
+    );
+    const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
+    const asker = askerOf(person, this.services);
+
+    switch (activity.kind) {
+      case 'installed':
+        if (!known?.installed) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
+        return undefined;
+      case 'message': {
+        if (activity.value !== undefined && activity.text.trim() === '') {
+          // Action.Submit from a client without Universal Actions: same actions, reply as a message.
+          const result = await handleCardAction(parseCardAction(activity.value), asker, this.services);
+          await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
+          return undefined;
+        }
+        await io.reply(await runCommand(parseCommand(activity.text), asker, this.services, person.name));
+        return undefined;
+      }
+      case 'cardAction':
+        return handleCardAction(parseCardAction(activity.value), asker, this.services);
+      case 'other':
+        return undefined;
+    }
   }
 }

@@ -21,10 +21,40 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Tenants whose users may talk to the bot; empty means the app's own tenant only (or any, unauthenticated). */
   ALLOWED_TENANTS: list,
+  /** People (emails/UPNs or Entra object ids) who may do everything, including see every contract. */
+  ADMINISTRATORS: list,
+  /** Procurement officers: see every contract and may act on any warning. */
+  PROCUREMENT: list,
+  /** Finance officers: see every contract (values and renewals), but act only on their own. */
+  FINANCE: list,
+  /** Hour of the day (0-23, Europe/London) at which the daily warning run starts. */
+  WARNING_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Turn the in-process daily run off when an external scheduler calls /api/renewals/run instead. */
+  WARNING_SCHEDULE: z.enum(['on', 'off']).default('on'),
+  /** Bearer token for POST /api/renewals/run; unset disables the endpoint. */
+  RENEWALS_RUN_TOKEN: z.string().min(24, 'must be at least 24 characters (use a long random secret, e.g. `openssl rand -hex 32`)').optional(),
+  /** Teams conversation id of the procurement channel: warnings for owners without the app go there, and escalations. */
+  PROCUREMENT_CHANNEL: z.string().regex(/^\d+:[^\s]+$/, 'must be a Teams conversation id such as 19:abc...@thread.tacv2').optional(),
+  /** Days an unacknowledged warning waits before it is escalated to the escalation contact or procurement channel. */
+  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Sending attempts per warning in one run before it is marked failed (retried on the next run). */
+  SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Longest wait, in milliseconds, between attempts to send one message (Retry-After is honoured up to this). */
+  SEND_MAX_BACKOFF_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  /** Minimum gap, in milliseconds, between two messages to one conversation (Teams allows about one a second). */
+  SEND_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 }).superRefine((config, ctx) => {
-  if (!config.MicrosoftAppId) return;
+  if (!config.MicrosoftAppId) {
+    if (config.HOST && !['127.0.0.1', '::1', 'localhost'].includes(config.HOST)) {
+      ctx.addIssue({ code: 'custom', path: ['HOST'], message: 'must be loopback (127.0.0.1) when MicrosoftAppId is not set, because requests are then not authenticated' });
+    }
+    return;
+  }
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant (the Entra tenant of the bot registration)' });
+  }
+  if (config.MicrosoftAppType === 'MultiTenant' && !config.MicrosoftAppTenantId && config.ALLOWED_TENANTS.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'is required for a MultiTenant bot with no MicrosoftAppTenantId (list the council tenant ids, or people from any organisation could use the bot)' });
   }
   if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (the client secret of the bot's Entra app)` });
@@ -44,7 +74,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = issue?.path.join('.') ?? 'configuration';
-    const shown = name === 'MicrosoftAppPassword' || name === 'DATABASE_URL' ? '' : ` (got "${String(env[name] ?? '')}")`;
+    const secret = name === 'MicrosoftAppPassword' || name === 'DATABASE_URL' || name === 'RENEWALS_RUN_TOKEN';
+    const shown = secret ? '' : ` (got "${String(env[name] ?? '')}")`;
     throw new ConfigError(`Invalid ${name}${shown}: ${issue?.message ?? 'invalid value'}. Fix it in the environment and start again.`);
   }
   return result.data;
@@ -53,4 +84,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 /** With no App ID the bot cannot authenticate callers, so it must not listen beyond loopback. */
 export function isAnonymous(config: Config): boolean {
   return !config.MicrosoftAppId;
+}
+
+/**
+ * The tenants whose activities the bot accepts. An explicit list wins; otherwise, with an App ID,
+ * only the tenant the bot is registered in. Undefined means any tenant (anonymous local use).
+ */
+export function allowedTenants(config: Config): ReadonlySet<string> | undefined {
+  if (config.ALLOWED_TENANTS.length > 0) return new Set(config.ALLOWED_TENANTS);
+  if (config.MicrosoftAppTenantId) return new Set([config.MicrosoftAppTenantId.toLowerCase()]);
+  return undefined;
 }

@@ -1,41 +1,45 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
-import { VERSION, type Store } from '@contract-steward/core';
+import { DEFAULT_RENEWAL_SETTINGS, VERSION, type Store } from '@contract-steward/core';
 import { StewardBot } from './bot.js';
 import { isAnonymous, type Config } from './config.js';
+import { roleListsFrom } from './roles.js';
+import type { BotServices } from './services.js';
+import { TeamsGateway } from './teams/teams-gateway.js';
 
 export interface RunningServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-/** Builds the botbuilder adapter; with an App ID every inbound request must carry a valid token. */
-function createAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = isAnonymous(config)
-    ? {}
-    : {
-        MicrosoftAppId: config.MicrosoftAppId ?? '',
-        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-        MicrosoftAppType: config.MicrosoftAppType,
-        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-      };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
-  adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute; if it keeps happening, tell your Contract Steward administrator.');
-  };
-  return adapter;
+/** What POST /api/renewals/run calls: the warning job, run now. */
+export type RenewalRunner = () => Promise<unknown>;
+
+export interface ServerOptions {
+  /** Defaults to the real clock. */
+  readonly now?: () => Date;
+  /** The warning job behind POST /api/renewals/run; without it the endpoint answers 404. */
+  readonly runRenewals?: RenewalRunner;
+}
+
+function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Starts restify with the bot's routes and resolves once it is listening. */
-export async function startServer(config: Config, store: Store, log: Logger): Promise<RunningServer> {
-  const adapter = createAdapter(config, log);
-  const bot = new StewardBot();
+export async function startServer(config: Config, store: Store, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  const services: BotServices = {
+    store,
+    roles: roleListsFrom(config),
+    settings: DEFAULT_RENEWAL_SETTINGS,
+    now: options.now ?? (() => new Date()),
+    log,
+  };
+  const gateway = new TeamsGateway(config, new StewardBot(services), log);
   const server = restify.createServer({ name: 'contract-steward', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
@@ -49,8 +53,25 @@ export async function startServer(config: Config, store: Store, log: Logger): Pr
   });
 
   server.post('/api/messages', async (req, res) => {
-    // restify's request type marks `method` optional; botbuilder's does not. They are the same object.
-    await adapter.process(req as unknown as Parameters<CloudAdapter['process']>[0], res, (context) => bot.run(context));
+    await gateway.process(req, res);
+  });
+
+  server.post('/api/renewals/run', async (req, res) => {
+    if (!options.runRenewals || !config.RENEWALS_RUN_TOKEN) {
+      res.json(404, { error: 'The run endpoint is off: set RENEWALS_RUN_TOKEN to turn it on.' });
+      return;
+    }
+    if (!bearerMatches(req.headers.authorization, config.RENEWALS_RUN_TOKEN)) {
+      log.warn({ remote: req.socket.remoteAddress }, 'refused a renewals run without the right bearer token');
+      res.json(401, { error: 'Send Authorization: Bearer <RENEWALS_RUN_TOKEN>.' });
+      return;
+    }
+    try {
+      res.json(200, { ok: true, result: await options.runRenewals() });
+    } catch (error) {
+      log.error({ err: error }, 'renewals run failed');
+      res.json(500, { ok: false, error: 'The run failed; see the bot log.' });
+    }
   });
 
   const host = config.HOST ?? (isAnonymous(config) ? '127.0.0.1' : '0.0.0.0');

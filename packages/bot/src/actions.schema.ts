@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Bumped when the shape of card actions changes, so a card from before gets a clear reply. */
+export const CARD_ACTION_VERSION = 1;
+
+export const DECISIONS = ['extend', 'reprocure', 'terminate', 'let-expire', 'renegotiated'] as const;
+export const DecisionSchema = z.enum(DECISIONS);
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  extend: 'Extend',
+  reprocure: 'Re-procure',
+  terminate: 'Terminate',
+  'let-expire': 'Let it expire',
+  renegotiated: 'Renegotiated',
+};
+
+export const SNOOZE_DAYS = [7, 14, 30] as const;
+
+const WarningKey = z.string().min(1).max(400);
+const Version = z.literal(CARD_ACTION_VERSION);
+
+/**
+ * Every action a card can send back, as a closed union on `verb`. The invoke's data and any
+ * inputs (Input.ChoiceSet values arrive as strings) are merged before parsing.
+ */
+export const CardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('acknowledge'), v: Version, warningKey: WarningKey }),
+  z.object({
+    verb: z.literal('snooze'),
+    v: Version,
+    warningKey: WarningKey,
+    snoozeDays: z.coerce.number().pipe(z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<7>, z.ZodLiteral<14>, z.ZodLiteral<30>])),
+  }),
+  z.object({ verb: z.literal('decide'), v: Version, warningKey: WarningKey, decision: DecisionSchema }),
+  z.object({ verb: z.literal('showContract'), v: Version, reference: z.string().trim().min(1).max(200) }),
+]);
+export type CardAction = z.infer<typeof CardActionSchema>;
+
+export type CardActionParse =
+  | { readonly ok: true; readonly action: CardAction }
+  | { readonly ok: false; readonly code: 'stale-card' | 'invalid-action'; readonly message: string };
+
+/** Parses an `adaptiveCard/action` invoke value ({action: {verb, data}}) or an Action.Submit value. */
+export function parseCardAction(value: unknown): CardActionParse {
+  const envelope = z
+    .object({ action: z.object({ verb: z.string().optional(), data: z.record(z.string(), z.unknown()).optional() }) })
+    .safeParse(value);
+  const data: Record<string, unknown> = envelope.success
+    ? { ...(envelope.data.action.data ?? {}), ...(envelope.data.action.verb ? { verb: envelope.data.action.verb } : {}) }
+    : typeof value === 'object' && value !== null
+      ? { ...(value as Record<string, unknown>) }
+      : {};
+  if (typeof data.v === 'number' && data.v !== CARD_ACTION_VERSION) {
+    return { ok: false, code: 'stale-card', message: 'This card is from an older version of Contract Steward. Ask me again (for example `contract CON-0042`) for a fresh one.' };
+  }
+  const parsed = CardActionSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'action';
+    return { ok: false, code: 'invalid-action', message: `I could not read that card action (${where}: ${issue?.message ?? 'invalid'}). Nothing was changed. Type \`help\` to start again.` };
+  }
+  return { ok: true, action: parsed.data };
+}

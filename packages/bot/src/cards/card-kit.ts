@@ -1,0 +1,78 @@
+/** The small part of the Adaptive Card 1.5 schema our cards use (Teams renders 1.5 at most). */
+export type CardElement = Record<string, unknown> & { readonly type: string };
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: string;
+  readonly version: '1.5';
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardElement[];
+  readonly msteams?: { readonly width: 'Full' };
+}
+
+/** Teams refuses bigger bot messages from some routes; we keep every card under this. */
+export const MAX_CARD_BYTES = 28 * 1024;
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+export function heading(text: string, subtle?: string): CardElement[] {
+  const title: CardElement = { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+  return subtle ? [title, { type: 'TextBlock', text: subtle, isSubtle: true, wrap: true, spacing: 'None' }] : [title];
+}
+
+export function text(value: string, options: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+export function facts(pairs: readonly (readonly [string, string | undefined])[]): CardElement {
+  return {
+    type: 'FactSet',
+    facts: pairs.filter((pair): pair is readonly [string, string] => pair[1] !== undefined && pair[1] !== '').map(([title, value]) => ({ title, value })),
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "31 Mar 2027" from "2027-03-31": calendar dates, never shifted by a time zone. */
+export function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** "£100,000" (pence only when there are some). */
+export function formatMoney(pounds: number | undefined): string | undefined {
+  if (pounds === undefined) return undefined;
+  const whole = Number.isInteger(pounds);
+  return `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Whole days from `today` to `date` (negative when past), both YYYY-MM-DD. */
+export function daysBetween(today: string, date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export function describeDaysLeft(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days > 1) return `in ${days} days`;
+  return days === -1 ? 'yesterday' : `${-days} days ago`;
+}
+
+/** Escapes the characters Adaptive Card markdown would interpret in data from the register. */
+export function plain(value: string): string {
+  return value.replace(/([\\*_`[\]#>])/g, '\\$1');
+}

@@ -1,0 +1,58 @@
+import type { Contract } from '@contract-steward/core';
+import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+
+/** A deadline of a contract as the card shows it (core's KeyDate fits). */
+export interface CardKeyDate {
+  readonly kind: string;
+  readonly date: string;
+  readonly rule: string;
+}
+
+export const KEY_DATE_LABELS: Record<string, string> = {
+  notice: 'Notice deadline',
+  extension: 'Extension decision',
+  reprocure: 'Start re-procurement',
+  renewal: 'Automatic renewal',
+  end: 'Contract ends',
+};
+
+function describeRenewal(contract: Contract): string {
+  const terms = contract.renewal;
+  if (terms.type === 'fixed') return 'Fixed term';
+  if (terms.type === 'auto-renewal') return `Renews automatically every ${terms.period.amount} ${terms.period.unit}`;
+  const options = terms.options.map((o) => `${o.amount} ${o.unit}`).join(' + ');
+  return `Extension options ${options} (${terms.taken} taken${terms.maximumEndDate ? `, up to ${formatDate(terms.maximumEndDate)}` : ''})`;
+}
+
+/** Details and key dates of one contract. */
+export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[], today: string): AdaptiveCard {
+  const body: CardElement[] = [
+    ...heading(`${plain(contract.reference)}: ${plain(contract.title)}`, plain(contract.supplier.name)),
+    facts([
+      ['Owner', contract.owner ? plain(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],
+      ['Service area', contract.serviceArea && plain(contract.serviceArea)],
+      ['Annual value', formatMoney(contract.value.annual)],
+      ['Total value', formatMoney(contract.value.total)],
+      ['Started', formatDate(contract.startDate)],
+      ['Ends', formatDate(contract.endDate)],
+      ['Notice period', contract.noticePeriod ? `${contract.noticePeriod.amount} ${contract.noticePeriod.unit}` : 'Not recorded'],
+      ['Renewal', describeRenewal(contract)],
+    ]),
+  ];
+  if (keyDates.length > 0) {
+    body.push(text('**Key dates**', { spacing: 'Medium' }));
+    for (const keyDate of keyDates) {
+      body.push({
+        type: 'Container',
+        spacing: 'Small',
+        items: [
+          text(`**${KEY_DATE_LABELS[keyDate.kind] ?? keyDate.kind}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
+          text(plain(keyDate.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
+        ],
+      });
+    }
+  } else if (!contract.endDate) {
+    body.push(text('No end date is recorded, so there are no deadlines to warn about. Ask an administrator to add it to the register.', { color: 'Warning' }));
+  }
+  return adaptiveCard(body);
+}

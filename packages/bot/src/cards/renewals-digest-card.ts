@@ -1,0 +1,64 @@
+import type { Contract } from '@contract-steward/core';
+import { CARD_ACTION_VERSION } from '../actions.schema.js';
+import { adaptiveCard, daysBetween, describeDaysLeft, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
+
+export interface DigestRow {
+  readonly contract: Contract;
+  /** The deadline that puts the contract on this list. */
+  readonly deadline: CardKeyDate;
+}
+
+export interface RenewalsDigestInput {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly today: string;
+  readonly rows: readonly DigestRow[];
+  /** Said when there are no rows. */
+  readonly emptyText: string;
+}
+
+/** Rows shown before "and N more": keeps the card well under the 28 KB limit whatever the register holds. */
+export const DIGEST_ROW_LIMIT = 25;
+
+/** A list of contracts with their next deadline, soonest first, each with a button for details. */
+export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
+  const body: CardElement[] = [...heading(input.title, input.subtitle)];
+  if (input.rows.length === 0) {
+    body.push(text(input.emptyText));
+    return adaptiveCard(body);
+  }
+  const total = input.rows.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0);
+  body.push(text(`${input.rows.length} contract${input.rows.length === 1 ? '' : 's'}, ${formatMoney(total) ?? '£0'} a year between them.`, { isSubtle: true }));
+  for (const row of input.rows.slice(0, DIGEST_ROW_LIMIT)) {
+    const days = daysBetween(input.today, row.deadline.date);
+    body.push({
+      type: 'ColumnSet',
+      separator: true,
+      spacing: 'Small',
+      selectAction: { type: 'Action.Execute', verb: 'showContract', data: { v: CARD_ACTION_VERSION, reference: row.contract.reference } },
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            text(`**${plain(row.contract.reference)}** ${plain(row.contract.title)}`, { maxLines: 2 }),
+            text(`${plain(row.contract.supplier.name)}${row.contract.value.annual !== undefined ? ` · ${formatMoney(row.contract.value.annual) ?? ''} a year` : ''}${row.contract.owner?.name ? ` · ${plain(row.contract.owner.name)}` : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [
+            text(`${KEY_DATE_LABELS[row.deadline.kind] ?? row.deadline.kind}`, { size: 'Small', horizontalAlignment: 'Right' }),
+            text(`**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', color: days < 0 ? 'Attention' : days <= 30 ? 'Warning' : 'Default' }),
+          ],
+        },
+      ],
+    });
+  }
+  if (input.rows.length > DIGEST_ROW_LIMIT) {
+    body.push(text(`…and ${input.rows.length - DIGEST_ROW_LIMIT} more. Ask for fewer days (for example \`renewals 30\`), or run \`steward contracts list\` for the full list.`, { isSubtle: true, spacing: 'Medium' }));
+  }
+  return adaptiveCard(body);
+}

@@ -1,0 +1,8 @@
+/** The commands people can type, as the welcome card, help and the app manifest list them. */
+export const COMMAND_LIST: readonly { readonly title: string; readonly description: string }[] = [
+  { title: 'help', description: 'What I can do for you' },
+  { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days)' },
+  { title: 'mine', description: 'The contracts you own, soonest deadline first' },
+  { title: 'contract CON-0042', description: 'Details and key dates of one contract' },
+  { title: 'overdue', description: 'Deadlines that have passed with no decision recorded' },
+];

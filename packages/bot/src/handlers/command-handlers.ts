@@ -1,0 +1,97 @@
+import { listRenewals, type Contract, type RenewalRow } from '@contract-steward/core';
+import { contractCard } from '../cards/contract-card.js';
+import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
+import { welcomeCard } from '../cards/welcome-card.js';
+import type { Command } from '../commands/parse-command.js';
+import { londonToday } from '../proactive/london-time.js';
+import { describeWhoCan, mayListOverdue, maySeeContract, seesWholeRegister } from '../roles.js';
+import type { BotServices } from '../services.js';
+import type { OutgoingMessage } from '../turn.js';
+import type { Asker } from './who.js';
+
+/** Contracts the asker may see: the whole register for the roles, otherwise those they own. */
+async function visibleContracts(asker: Asker, services: BotServices): Promise<Contract[]> {
+  if (seesWholeRegister(asker.roles)) return services.store.contracts.list();
+  if (!asker.person.email) return [];
+  return services.store.contracts.list({ ownerEmail: asker.person.email });
+}
+
+function digestRows(rows: readonly RenewalRow[], contracts: readonly Contract[]): DigestRow[] {
+  const byReference = new Map(contracts.map((c) => [c.reference, c]));
+  const seen = new Set<string>();
+  const result: DigestRow[] = [];
+  // One row per contract: its most pressing deadline (rows come soonest first).
+  for (const row of rows) {
+    const contract = byReference.get(row.reference);
+    if (!contract || seen.has(row.reference)) continue;
+    seen.add(row.reference);
+    result.push({ contract, deadline: row });
+  }
+  return result;
+}
+
+const scopeNote = (asker: Asker) => (seesWholeRegister(asker.roles) ? 'the whole register' : 'contracts you own');
+
+/** Runs one command and returns the reply. Each branch: read the store, call core, render a card. */
+export async function runCommand(command: Command, asker: Asker, services: BotServices, personName?: string): Promise<OutgoingMessage> {
+  const today = londonToday(services.now());
+  switch (command.name) {
+    case 'help':
+      return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
+    case 'renewals': {
+      const contracts = await visibleContracts(asker, services);
+      const rows = listRenewals(contracts, [], today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
+      return {
+        card: renewalsDigestCard({
+          title: `Renewals in the next ${command.days} days`,
+          subtitle: `Deadlines from ${today}, ${scopeNote(asker)}, soonest first.`,
+          today,
+          rows: digestRows(rows, contracts),
+          emptyText: `Nothing has a deadline in the next ${command.days} days.`,
+        }),
+        summary: `Renewals in the next ${command.days} days`,
+      };
+    }
+    case 'mine': {
+      if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
+      const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
+      const rows = listRenewals(contracts, [], today, { settings: services.settings });
+      return {
+        card: renewalsDigestCard({
+          title: 'Your contracts',
+          subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${asker.person.email}, next deadline first.`,
+          today,
+          rows: digestRows(rows, contracts),
+          emptyText: `No contract in the register names ${asker.person.email} as its owner. If that is wrong, ask an administrator to update the register.`,
+        }),
+        summary: 'Your contracts',
+      };
+    }
+    case 'contract': {
+      const contract = await services.store.contracts.get(command.reference);
+      if (!contract) return { text: `There is no contract ${command.reference} in the register. Check the reference, or type \`mine\` to see yours.` };
+      if (!maySeeContract(asker.person, asker.roles, contract)) {
+        return { text: `${command.reference} belongs to ${contract.owner?.name ?? 'another owner'}. Only its owner, ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} can see it.` };
+      }
+      const keyDates = listRenewals([contract], [], today, { settings: services.settings });
+      return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
+    }
+    case 'overdue': {
+      if (!mayListOverdue(asker.roles)) {
+        return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
+      }
+      const contracts = await services.store.contracts.list();
+      const rows = listRenewals(contracts, [], today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
+      return {
+        card: renewalsDigestCard({
+          title: 'Overdue deadlines',
+          subtitle: `Passed in the last ${services.settings.overdueForDays} days with no decision recorded.`,
+          today,
+          rows: digestRows(rows, contracts),
+          emptyText: 'No deadline has passed without a decision. Well done.',
+        }),
+        summary: 'Overdue deadlines',
+      };
+    }
+  }
+}

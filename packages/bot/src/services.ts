@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { RenewalSettings, Store } from '@contract-steward/core';
+import type { RoleLists } from './roles.js';
+
+/** What handlers need, passed in once by the composition root (no globals, no environment reads). */
+export interface BotServices {
+  readonly store: Store;
+  readonly roles: RoleLists;
+  readonly settings: RenewalSettings;
+  /** The clock; "today" is its London date. Tests pass a fixed one. */
+  readonly now: () => Date;
+  readonly log: Logger;
+}

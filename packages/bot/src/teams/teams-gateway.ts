@@ -1,0 +1,145 @@
+import {
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request as BotRequest,
+  type Response as BotResponse,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ConversationScope } from '@contract-steward/core';
+import { allowedTenants, isAnonymous, type Config } from '../config.js';
+import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
+
+/** What the gateway calls for each accepted activity. A card action must return its result. */
+export interface ActivityRouter {
+  handle(activity: InboundActivity, io: TurnIO): Promise<CardActionResult | undefined>;
+}
+
+/** The tenant an activity comes from, read where Teams puts it (the order Microsoft's Teams SDK uses). */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const id = activity.conversation?.tenantId ?? channelData?.tenant?.id;
+  return typeof id === 'string' && id !== '' ? id.toLowerCase() : undefined;
+}
+
+export function botbuilderAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  return isAnonymous(config)
+    ? {}
+    : {
+        MicrosoftAppId: config.MicrosoftAppId ?? '',
+        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      };
+}
+
+export function toAttachmentActivity(message: OutgoingMessage): Partial<Activity> {
+  if ('text' in message) return { type: 'message', text: message.text, textFormat: 'markdown' };
+  return { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(message.card)] };
+}
+
+/**
+ * The only place inbound Teams traffic meets botbuilder: the CloudAdapter (which checks the
+ * Bot Connector's token when an App ID is configured), a tenant filter, and the translation of
+ * activities into the bot's own InboundActivity.
+ */
+export class TeamsGateway {
+  private readonly adapter: CloudAdapter;
+
+  constructor(
+    config: Config,
+    private readonly router: ActivityRouter,
+    private readonly log: Logger,
+  ) {
+    this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botbuilderAuthOptions(config)));
+    const tenants = allowedTenants(config);
+    this.adapter.use(async (context, next) => {
+      const tenant = tenantOf(context.activity);
+      if (tenants && (!tenant || !tenants.has(tenant))) {
+        // Refused before any handler runs: nothing is stored, nothing is sent back into that tenant.
+        this.log.warn({ tenant: tenant ?? 'none', activityType: context.activity.type }, 'refused an activity from a tenant that is not allowed');
+        if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { error: 'tenant not allowed' } } });
+        return;
+      }
+      await next();
+    });
+    this.adapter.onTurnError = async (context, error) => {
+      this.log.error({ err: error, activityType: context.activity.type }, 'turn failed');
+      await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute; if it keeps happening, tell your Contract Steward administrator.');
+    };
+  }
+
+  /** Handles POST /api/messages. The request and response are restify's, which botbuilder accepts. */
+  async process(req: unknown, res: unknown): Promise<void> {
+    await this.adapter.process(req as BotRequest, res as BotResponse, (context) => this.turn(context));
+  }
+
+  private async turn(context: TurnContext): Promise<void> {
+    const inbound = toInbound(context.activity);
+    const io: TurnIO = {
+      reply: async (message) => {
+        await context.sendActivity(toAttachmentActivity(message));
+      },
+      lookupEmail: async () => {
+        try {
+          const member = await TeamsInfo.getMember(context, context.activity.from.id);
+          return member.email ?? member.userPrincipalName ?? undefined;
+        } catch (error) {
+          this.log.debug({ err: error }, 'could not read the sender from the Teams roster');
+          return undefined;
+        }
+      },
+    };
+    const result = await this.router.handle(inbound, io);
+    if (inbound.kind === 'cardAction') {
+      const body = !result
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
+        : 'card' in result
+          ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message };
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+    }
+  }
+}
+
+function scopeOf(activity: Activity): ConversationScope {
+  const type = activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+function toInbound(activity: Activity): InboundActivity {
+  const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+  const scope = scopeOf(activity);
+  const tenantId = tenantOf(activity);
+  const aad = activity.from.aadObjectId;
+  const common = {
+    person: { teamsId: activity.from.id, ...(activity.from.name ? { name: activity.from.name } : {}), ...(aad ? { aadObjectId: aad } : {}) },
+    conversation: {
+      conversationId: activity.conversation.id,
+      scope,
+      serviceUrl: activity.serviceUrl,
+      reference,
+      ...(tenantId ? { tenantId } : {}),
+      ...(scope === 'personal' && aad ? { userAadObjectId: aad } : {}),
+    },
+  };
+  switch (activity.type) {
+    case 'installationUpdate':
+      return { ...common, kind: activity.action === 'remove' || activity.action === 'remove-upgrade' ? 'uninstalled' : 'installed' };
+    case 'conversationUpdate':
+      if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) return { ...common, kind: 'installed' };
+      if (activity.membersRemoved?.some((member) => member.id === activity.recipient.id)) return { ...common, kind: 'uninstalled' };
+      return { ...common, kind: 'other' };
+    case 'message':
+      return { ...common, kind: 'message', text: activity.text ?? '', ...(activity.value !== undefined ? { value: activity.value as unknown } : {}) };
+    case 'invoke':
+      if (activity.name === 'adaptiveCard/action') return { ...common, kind: 'cardAction', value: activity.value as unknown };
+      return { ...common, kind: 'other' };
+    default:
+      return { ...common, kind: 'other' };
+  }
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardActionInvoke, teamsActivity, teamsMessage } from '../support/stand-in-connector.js';
+import { ASHA, cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
+
+describe('bot commands over HTTP, as Teams sends them', () => {
+  let bot: Harness;
+  const from = (person: typeof ASHA) => ({
+    from: { id: person.id, name: person.name, aadObjectId: person.aadObjectId },
+    conversation: { id: person === ASHA ? 'a:personal-chat-1' : 'a:personal-chat-2', conversationType: 'personal', tenantId: 'tenant-1' },
+  });
+  const say = (text: string, person = ASHA) => bot.exchange(teamsMessage(bot.connector.serviceUrl, text, from(person)));
+
+  beforeAll(async () => {
+    bot = await startHarness();
+    await seedRegister(bot.store);
+  });
+  afterAll(() => bot?.close());
+
+  it('welcomes a person once on install and remembers the chat with their email', async () => {
+    const [welcome] = await bot.exchange(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'add', ...from(ASHA) }));
+    expect(cardOf(welcome)).toContain('Welcome to Contract Steward');
+    expect(cardOf(welcome)).toContain('Hello Asha.');
+    // Teams follows the install with a conversationUpdate adding the bot: no second welcome.
+    const before = bot.connector.activities.length;
+    const update = await bot.post(teamsActivity(bot.connector.serviceUrl, 'conversationUpdate', { membersAdded: [{ id: '28:bot' }, { id: ASHA.id }], ...from(ASHA) }));
+    expect(update.status).toBe(200);
+    expect(bot.connector.activities.length).toBe(before);
+    const saved = await bot.store.conversations.get('a:personal-chat-1');
+    expect(saved).toMatchObject({ scope: 'personal', tenantId: 'tenant-1', userEmail: ASHA.email, installed: true, serviceUrl: bot.connector.serviceUrl });
+  });
+
+  it('answers help with the list of commands', async () => {
+    const [reply] = await say('help');
+    for (const command of ['renewals 90', 'mine', 'contract CON-0042', 'overdue']) expect(cardOf(reply)).toContain(command);
+  });
+
+  it('answers unknown input with help rather than silence', async () => {
+    const [reply] = await say('order more paper');
+    expect(cardOf(reply)).toContain('I did not understand “order more paper”');
+  });
+
+  it('lists renewals in the next 90 days, only their own for an owner', async () => {
+    const [reply] = await say('renewals 90');
+    const card = cardOf(reply);
+    expect(card).toContain('Renewals in the next 90 days');
+    expect(card).toContain('CON-0001');
+    expect(card).not.toContain('CON-0002');
+    expect(card).not.toContain('CON-0003');
+  });
+
+  it('lists the whole register for procurement, and understands the question in plain English', async () => {
+    const [reply] = await say("what's renewing in the next 3 months?", PRIYA);
+    const card = cardOf(reply);
+    expect(card).toContain('Renewals in the next 90 days');
+    expect(card).toContain('CON-0001');
+    expect(card).toContain('CON-0002');
+  });
+
+  it("shows a person's own contracts for mine", async () => {
+    const [reply] = await say('mine');
+    const card = cardOf(reply);
+    expect(card).toContain('Your contracts');
+    expect(card).toContain('CON-0003');
+    expect(card).not.toContain('CON-0002');
+  });
+
+  it('shows a contract to its owner with the rule behind each date', async () => {
+    const [reply] = await say('contract con-0001');
+    expect(cardOf(reply)).toContain('CON-0001: Revenues e-forms');
+    expect(cardOf(reply)).toContain('Notice deadline');
+  });
+
+  it("refuses another owner's contract politely, saying who can see it", async () => {
+    const [reply] = await say('contract CON-0002');
+    expect(String(reply?.text)).toContain('CON-0002 belongs to Ben Jones');
+    expect(String(reply?.text)).toContain('procurement (p.ng@council.gov.uk)');
+  });
+
+  it('keeps the overdue list to procurement and administrators', async () => {
+    const [refusal] = await say('overdue');
+    expect(String(refusal?.text)).toContain('is for procurement (p.ng@council.gov.uk) or an administrator (it.admin@council.gov.uk)');
+    const [reply] = await say('overdue', PRIYA);
+    expect(cardOf(reply)).toContain('Overdue deadlines');
+    expect(cardOf(reply)).toContain('CON-0004');
+  });
+
+  it('opens contract details from a card button, in the invoke response', async () => {
+    const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'showContract', { v: 1, reference: 'CON-0001' }, from(ASHA)));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(response.body)).toContain('CON-0001: Revenues e-forms');
+  });
+
+  it('answers a forged card action with a clear message and changes nothing', async () => {
+    const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'deleteRegister', { v: 1 }, from(ASHA)));
+    expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(JSON.stringify(response.body)).toContain('I could not read that card action');
+    expect(await bot.store.contracts.count()).toBe(4);
+  });
+
+  it('stops treating a chat as installed when the app is removed', async () => {
+    await bot.post(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'remove', ...from(ASHA) }));
+    expect((await bot.store.conversations.get('a:personal-chat-1'))?.installed).toBe(false);
+  });
+});
