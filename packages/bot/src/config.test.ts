@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { allowedTenants, ConfigError, loadConfig } from './config.js';
+
+const messageOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return 'no error';
+};
+
+describe('loadConfig', () => {
+  it('reads role lists as lower-cased emails/UPNs or object ids, separated by commas, semicolons or spaces', () => {
+    const config = loadConfig({ PROCUREMENT: 'P.Ng@Council.gov.uk; 00000000-0000-0000-0000-0000000000B2', ADMINISTRATORS: 'a@x.gov.uk, b@x.gov.uk' });
+    expect(config.PROCUREMENT).toEqual(['p.ng@council.gov.uk', '00000000-0000-0000-0000-0000000000b2']);
+    expect(config.ADMINISTRATORS).toEqual(['a@x.gov.uk', 'b@x.gov.uk']);
+    expect(config.WARNING_HOUR).toBe(8);
+  });
+
+  it('never echoes a secret it refuses', () => {
+    const message = messageOf({ RENEWALS_RUN_TOKEN: 'short-secret' });
+    expect(message).toContain('Invalid RENEWALS_RUN_TOKEN: must be at least 24 characters');
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('refuses to listen beyond loopback without an App ID', () => {
+    expect(messageOf({ HOST: '0.0.0.0' })).toContain('Invalid HOST (got "0.0.0.0"): must be loopback');
+  });
+
+  it('refuses a procurement channel that is not a Teams conversation id', () => {
+    expect(messageOf({ PROCUREMENT_CHANNEL: 'procurement' })).toContain('Invalid PROCUREMENT_CHANNEL (got "procurement")');
+  });
+
+  it('requires a tenant list for a multi-tenant registration, so strangers cannot use the bot', () => {
+    expect(messageOf({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' })).toContain('Invalid ALLOWED_TENANTS');
+  });
+
+  it("allows only the bot's own tenant by default once it has an App ID, and any tenant when anonymous", () => {
+    expect([...(allowedTenants(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 'Tenant-1' })) ?? [])]).toEqual(['tenant-1']);
+    expect(allowedTenants(loadConfig({}))).toBeUndefined();
+  });
+});
