@@ -1,0 +1,11 @@
+export * from './criteria.js';
+export * from './evaluation.schema.js';
+export { greenBookDiscountFactor, greenBookDiscountFormula, GREEN_BOOK_BANDS, LAST_DISCOUNTED_YEAR, type DiscountBand } from './discounting.js';
+export { checkEvaluation } from './check-evaluation.js';
+export { scoreOptions, DIVERGENCE_THRESHOLD, type CriterionScore, type EvaluatorScore, type ScoredOption } from './score-options.js';
+export { appraiseCashFlows, relativePriceScore, type CostBenefit, type DiscountedCashFlow } from './cost-benefit.js';
+export { rankOptions, findSensitivity, type Ranked, type RankingOutcome, type Sensitivity } from './rank-options.js';
+export { evaluateOptions, summariseEvaluation, type EvaluationResult, type OptionResult, type DivergenceFlag } from './evaluate-options.js';
+export { evaluationTemplate } from './evaluation-template.js';
+export { renderDecisionRecordMarkdown } from './render-decision-record-markdown.js';
+export { resolveWeights, type Weights } from './weights.js';
