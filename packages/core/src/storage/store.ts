@@ -1,6 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { EvaluationRepository } from './evaluations-repository.js';
-import type { EvaluationRepository } from './evaluations-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
 
 /** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
@@ -109,8 +108,6 @@ export interface Store {
   readonly audit: AuditTrail;
   readonly conversations: ConversationRepository;
   readonly savings: SavingsRepository;
-  /** Technical Design Authority evaluations. */
-  readonly evaluations: EvaluationRepository;
   /** Technical Design Authority evaluations. */
   readonly evaluations: EvaluationRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */

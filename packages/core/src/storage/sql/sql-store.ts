@@ -4,7 +4,6 @@ import { SqlContractRepository } from './sql-contract-repository.js';
 import { SqlConversationRepository } from './sql-conversation-repository.js';
 import { SqlSavingsRepository } from './sql-savings-repository.js';
 import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
-import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -18,7 +17,6 @@ export class SqlStore implements Store {
   readonly conversations: SqlConversationRepository;
   readonly savings: SqlSavingsRepository;
   readonly evaluations: SqlEvaluationRepository;
-  readonly evaluations: SqlEvaluationRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -29,7 +27,6 @@ export class SqlStore implements Store {
     this.contracts = new SqlContractRepository(db);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
-    this.evaluations = new SqlEvaluationRepository(db);
     this.evaluations = new SqlEvaluationRepository(db);
   }
 
