@@ -12,3 +12,5 @@ export { writeSavingsWorkbook, GBP_FORMAT, type SavingsWorkbookOptions, type Sav
 export { readSavingsWorkbook } from './excel/read-savings-workbook.js';
 export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport } from './excel/import-savings-file.js';
 export * from './renewals/index.js';
+export * from './evaluation/index.js';
+export { writeDecisionRecordWorkbook } from './excel/decision-record-workbook.js';
