@@ -1,4 +1,5 @@
 export * from './store.js';
+export type * from './renewals-repository.js';
 export type { SavingsRepository, SavingQuery } from './savings-repository.js';
 export type { EvaluationRepository, EvaluationSummary, SavedEvaluation } from './evaluations-repository.js';
 export { StorageError } from './storage-error.js';

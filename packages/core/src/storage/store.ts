@@ -1,5 +1,6 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { EvaluationRepository } from './evaluations-repository.js';
+import type { RenewalsRepository } from './renewals-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
 
 /** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
@@ -108,6 +109,8 @@ export interface Store {
   readonly audit: AuditTrail;
   readonly conversations: ConversationRepository;
   readonly savings: SavingsRepository;
+  /** The renewal warnings ledger and decisions. */
+  readonly renewals: RenewalsRepository;
   /** Technical Design Authority evaluations. */
   readonly evaluations: EvaluationRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */

@@ -1,8 +1,9 @@
 import { contractsAndAudit } from './001-contracts-and-audit.js';
+import { renewals } from './002-renewals.js';
 import { savings } from './003-savings.js';
 import { evaluations } from './004-evaluations.js';
 import { conversations } from './005-conversations.js';
 import type { Migration } from './migration.js';
 
 /** Every schema change, in order. Add a new file and list it here; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, savings, evaluations, conversations];
+export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, renewals, savings, evaluations, conversations];

@@ -3,6 +3,7 @@ import { SqlAuditTrail } from './sql-audit-trail.js';
 import { SqlContractRepository } from './sql-contract-repository.js';
 import { SqlConversationRepository } from './sql-conversation-repository.js';
 import { SqlSavingsRepository } from './sql-savings-repository.js';
+import { SqlRenewalsRepository } from './sql-renewals-repository.js';
 import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
@@ -16,6 +17,7 @@ export class SqlStore implements Store {
   readonly audit: SqlAuditTrail;
   readonly conversations: SqlConversationRepository;
   readonly savings: SqlSavingsRepository;
+  readonly renewals: SqlRenewalsRepository;
   readonly evaluations: SqlEvaluationRepository;
 
   constructor(
@@ -27,6 +29,7 @@ export class SqlStore implements Store {
     this.contracts = new SqlContractRepository(db);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
+    this.renewals = new SqlRenewalsRepository(db);
     this.evaluations = new SqlEvaluationRepository(db);
   }
 
