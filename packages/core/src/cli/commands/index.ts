@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { contractsList, contractsShow } from './contracts.js';
+import { evaluateCommand, evaluationsList, evaluationsShow } from './evaluate.js';
 import { savingsExport, savingsImport, savingsList, savingsState } from './savings.js';
 import { exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
@@ -7,4 +8,4 @@ import { templateCommand } from './template.js';
 import { tenderPackCommand } from './tender-pack.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, tenderPackCommand];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow];

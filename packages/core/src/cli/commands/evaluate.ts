@@ -1,0 +1,192 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { criterionById } from '../../evaluation/criteria.js';
+import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../../evaluation/evaluate-options.js';
+import { evaluationTemplate } from '../../evaluation/evaluation-template.js';
+import { formatNumber, formatPounds } from '../../evaluation/format.js';
+import { renderDecisionRecordMarkdown } from '../../evaluation/render-decision-record-markdown.js';
+import { writeDecisionRecordWorkbook } from '../../excel/decision-record-workbook.js';
+import { CliError, type CliCommand, type CommandInput } from '../command.js';
+import { formatTable } from '../format-table.js';
+
+const RECORD_FORMATS = ['.xlsx', '.md'] as const;
+
+const recordOptions = {
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+} as const;
+
+const recordDetails = [
+  '  --json              print the ranking, winner and sensitivity as JSON',
+  '  --out RECORD.xlsx   write the decision record as an Excel workbook with live formulas',
+  '  --out RECORD.md     write the decision record as Markdown',
+];
+
+export const evaluateCommand: CliCommand = {
+  path: ['evaluate'],
+  summary: 'Score competing solutions against the ten TDA rules (Appendix K), with Green Book cost-benefit',
+  usage: 'evaluate FILE.json [--json] [--out RECORD.xlsx|RECORD.md] [--save [--by EMAIL]]\n       steward evaluate --template',
+  details: [
+    '  FILE.json           the evaluation (see examples/evaluation.example.json and',
+    '                      packages/core/schemas/evaluation.schema.json)',
+    ...recordDetails,
+    '  --save              keep the evaluation in the database (list with: steward evaluations list)',
+    '  --by EMAIL          with --save, who is saving it (default: $USER)',
+    '  --template          print a blank evaluation to fill in',
+  ].join('\n'),
+  options: { ...recordOptions, save: { type: 'boolean' }, by: { type: 'string' }, template: { type: 'boolean' } },
+  positionals: { min: 0, max: 1 },
+  async run(input) {
+    const { options, positionals, io, printJson } = input;
+    if (options.template) {
+      printJson(evaluationTemplate());
+      return 0;
+    }
+    const file = positionals[0];
+    if (file === undefined) {
+      throw new CliError('say which evaluation to score: steward evaluate FILE.json (or steward evaluate --template > FILE.json to start one)', 2);
+    }
+    const out = outOption(input);
+    const result = evaluated(await readEvaluation(resolve(io.cwd, file), file), file, input);
+    let savedId: string | undefined;
+    if (options.save) {
+      const actor = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+      const saved = await input.withStore((store) =>
+        store.evaluations.save(
+          result.evaluation,
+          { winner: result.winner },
+          { actor, source: `cli:${basename(file)}`, ...(io.now ? { at: io.now() } : {}) },
+        ),
+      );
+      savedId = saved.id;
+    }
+    await report(result, input, out, savedId);
+    return 0;
+  },
+};
+
+export const evaluationsList: CliCommand = {
+  path: ['evaluations', 'list'],
+  summary: 'List the saved TDA evaluations, newest first',
+  usage: 'evaluations list [--json]',
+  options: { json: { type: 'boolean' } },
+  async run({ options, withStore, print, printJson }) {
+    const saved = await withStore((store) => store.evaluations.list());
+    if (options.json) {
+      printJson(saved);
+      return 0;
+    }
+    if (saved.length === 0) {
+      print('No evaluations saved yet. Save one with: steward evaluate FILE.json --save');
+      return 0;
+    }
+    print(
+      formatTable(
+        ['ID', 'Title', 'Winner', 'Options', 'Saved by', 'Saved at'],
+        saved.map((e) => [e.id, e.title, e.winner ?? '(none)', String(e.optionCount), e.createdBy, e.createdAt.slice(0, 16).replace('T', ' ')]),
+      ),
+    );
+    print(`${saved.length} evaluation${saved.length === 1 ? '' : 's'}`);
+    return 0;
+  },
+};
+
+export const evaluationsShow: CliCommand = {
+  path: ['evaluations', 'show'],
+  summary: 'Score a saved TDA evaluation again and show or export its decision record',
+  usage: 'evaluations show ID [--json] [--out RECORD.xlsx|RECORD.md]',
+  details: recordDetails.join('\n'),
+  options: recordOptions,
+  positionals: { min: 1, max: 1 },
+  async run(input) {
+    const id = input.positionals[0] ?? '';
+    const out = outOption(input);
+    const saved = await input.withStore((store) => store.evaluations.get(id));
+    if (!saved) throw new CliError(`No evaluation with id "${id}". List them with: steward evaluations list`);
+    await report(evaluated(saved.evaluation, id, input), input, out, undefined);
+    return 0;
+  },
+};
+
+function outOption({ options, io }: CommandInput): string | undefined {
+  if (typeof options.out !== 'string') return undefined;
+  if (!(RECORD_FORMATS as readonly string[]).includes(extname(options.out).toLowerCase())) {
+    throw new CliError(`--out must end in .xlsx (Excel workbook) or .md (Markdown), not "${options.out}"`, 2);
+  }
+  return resolve(io.cwd, options.out);
+}
+
+async function readEvaluation(path: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}. Start one with: steward evaluate --template > ${shown}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliError(`${shown} is not valid JSON (${(error as Error).message}): fix it and run again`);
+  }
+}
+
+function evaluated(data: unknown, shown: string, { io }: CommandInput): EvaluationResult {
+  const result = evaluateOptions(data);
+  if (result.success) return result.value;
+  for (const problem of result.problems) {
+    const where = problem.path.join('.');
+    const message = where && problem.message.startsWith(`${where}: `) ? problem.message.slice(where.length + 2) : problem.message;
+    io.stderr.write(`${shown}: ${where ? `${where}: ` : ''}${message}\n`);
+  }
+  const count = result.problems.length;
+  throw new CliError(`${shown} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
+}
+
+async function report(result: EvaluationResult, { options, io, print, printJson }: CommandInput, out: string | undefined, savedId: string | undefined): Promise<void> {
+  // With --json, stdout is the JSON alone; notes go to stderr.
+  const note = (line: string) => (options.json ? io.stderr.write(`${line}\n`) : print(line));
+  if (out !== undefined) {
+    const bytes = out.toLowerCase().endsWith('.xlsx') ? await writeDecisionRecordWorkbook(result) : renderDecisionRecordMarkdown(result);
+    await writeFile(out, bytes);
+  }
+  if (options.json) printJson({ ...summariseEvaluation(result), ...(savedId ? { id: savedId } : {}) });
+  else printSummary(result, print);
+  if (out !== undefined) note(`Wrote the decision record to ${out}`);
+  if (savedId !== undefined) note(`Saved as ${savedId}. See it again with: steward evaluations show ${savedId}`);
+}
+
+function printSummary(result: EvaluationResult, print: (line: string) => void): void {
+  const priced = result.evaluation.priceWeight !== undefined;
+  print(result.evaluation.title);
+  print('');
+  print(
+    formatTable(
+      ['Rank', 'Option', 'Eligible', 'Quality', ...(priced ? ['Price', 'Total'] : []), 'Whole-life cost (PV)', 'NPV'],
+      result.ranking.map((o) => [
+        o.rank === null ? '-' : String(o.rank),
+        o.name,
+        o.eligible ? 'yes' : `no (failed ${o.failedGates.join(', ')})`,
+        formatNumber(o.qualityScore),
+        ...(priced ? [formatNumber(o.priceScore ?? 0), formatNumber(o.totalScore)] : []),
+        formatPounds(o.costBenefit.presentValueCost),
+        formatPounds(o.costBenefit.npv),
+      ]),
+    ),
+  );
+  print('');
+  if (result.winner) print(`Recommended: ${result.winner}`);
+  else if (result.tiedForFirst.length > 0) print(`No recommendation: ${result.tiedForFirst.join(' and ')} tie for first place.`);
+  else print('No recommendation: no option passed every gate.');
+  const s = result.sensitivity;
+  if (s) {
+    print(
+      `Sensitivity: ${s.newWinner} would overtake if the weight of ${criterionById(s.criterion).title} went from ${formatNumber(s.fromWeight)}% past ${formatNumber(s.toWeight)}%.`,
+    );
+  } else if (result.winner) {
+    print('Sensitivity: no change to a single weight would change the winner.');
+  }
+  for (const d of result.divergences) {
+    print(`Check: evaluators scored ${d.option} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`);
+  }
+}
