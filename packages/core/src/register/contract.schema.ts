@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../shared/iso-date.js';
 import { normaliseCompanyNumber } from './normalise-company-number.js';
+import { ClauseIdSchema } from '../tenders/clause-library.js';
 
 /** A length of time as contracts write it: "3 months", "90 days", "2 years". */
 export const DurationSchema = z.object({
@@ -120,6 +121,8 @@ export const ContractSchema = z.object({
   warningThresholds: z.array(z.number().int().positive()).min(1).optional(),
   /** Days needed to re-procure this contract, replacing the default for its procurement route. */
   leadTimeDays: z.number().int().nonnegative().optional(),
+  /** The Appendix M data-access and API clauses the contract already contains (DE-1.1, API-2 …). */
+  appendixMClauses: z.array(ClauseIdSchema).optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

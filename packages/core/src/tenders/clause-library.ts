@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The council's data-access and API tender wording: Appendix M of the DDaT strategy, itself an
  * amended version of the wording the London Office of Technology and Innovation (LOTI)
@@ -279,6 +281,13 @@ export const CLAUSES = [
 
 export type ClauseId = (typeof CLAUSES)[number]['id'];
 export const CLAUSE_IDS = CLAUSES.map((c) => c.id) as readonly ClauseId[];
+/** A clause id as people type it: " de-1.1 " reads as DE-1.1. */
+export const ClauseIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.enum(CLAUSE_IDS as unknown as readonly [ClauseId, ...ClauseId[]]))
+  .describe('An Appendix M clause id: DE-1 … DE-2, API-1 … API-2');
 
 /** The sentence of API-1.1 that a list of business functions replaces, and its replacement (from the guidance). */
 export const BUSINESS_FUNCTIONS_SENTENCE = 'This should cover all significant business functions.';

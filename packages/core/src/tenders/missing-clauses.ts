@@ -1,0 +1,46 @@
+import type { Contract } from '../register/contract.schema.js';
+import { CLAUSES, TENDER_SECTIONS, type ClauseId, type TenderSectionId } from './clause-library.js';
+
+/** An Appendix M section a contract lacks, with the clauses it would need. */
+export interface MissingAppendixMSection {
+  readonly section: TenderSectionId;
+  readonly missing: readonly ClauseId[];
+}
+
+/**
+ * The clauses that make a section's terms real: every requirement a pack includes as a
+ * template, and the charges clause. Optional ones ("delete / include as appropriate") and the
+ * lead-ins (a caveat, not a term) do not count.
+ */
+export const TERMS_THAT_COUNT: Readonly<Record<TenderSectionId, readonly ClauseId[]>> = {
+  'data-extraction': termsThatCount('data-extraction'),
+  api: termsThatCount('api'),
+};
+
+function termsThatCount(section: TenderSectionId): ClauseId[] {
+  return CLAUSES.filter((c) => c.section === section && c.role !== 'lead-in' && c.inclusion !== 'optional').map((c): ClauseId => c.id);
+}
+
+/**
+ * Which Appendix M sections (data extraction, APIs) a contract lacks, so they can be
+ * negotiated in before it is renewed. Appendix M is for technology contracts: a contract
+ * with no IT system and no clauses recorded is not expected to have them, and lacks nothing.
+ * An IT contract that records no clauses lacks them all: the strategy found systems bought
+ * without these terms, so silence is not taken as having them.
+ *
+ * @example
+ * findMissingAppendixMClauses({ itSystem: { systemName: 'Revs & Bens' }, appendixMClauses: ['DE-1.1', 'DE-1.2', 'DE-1.3', 'DE-2'] })
+ * // [{ section: 'api', missing: ['API-1.1', 'API-1.4', 'API-1.5', 'API-1.6', 'API-2'] }]
+ */
+export function findMissingAppendixMClauses(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): MissingAppendixMSection[] {
+  if (contract.itSystem === undefined && contract.appendixMClauses === undefined) return [];
+  const held = new Set<string>(contract.appendixMClauses ?? []);
+  return TENDER_SECTIONS.map((s) => ({ section: s.id, missing: TERMS_THAT_COUNT[s.id].filter((id) => !held.has(id)) })).filter(
+    (s) => s.missing.length > 0,
+  );
+}
+
+/** Just the sections a contract lacks: `['data-extraction', 'api']`, or `[]`. */
+export function lacksAppendixM(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): TenderSectionId[] {
+  return findMissingAppendixMClauses(contract).map((s) => s.section);
+}

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { buildTenderPack, type TenderPack } from '@contract-steward/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertToPdf } from '../support/libreoffice.js';
+import { steward } from '../support/run-steward.js';
+
+const run = promisify(execFile);
+const EXAMPLE = fileURLToPath(new URL('../../examples/tender-pack.example.json', import.meta.url));
+// Whitespace aside; a line may break after the hyphen of "machine-readable".
+const normalise = (text: string) => text.replace(/-\s+/g, '-').replace(/\s+/g, ' ');
+
+/** The PDF's page count and its text as pdftotext (poppler) lays it out, so a number stays beside its clause. */
+async function readPdf(pdf: string): Promise<{ pages: number; text: string }> {
+  const info = (await run('pdfinfo', [pdf])).stdout;
+  const text = (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])).stdout;
+  return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0), text: normalise(text) };
+}
+
+let pack: TenderPack;
+let word: { pages: number; text: string };
+let excel: { pages: number; text: string };
+
+beforeAll(async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tender-office-'));
+  const built = buildTenderPack(JSON.parse(readFileSync(EXAMPLE, 'utf8')), { date: '2026-11-26' });
+  if (!built.success) throw new Error(JSON.stringify(built.problems));
+  pack = built.value;
+  for (const out of ['pack.docx', 'matrix.xlsx']) {
+    const result = await steward(['tender-pack', '--options', EXAMPLE, '--out', join(folder, out), '--date', '2026-11-26']);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  word = await readPdf(await convertToPdf(join(folder, 'pack.docx'), folder));
+  excel = await readPdf(await convertToPdf(join(folder, 'matrix.xlsx'), folder));
+}, 240_000);
+
+describe('the tender pack in LibreOffice', () => {
+  it('opens the Word pack as pages: the clauses, then the officer annex', () => {
+    expect(word.pages).toBeGreaterThanOrEqual(3);
+    expect(word.text).toContain('Revenues and benefits e-forms platform');
+    expect(word.text).toContain('CCC-2027-014');
+    expect(word.text).toContain('26 November 2026');
+    expect(word.text).toContain('Annex: guidance for the procurement officer');
+  });
+
+  it('shows every clause of the Word pack with its number and wording', () => {
+    for (const clause of pack.sections.flatMap((s) => s.clauses)) {
+      expect(word.text, clause.id).toContain(normalise(`${clause.number} ${clause.text}`));
+      for (const item of clause.items) expect(word.text).toContain(item);
+    }
+  });
+
+  it('opens the Excel compliance matrix as pages with every clause id and the response columns', () => {
+    expect(excel.pages).toBeGreaterThanOrEqual(1);
+    expect(excel.text).toContain('Compliance matrix: Revenues and benefits e-forms platform');
+    for (const header of ['Clause id', 'Requirement', 'Supplier response', 'Compliant', 'Evidence / reference']) expect(excel.text).toContain(header);
+    for (const clause of pack.sections.flatMap((s) => s.clauses)) expect(excel.text).toMatch(new RegExp(`${clause.id.replace('.', '\\.')}\\b`));
+    expect(excel.text).toContain('All APIs must come with comprehensive documentation.');
+  });
+});
