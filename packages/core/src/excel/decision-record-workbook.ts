@@ -77,7 +77,7 @@ function writeCriteria(sheet: ExcelJS.Worksheet, result: EvaluationResult): void
     row.getCell(4).numFmt = SCORE;
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     // Neither Excel nor LibreOffice grows a row to fit wrapped text on opening a file.
-    row.height = 13 * criterion.questions.reduce((lines, q) => lines + Math.ceil((q.length + 2) / 115), 0);
+    row.height = 13 * criterion.questions.reduce((lines, q) => lines + Math.ceil((q.length + 2) / 125), 0);
   });
   const total = sheet.getRow(CRITERIA_LAST_ROW + 1);
   total.getCell(2).value = 'Total (must be 100)';
@@ -269,7 +269,7 @@ function writeDecision(
     'Quality (0–100)',
     'Price score',
     'Total score',
-    'Whole-life cost',
+    'Whole-life cost (undiscounted)',
     'Whole-life cost (PV)',
     'Benefits (PV)',
     'NPV',
