@@ -41,6 +41,11 @@ export interface ContractQuery {
 export interface ContractRepository {
   /** Inserts or replaces the contract with this reference; `unchanged` writes nothing. */
   upsert(contract: Contract, audit: AuditContext): Promise<UpsertOutcome>;
+  /**
+   * Upserts many contracts in one transaction, auditing each write like `upsert`, with batched
+   * statements: an import of 100,000 rows. A reference given twice keeps the later contract.
+   */
+  upsertMany(contracts: Iterable<Contract>, audit: AuditContext): Promise<Record<UpsertOutcome, number>>;
   get(reference: string): Promise<Contract | undefined>;
   delete(reference: string, audit: AuditContext): Promise<boolean>;
   /** Contracts matching every given filter, ordered by end date (undated last), then reference. */

@@ -4,6 +4,9 @@ import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
 
+/** Rows per statement: 500 × 7 parameters stays well inside SQLite's and PostgreSQL's limits. */
+const BATCH_SIZE = 500;
+
 interface ContractRow {
   data: unknown;
 }
@@ -36,6 +39,57 @@ export class SqlContractRepository implements ContractRepository {
       await new SqlAuditTrail(tx).record({ action, entity: 'contract', entityKey: contract.reference, changes }, audit);
       return existing ? 'updated' : 'created';
     });
+  }
+
+  async upsertMany(contracts: Iterable<Contract>, audit: AuditContext): Promise<Record<UpsertOutcome, number>> {
+    return this.db.transaction(async (tx) => {
+      const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+      const at = (audit.at ?? new Date()).toISOString();
+      let batch = new Map<string, Contract>();
+      const flush = async () => {
+        if (batch.size > 0) await this.writeBatch(tx, [...batch.values()], audit, at, counts);
+        batch = new Map();
+      };
+      for (const contract of contracts) {
+        // One statement must not touch a row twice (PostgreSQL refuses): write the earlier first.
+        if (batch.has(contract.reference)) await flush();
+        batch.set(contract.reference, contract);
+        if (batch.size >= BATCH_SIZE) await flush();
+      }
+      await flush();
+      return counts;
+    });
+  }
+
+  private async writeBatch(tx: SqlExecutor, batch: Contract[], audit: AuditContext, at: string, counts: Record<UpsertOutcome, number>): Promise<void> {
+    const rows = await tx.all<{ reference: string; data: unknown }>(
+      `SELECT reference, data FROM contracts WHERE reference IN (${batch.map(() => '?').join(', ')})`,
+      batch.map((c) => c.reference),
+    );
+    const existing = new Map(rows.map((row) => [row.reference, readJson<Contract>(row.data)]));
+    const writes: { contract: Contract; action: 'create' | 'update'; changes: ReturnType<typeof diffChanges> }[] = [];
+    for (const contract of batch) {
+      const before = existing.get(contract.reference);
+      const changes = diffChanges(before ?? {}, contract);
+      if (before && Object.keys(changes).length === 0) {
+        counts.unchanged += 1;
+        continue;
+      }
+      counts[before ? 'updated' : 'created'] += 1;
+      writes.push({ contract, action: before ? 'update' : 'create', changes });
+    }
+    if (writes.length === 0) return;
+    await tx.run(
+      `INSERT INTO contracts (reference, data, end_date, owner_email, service_area, updated_at)
+       VALUES ${writes.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (reference) DO UPDATE SET data = excluded.data, end_date = excluded.end_date,
+         owner_email = excluded.owner_email, service_area = excluded.service_area, updated_at = excluded.updated_at`,
+      writes.flatMap(({ contract }) => [contract.reference, JSON.stringify(contract), contract.endDate, contract.owner?.email, contract.serviceArea, at]),
+    );
+    await tx.run(
+      `INSERT INTO audit_log (at, actor, source, action, entity, entity_key, changes) VALUES ${writes.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      writes.flatMap(({ contract, action, changes }) => [at, audit.actor, audit.source, action, 'contract', contract.reference, JSON.stringify(changes)]),
+    );
   }
 
   get(reference: string): Promise<Contract | undefined> {

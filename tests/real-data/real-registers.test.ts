@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readRegister } from '../../packages/core/src/excel/read-register.js';
+import { planImport } from '../../packages/core/src/register/import/plan-import.js';
+
+/** Real published registers, kept beside the repository (see shared/real-registers/PROVENANCE.md). */
+const FOLDER = fileURLToPath(new URL('../../../shared/real-registers/', import.meta.url));
+
+async function dryRun(file: string) {
+  const reading = await readRegister(`${FOLDER}${file}`);
+  const plan = planImport(reading.accepted, new Map());
+  const count = (code: string) => [...reading.problems, ...plan.problems].filter((p) => p.code === code).length;
+  return { reading, plan, count, accepted: plan.created.length, rejected: reading.rejected.length + plan.duplicates.length };
+}
+
+describe('real council registers', () => {
+  it('finds the shared real-registers folder', () => {
+    expect(existsSync(`${FOLDER}norfolk_cc_contracts_2015.csv`)).toBe(true);
+  });
+
+  it('imports Norfolk County Council\'s register: 4,830 accepted, 899 rejected for missing and repeated references', async () => {
+    const { reading, accepted, rejected, count } = await dryRun('norfolk_cc_contracts_2015.csv');
+    expect(reading.rows).toBe(5729);
+    expect(accepted).toBe(4830);
+    expect(rejected).toBe(899);
+    expect(count('missing-reference')).toBe(696);
+    expect(count('duplicate-reference')).toBe(203);
+    // Warnings: 01-Jan-2000 start dates, and Mutuals register numbers (IP12345R) in the company number column.
+    expect(count('placeholder-date')).toBe(226);
+    expect(count('not-a-company-number')).toBe(19);
+    // No cell the importer could not read: every rejection is a problem in the data.
+    expect(reading.problems.filter((p) => p.severity === 'error' && p.code !== 'missing-reference')).toEqual([]);
+  });
+
+  it('reads Norfolk\'s cells as the council meant them', async () => {
+    const { plan } = await dryRun('norfolk_cc_contracts_2015.csv');
+    const first = plan.created.find((c) => c.reference === 'BAN12005');
+    expect(first).toMatchObject({
+      title: 'Contract for Day Care March 1995 (Incatern Limited)',
+      department: 'COMMUNITY SERVICES',
+      supplier: { name: 'INCATERN LIMITED', companyNumber: '02165763' },
+      value: { total: 1567, basis: 'estimated' },
+      owner: { name: 'PART B SERVICES' },
+    });
+    const dated = plan.created.filter((c) => c.startDate !== undefined && c.endDate !== undefined);
+    expect(dated.length).toBeGreaterThan(3000);
+    expect(dated.every((c) => (c.endDate ?? '') >= (c.startDate ?? ''))).toBe(true);
+  });
+
+  it('imports the Devon Contracts Finder award with its quoted multi-line description', async () => {
+    const { accepted, plan } = await dryRun('devon_cf_award_2020.csv');
+    expect(accepted).toBe(1);
+    expect(plan.created[0]).toMatchObject({ supplier: { name: 'KCOM' }, startDate: '2020-05-27', endDate: '2023-05-26' });
+    expect(plan.created[0]?.description).toContain('\n');
+  });
+
+  it('imports the four Telford & Wrekin award notices', async () => {
+    const { accepted, rejected, plan } = await dryRun('telford_wrekin_cf_awards_2020.csv');
+    expect([accepted, rejected]).toEqual([4, 0]);
+    expect(plan.created[0]?.value.total).toBe(25000);
+  });
+
+  it('reads the mySociety tender extract without a crash and rejects every row, since it names no supplier', async () => {
+    const { reading, accepted, count } = await dryRun('mysociety_cf_council_climate_contracts_2022.csv');
+    expect(reading.rows).toBe(683);
+    expect(accepted).toBe(0);
+    expect(count('missing-supplier')).toBe(683);
+    expect(reading.problems.filter((p) => p.code !== 'missing-supplier')).toEqual([]);
+  });
+
+  it('imports the Contracts Finder OCDS awards: one contract per award and supplier, newest release only', async () => {
+    const { reading, accepted, rejected } = await dryRun('cf_ocds_council_awards_2025.json');
+    expect(reading.rows).toBe(94);
+    expect([accepted, rejected]).toEqual([94, 0]);
+  });
+});
