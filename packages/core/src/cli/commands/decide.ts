@@ -1,0 +1,92 @@
+import { DECISION_ACTIONS, decide, type DecisionAction, type DecisionRequest } from '../../renewals/decisions.js';
+import { KEY_DATE_KINDS, type KeyDateKind } from '../../renewals/key-dates.js';
+import { listRenewals } from '../../renewals/upcoming-renewals.js';
+import { describeDate } from '../../renewals/calendar-date.js';
+import { CliError, type CliCommand, type OptionValues } from '../command.js';
+import { asOfOption, daysOption } from '../london-today.js';
+import { isoDateOption } from './contracts.js';
+import { KEY_DATE_WORDS } from './renewals.js';
+
+export const decideCommand: CliCommand = {
+  path: ['decide'],
+  summary: 'Record a renewal decision: acknowledge, snooze, extend, reprocure, terminate, let-expire or renegotiated',
+  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--json]',
+  details: [
+    'Actions:',
+    '  acknowledge    the warnings have been seen (stops escalation)',
+    '  snooze         no warnings for --days N days (1-365); --kind limits it to one kind of deadline',
+    '  extend         take the next extension option: the end date moves',
+    '  reprocure      re-procurement has started',
+    '  terminate      notice to terminate has been given',
+    '  let-expire     the contract will be left to end',
+    '  renegotiated   terms agreed with the supplier; --end-date for a new end, --saving for the saving record',
+    '',
+    '  --note TEXT    why, for the audit trail',
+    '  --by EMAIL     who decided (default: $USER)',
+    '  --as-of DATE   the day of the decision (default: today in Europe/London)',
+    '  --json         print the decision and the next key date as JSON',
+  ].join('\n'),
+  options: {
+    days: { type: 'string' },
+    kind: { type: 'string' },
+    'end-date': { type: 'string' },
+    saving: { type: 'string' },
+    note: { type: 'string' },
+    by: { type: 'string' },
+    'as-of': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: { min: 2, max: 2 },
+  async run({ options, positionals, io, withStore, print, printJson }) {
+    const [reference = '', actionText = ''] = positionals;
+    const request = decisionRequest(actionText, options);
+    const today = asOfOption(options['as-of'], io.now);
+    const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+    const { record, next } = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      const outcome = decide(contract, request, { today, by });
+      if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
+      const saved = await store.renewals.recordDecision(outcome.value, { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) });
+      const decisions = await store.renewals.listDecisions(reference);
+      return { record: saved, next: listRenewals([outcome.value.contract], decisions, today).find((r) => !r.overdue) };
+    });
+    if (options.json) {
+      printJson({ decision: record, next: next ? { kind: next.kind, date: next.date, daysLeft: next.daysLeft, rule: next.rule } : null });
+      return 0;
+    }
+    print(record.summary);
+    print(next ? `Next: ${KEY_DATE_WORDS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
+    return 0;
+  },
+};
+
+function decisionRequest(actionText: string, options: OptionValues): DecisionRequest {
+  const action = actionText.trim().toLowerCase() as DecisionAction;
+  if (!DECISION_ACTIONS.includes(action)) {
+    throw new CliError(`"${actionText}" is not a decision. Use one of: ${DECISION_ACTIONS.join(', ')}.`, 2);
+  }
+  const note = typeof options.note === 'string' && options.note.trim() ? { note: options.note.trim() } : {};
+  switch (action) {
+    case 'snooze': {
+      if (typeof options.days !== 'string') throw new CliError('snooze needs --days N, e.g. steward decide CON-0042 snooze --days 7', 2);
+      const kind = typeof options.kind === 'string' ? kindOption(options.kind) : undefined;
+      return { action, days: daysOption('--days', options.days, { min: 1, max: 365 }), ...(kind ? { kind } : {}), ...note };
+    }
+    case 'renegotiated':
+      return {
+        action,
+        ...(typeof options['end-date'] === 'string' ? { newEndDate: isoDateOption('--end-date', options['end-date']) } : {}),
+        ...(typeof options.saving === 'string' ? { savingId: options.saving } : {}),
+        ...note,
+      };
+    default:
+      return { action, ...note };
+  }
+}
+
+function kindOption(text: string): KeyDateKind {
+  const kind = text.trim().toLowerCase() as KeyDateKind;
+  if (!KEY_DATE_KINDS.includes(kind)) throw new CliError(`--kind "${text}" is not a kind of deadline. Use one of: ${KEY_DATE_KINDS.join(', ')}.`, 2);
+  return kind;
+}

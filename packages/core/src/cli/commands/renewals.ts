@@ -1,0 +1,82 @@
+import type { KeyDateKind } from '../../renewals/key-dates.js';
+import { listRenewals, type RenewalRow } from '../../renewals/upcoming-renewals.js';
+import type { CliCommand } from '../command.js';
+import { formatTable } from '../format-table.js';
+import { asOfOption, daysOption } from '../london-today.js';
+
+/** How each kind of key date reads in a table. */
+export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
+  notice: 'Notice deadline',
+  extension: 'Extension decision',
+  reprocure: 'Start re-procurement',
+  renewal: 'Renews',
+  end: 'Ends',
+};
+
+export const renewalsCommand: CliCommand = {
+  path: ['renewals'],
+  summary: 'List upcoming renewal key dates (notice, re-procurement, extension, renewal, end), soonest first',
+  usage: 'renewals [--as-of YYYY-MM-DD] [--within DAYS] [--owner EMAIL] [--json]',
+  details: [
+    '  --as-of DATE    the day to count from (default: today in Europe/London)',
+    '  --within DAYS   only dates at most this many days ahead (overdue ones are always shown)',
+    '  --owner EMAIL   only contracts this person owns',
+    '  --json          print JSON: reference, kind, date, daysLeft, rule (how the date was worked out), ...',
+  ].join('\n'),
+  options: {
+    'as-of': { type: 'string' },
+    within: { type: 'string' },
+    owner: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ options, io, withStore, print, printJson }) {
+    const today = asOfOption(options['as-of'], io.now);
+    const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 36_500 }) : undefined;
+    const rows = await withStore(async (store) => {
+      const contracts = await store.contracts.list(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {});
+      const decisions = await store.renewals.listDecisions();
+      return listRenewals(contracts, decisions, today, within === undefined ? {} : { within });
+    });
+    if (options.json) {
+      printJson(rows.map(renewalJson));
+      return 0;
+    }
+    if (rows.length === 0) {
+      print(`No renewal dates${within === undefined ? '' : ` in the next ${within} days`} from ${today}.`);
+      return 0;
+    }
+    print(
+      formatTable(
+        ['Date', 'Days left', 'What', 'Reference', 'Title', 'Owner', 'Notes'],
+        rows.map((r) => [
+          r.date,
+          r.overdue ? `${-r.daysLeft} overdue` : String(r.daysLeft),
+          KEY_DATE_WORDS[r.kind],
+          r.reference,
+          r.title,
+          r.ownerEmail ?? '',
+          r.flags.map((f) => f.message).join('; '),
+        ]),
+        60,
+      ),
+    );
+    print(`${rows.length} key date${rows.length === 1 ? '' : 's'} as of ${today}. Add --json to see how each date was worked out.`);
+    return 0;
+  },
+};
+
+/** One row as JSON; `flags` carries remarks other modules add (see RenewalFlagger). */
+function renewalJson(row: RenewalRow) {
+  return {
+    reference: row.reference,
+    title: row.title,
+    kind: row.kind,
+    date: row.date,
+    daysLeft: row.daysLeft,
+    overdue: row.overdue,
+    ...(row.ownerEmail ? { owner: row.ownerEmail } : {}),
+    rule: row.rule,
+    ...(row.assumed ? { assumed: true } : {}),
+    flags: row.flags,
+  };
+}

@@ -1,0 +1,51 @@
+import { dueWarnings } from '../../renewals/warnings.js';
+import type { CliCommand } from '../command.js';
+import { formatTable } from '../format-table.js';
+import { asOfOption } from '../london-today.js';
+import { KEY_DATE_WORDS } from './renewals.js';
+
+export const warningsCommand: CliCommand = {
+  path: ['warnings'],
+  summary: 'Show which renewal warnings are due and to whom, without sending them',
+  usage: 'warnings [--as-of YYYY-MM-DD] [--json]',
+  details: [
+    '  --as-of DATE   the day to check (default: today in Europe/London)',
+    '  --json         print the warnings as JSON, each with its key, recipient and rule',
+    '',
+    'The bot sends these; this command only looks. A warning already in the ledger is not shown again.',
+  ].join('\n'),
+  options: {
+    'as-of': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ options, io, withStore, print, printJson }) {
+    const today = asOfOption(options['as-of'], io.now);
+    const warnings = await withStore(async (store) => {
+      const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
+      return dueWarnings(contracts, ledger, today);
+    });
+    if (options.json) {
+      printJson(warnings);
+      return 0;
+    }
+    if (warnings.length === 0) {
+      print(`No warnings due on ${today}.`);
+      return 0;
+    }
+    print(
+      formatTable(
+        ['Deadline', 'Days left', 'What', 'Reference', 'Warning', 'To'],
+        warnings.map((w) => [
+          w.deadline,
+          String(w.daysLeft),
+          KEY_DATE_WORDS[w.kind],
+          w.reference,
+          `${w.overdue ? 'overdue' : `${w.threshold}-day`}${w.escalation ? ', escalated' : ''}`,
+          w.recipient?.email ?? w.recipient?.name ?? '(nobody recorded: procurement channel)',
+        ]),
+      ),
+    );
+    print(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} due on ${today}.`);
+    return 0;
+  },
+};
