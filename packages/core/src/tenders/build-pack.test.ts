@@ -40,7 +40,8 @@ describe('buildTenderPack', () => {
   });
 
   it('puts both sections in when sections is left out', () => {
-    const { sections: _omit, ...options } = BASE;
+    const options: Record<string, unknown> = { ...BASE };
+    delete options.sections;
     const pack = buildTenderPack(options, { date: DATE });
     expect(pack.success && pack.value.sections.map((s) => s.id)).toEqual(['data-extraction', 'api']);
   });

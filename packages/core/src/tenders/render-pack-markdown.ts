@@ -61,5 +61,5 @@ export function renderPackMarkdown(pack: TenderPack): string {
     }
     lines.push(`_Source: ${CLAUSE_LIBRARY_SOURCE}_`, '');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
