@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '@contract-steward/core';
+import { openStore, type AuditContext, type Contract, type Store } from '@contract-steward/core';
 import { importRegister } from '../../packages/core/src/excel/import-register.js';
 import { makeContract } from '../support/contracts.js';
 import { COUNCIL_HEADERS, councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
@@ -155,29 +155,37 @@ describe('steward import', () => {
     await writeCouncilRegisterXlsx(file, 10);
     await withStore((store) => store.contracts.upsert(makeContract(), { actor: 'test', source: 'test' }));
     const store = await openStore({ kind: 'sqlite', path: db });
-    let writes = 0;
+    // The sixth contract handed to the writer fails, as a full disk or a dropped connection would.
     const failing: Store = {
-      ...store,
+      kind: store.kind,
+      location: store.location,
       contracts: store.contracts,
       audit: store.audit,
+      ping: () => store.ping(),
+      close: () => store.close(),
       transaction: (work) =>
         store.transaction((tx) =>
           work({
             ...tx,
             audit: tx.audit,
-            contracts: {
-              ...tx.contracts,
-              list: (q) => tx.contracts.list(q),
-              upsert: async (contract, audit) => {
-                writes += 1;
-                if (writes === 6) throw new Error('disk full');
-                return tx.contracts.upsert(contract, audit);
-              },
-            },
+            transaction: (inner) => tx.transaction(inner),
+            contracts: Object.assign(Object.create(tx.contracts) as Store['contracts'], {
+              upsertMany: (contracts: Iterable<Contract>, audit: AuditContext) =>
+                tx.contracts.upsertMany(
+                  (function* () {
+                    let n = 0;
+                    for (const contract of contracts) {
+                      n += 1;
+                      if (n === 6) throw new Error('disk full');
+                      yield contract;
+                    }
+                  })(),
+                  audit,
+                ),
+            }),
           }),
         ),
-      list: undefined,
-    } as unknown as Store;
+    };
     await expect(importRegister(failing, file, { dryRun: false, actor: 'test' })).rejects.toThrow('disk full');
     expect(await store.contracts.count()).toBe(1);
     expect((await store.audit.list()).map((e) => e.source)).toEqual(['test']);

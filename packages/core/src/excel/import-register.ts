@@ -1,6 +1,6 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
-import { planImport } from '../register/import/plan-import.js';
+import { canonicalJson, planImport } from '../register/import/plan-import.js';
 import type { Store } from '../storage/store.js';
 import { readRegister, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
 
@@ -38,8 +38,8 @@ export interface ImportReport {
  */
 export async function importRegister(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
   const reading = await readRegister(path, options);
-  const existing = new Map<string, Contract>();
-  for (const contract of await store.contracts.list()) existing.set(contract.reference, contract);
+  const existing = new Map<string, string>();
+  for (const contract of await store.contracts.list()) existing.set(contract.reference, canonicalJson(contract));
   const plan = planImport(reading.accepted, existing);
   const problems = [...reading.problems, ...plan.problems].sort((a, b) => a.row - b.row);
   const refused = options.strict === true && problems.length > 0;
@@ -61,7 +61,7 @@ export async function importRegister(store: Store, path: string, options: Import
   if (options.dryRun || refused || plan.created.length + plan.updated.length === 0) return report;
   const audit = { actor: options.actor, source: `import:${reading.fileName}`, ...(options.at ? { at: options.at } : {}) };
   await store.transaction(async (tx) => {
-    for (const contract of [...plan.created, ...plan.updated]) await tx.contracts.upsert(contract, audit);
+    await tx.contracts.upsertMany(parseEach([plan.created, plan.updated]), audit);
     await tx.audit.record(
       {
         action: 'import',
@@ -77,4 +77,9 @@ export async function importRegister(store: Store, path: string, options: Import
     );
   });
   return report;
+}
+
+/** Contracts parsed one at a time as the writer asks for them, so they never all sit in memory as objects. */
+function* parseEach(lists: readonly (readonly string[])[]): Generator<Contract> {
+  for (const list of lists) for (const json of list) yield JSON.parse(json) as Contract;
 }

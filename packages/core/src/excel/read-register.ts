@@ -1,6 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Contract } from '../register/contract.schema.js';
 import type { CellValue } from '../register/import/cell-value.js';
 import { convertRow, type SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
@@ -183,9 +184,13 @@ class RowCollector {
     const source: SourceRow = { sheet: raw.sheet, row: raw.row, cells: raw.cells };
     const converted = convertRow(source, this.chosen?.mapping.columns ?? []);
     for (const problem of converted.problems) this.problems.push(problem);
-    if (converted.contract) this.accepted.push({ sheet: raw.sheet, row: raw.row, contract: converted.contract });
+    if (converted.contract) this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
     else this.rejected.push(source);
   }
+}
+
+function candidate(sheet: string, row: number, contract: Contract): CandidateRow {
+  return { sheet, row, reference: contract.reference, json: JSON.stringify(contract) };
 }
 
 async function sniffKind(path: string, fileName: string): Promise<'xlsx' | 'csv' | 'json'> {
@@ -275,7 +280,7 @@ async function readOcds(path: string, fileName: string): Promise<RegisterReading
   for (const source of rows) {
     const converted = convertRow(source, OCDS_COLUMNS);
     problems.push(...converted.problems);
-    if (converted.contract) accepted.push({ sheet: source.sheet, row: source.row, contract: converted.contract });
+    if (converted.contract) accepted.push(candidate(source.sheet, source.row, converted.contract));
     else rejected.push(source);
   }
   return {

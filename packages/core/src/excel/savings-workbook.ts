@@ -106,7 +106,10 @@ async function writeSavingsSheet(
   writeHeader(sheet.getRow(1), [...COLUMNS.map((c) => c.header), ...years.map((y) => y.label)]);
 
   const { start, termMonths, oneOffCosts, annualSaving, baselineAnnual, newAnnual } = COL;
-  savings.forEach((saving, index) => {
+  for (let index = 0; index < savings.length; index++) {
+    // Let the zip stream drain now and then: committed rows only leave memory when it runs.
+    if (index % 500 === 499) await drained();
+    const saving = savings[index] as Saving;
     const r = index + 2;
     const f = figures[index] as SavingFigures;
     const formula = (text: string, result: number | Date) => (live ? { formula: text, result } : result);
@@ -137,8 +140,13 @@ async function writeSavingsSheet(
       }),
     ];
     row.commit();
-  });
+  }
   await sheet.commit();
+}
+
+/** Resolves after pending I/O callbacks have run, so the writer's streams can flush. */
+function drained(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

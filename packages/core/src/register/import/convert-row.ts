@@ -39,7 +39,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const problems: ImportProblem[] = [];
   const cellOf = new Map<ImportField, { value: CellValue; column: string }>();
   for (const column of columns) {
-    cellOf.set(column.field, { value: source.cells[column.index], column: columnLetter(column.index) });
+    cellOf.set(column.field, { value: source.cells[column.index], column: letterOf(column.index) });
   }
   const where = (field: ImportField) => {
     const cell = cellOf.get(field);
@@ -121,46 +121,49 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const hosting = choice('hosting', chooseHosting, 'is not a hosting type — write On-premise, Cloud or Hybrid');
   const personalData = flag('personalData');
 
-  const input: ContractInput = {
+  const supplier = compact({
+    name: supplierName ?? '',
+    companyNumber,
+    charityNumber: text('charityNumber'),
+    address: text('supplierAddress'),
+    postcode: text('supplierPostcode'),
+    sme: flag('sme'),
+    vcse: flag('vcse'),
+  });
+  const input: ContractInput = compact({
     reference: reference ?? '',
     title: title ?? '',
     description: text('description'),
     department: text('department'),
     serviceArea: text('serviceArea'),
     category: text('category'),
-    supplier: {
-      name: supplierName ?? '',
-      companyNumber,
-      charityNumber: text('charityNumber'),
-      address: text('supplierAddress'),
-      postcode: text('supplierPostcode'),
-      sme: flag('sme'),
-      vcse: flag('vcse'),
-    },
-    owner: ownerName !== undefined || ownerEmail !== undefined ? { name: ownerName, email: ownerEmail } : undefined,
-    escalationContact: escalationName !== undefined || escalationEmail !== undefined ? { name: escalationName, email: escalationEmail } : undefined,
+    supplier,
+    owner: ownerName !== undefined || ownerEmail !== undefined ? compact({ name: ownerName, email: ownerEmail }) : undefined,
+    escalationContact:
+      escalationName !== undefined || escalationEmail !== undefined ? compact({ name: escalationName, email: escalationEmail }) : undefined,
     startDate,
     endDate,
     reviewDate,
     renewal,
     noticePeriod: duration('noticePeriod'),
-    value: {
+    value: compact({
       total: money('totalValue'),
       annual: money('annualValue'),
       basis: choice('valueBasis', chooseBasis, 'is not a value basis — write Fixed or Estimated'),
       irrecoverableVat: money('irrecoverableVat'),
-    },
-    procurement: {
+    }),
+    procurement: compact({
       route: chooseRoute(text('procurementRoute')),
       framework: text('framework'),
       invitation: chooseInvitation(text('invitation')),
-    },
-    itSystem: systemName !== undefined || hosting !== undefined || personalData !== undefined ? { systemName, hosting, personalData } : undefined,
-  };
+    }),
+    itSystem:
+      systemName !== undefined || hosting !== undefined || personalData !== undefined ? compact({ systemName, hosting, personalData }) : undefined,
+  });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  const parsed = ContractSchema.safeParse(withoutUndefined(input));
+  const parsed = ContractSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push(importProblem({ sheet: source.sheet, row: source.row }, 'invalid-contract', `${issue.path.join('.')}: ${issue.message}`));
@@ -168,6 +171,11 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     return { problems };
   }
   return { contract: parsed.data, problems };
+}
+
+const LETTERS: string[] = [];
+function letterOf(index: number): string {
+  return (LETTERS[index] ??= columnLetter(index));
 }
 
 function renewalTerms(
@@ -225,14 +233,12 @@ function chooseInvitation(value: string | undefined): 'quote' | 'tender' | undef
   return undefined;
 }
 
-/** exactOptionalPropertyTypes: an absent cell is an absent key, and empty groups vanish. */
-function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (typeof value !== 'object' || value === null) return value;
+/** exactOptionalPropertyTypes: an absent cell is an absent key, not a key holding undefined. */
+function compact<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (inner === undefined) continue;
-    out[key] = withoutUndefined(inner);
+  for (const key in value) {
+    const inner = value[key];
+    if (inner !== undefined) out[key] = inner;
   }
   return out as T;
 }
