@@ -108,23 +108,24 @@ describe('steward evaluate', () => {
 
 describe('steward evaluations', () => {
   it('saves an evaluation, lists it and shows it again', async () => {
-    expect((await run(['evaluations', 'list', '--db', 'steward.db'])).stdout).toContain('No evaluations saved yet');
-    const saved = await run(['evaluate', 'repairs.json', '--save', '--by', 'c.patel@council.gov.uk', '--db', 'steward.db', '--json']);
+    const db = join(folder, 'steward.db');
+    expect((await run(['evaluations', 'list', '--db', db])).stdout).toContain('No evaluations saved yet');
+    const saved = await run(['evaluate', 'repairs.json', '--save', '--by', 'c.patel@council.gov.uk', '--db', db, '--json']);
     expect(saved.code).toBe(0);
     const { id } = JSON.parse(saved.stdout) as { id: string };
     expect(id).toMatch(/^EV-/);
     expect(saved.stderr).toContain(`Saved as ${id}`);
 
-    const list = await run(['evaluations', 'list', '--db', 'steward.db', '--json']);
+    const list = await run(['evaluations', 'list', '--db', db, '--json']);
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({ id, title: 'Housing repairs scheduling', winner: 'Supplier A', optionCount: 3, createdBy: 'c.patel@council.gov.uk' }),
     ]);
-    const table = await run(['evaluations', 'list', '--db', 'steward.db']);
+    const table = await run(['evaluations', 'list', '--db', db]);
     expect(table.stdout).toMatch(new RegExp(`${id} +Housing repairs scheduling +Supplier A +3 +c\\.patel@council\\.gov\\.uk`));
 
-    const shown = await run(['evaluations', 'show', id, '--db', 'steward.db', '--json']);
+    const shown = await run(['evaluations', 'show', id, '--db', db, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ winner: 'Supplier A', title: 'Housing repairs scheduling' });
-    const missing = await run(['evaluations', 'show', 'EV-NOPE', '--db', 'steward.db']);
+    const missing = await run(['evaluations', 'show', 'EV-NOPE', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('steward: No evaluation with id "EV-NOPE". List them with: steward evaluations list\n');
   });
