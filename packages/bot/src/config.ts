@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Longest wait, in milliseconds, between attempts to send one message (Retry-After is honoured up to this). */
   SEND_MAX_BACKOFF_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  /** How long an instance holds the warnings it claimed before another instance may take them over (after a crash). */
+  SEND_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
   /** Minimum gap, in milliseconds, between two messages to one conversation (Teams allows about one a second). */
   SEND_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 }).superRefine((config, ctx) => {

@@ -6,6 +6,8 @@ import { StewardBot } from './bot.js';
 import { isAnonymous, type Config } from './config.js';
 import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
+import { createRenewalRunner } from './proactive/renewal-runner.js';
+import { ConnectorSender } from './teams/connector-sender.js';
 import { TeamsGateway } from './teams/teams-gateway.js';
 
 export interface RunningServer {
@@ -19,7 +21,7 @@ export type RenewalRunner = () => Promise<unknown>;
 export interface ServerOptions {
   /** Defaults to the real clock. */
   readonly now?: () => Date;
-  /** The warning job behind POST /api/renewals/run; without it the endpoint answers 404. */
+  /** Replaces the warning job behind POST /api/renewals/run (the default sends through the Bot Connector). */
   readonly runRenewals?: RenewalRunner;
 }
 
@@ -40,6 +42,9 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     log,
   };
   const gateway = new TeamsGateway(config, new StewardBot(services), log);
+  const renewals = createRenewalRunner({ config, store, sender: new ConnectorSender(config), settings: services.settings, now: services.now, log });
+  const runRenewals = options.runRenewals ?? (() => renewals.run());
+  const stopDaily = config.WARNING_SCHEDULE === 'on' ? renewals.startDaily() : () => undefined;
   const server = restify.createServer({ name: 'contract-steward', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
@@ -57,7 +62,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   });
 
   server.post('/api/renewals/run', async (req, res) => {
-    if (!options.runRenewals || !config.RENEWALS_RUN_TOKEN) {
+    if (!config.RENEWALS_RUN_TOKEN) {
       res.json(404, { error: 'The run endpoint is off: set RENEWALS_RUN_TOKEN to turn it on.' });
       return;
     }
@@ -67,7 +72,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
       return;
     }
     try {
-      res.json(200, { ok: true, result: await options.runRenewals() });
+      res.json(200, { ok: true, result: await runRenewals() });
     } catch (error) {
       log.error({ err: error }, 'renewals run failed');
       res.json(500, { ok: false, error: 'The run failed; see the bot log.' });
@@ -80,6 +85,6 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const url = `http://${host}:${address.port}`;
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => (stopDaily(), new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }

@@ -1,27 +1,77 @@
-import { listRenewals } from '@contract-steward/core';
-import type { CardActionParse } from '../actions.schema.js';
+import { decide, listRenewals, type DecisionRequest, type WarningRecord } from '@contract-steward/core';
+import type { CardAction, CardActionParse } from '../actions.schema.js';
 import { contractCard } from '../cards/contract-card.js';
+import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
 import { londonToday } from '../proactive/london-time.js';
-import { describeWhoCan, maySeeContract } from '../roles.js';
+import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
 import type { Asker } from './who.js';
+
+type WarningAction = Extract<CardAction, { warningKey: string }>;
+
+function nameOf(asker: Asker): string {
+  return asker.person.name ?? asker.person.email ?? 'someone';
+}
+
+/** Turns a card action into the decision core understands. */
+function requestOf(action: WarningAction, record: WarningRecord): DecisionRequest {
+  switch (action.verb) {
+    case 'acknowledge':
+      return { action: 'acknowledge' };
+    case 'snooze':
+      return { action: 'snooze', days: action.snoozeDays, kind: record.kind };
+    case 'decide':
+      return { action: action.decision };
+  }
+}
+
+async function actOnWarning(action: WarningAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
+  const { store } = services;
+  const now = services.now();
+  const today = londonToday(now);
+  const record = await store.renewals.getWarning(action.warningKey);
+  if (!record) return { message: 'That warning is no longer in the ledger (the contract dates may have changed). Type `mine` for your current deadlines.' };
+  const contract = await store.contracts.get(record.reference);
+  if (!contract) return { message: `${record.reference} is no longer in the register, so there is nothing to record.` };
+  if (!mayActOnContract(asker.person, asker.roles, contract)) {
+    return { message: `Only ${contract.owner?.name ?? 'the owner'} (the contract owner), ${describeWhoCan(['procurement', 'administrator'], services.roles)} can act on warnings for ${contract.reference}.` };
+  }
+  // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
+  const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
+  const decided = decide(contract, requestOf(action, record), { today, by: audit.actor, settings: services.settings });
+  if (!decided.success) return { message: decided.problems.map((p) => p.message).join(' ') };
+  await store.renewals.recordDecision(decided.value, audit);
+  if (record.state !== 'acknowledged') await store.renewals.acknowledge(record.key, audit.actor, now);
+
+  const by = nameOf(asker);
+  const at = now.toISOString();
+  const outcome: WarningOutcome =
+    action.verb === 'acknowledge'
+      ? { kind: 'acknowledged', by, at }
+      : action.verb === 'snooze'
+        ? { kind: 'snoozed', by, at, until: decided.value.decision.snoozedUntil ?? today }
+        : { kind: 'decided', by, at, decision: action.decision };
+  const current = decided.value.contract;
+  return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
+}
 
 /** Runs a parsed card action and returns the card that replaces the one clicked, or a message. */
 export async function handleCardAction(parsed: CardActionParse, asker: Asker, services: BotServices): Promise<CardActionResult> {
   if (!parsed.ok) return { message: parsed.message };
   const action = parsed.action;
-  const today = londonToday(services.now());
   switch (action.verb) {
     case 'showContract': {
+      const today = londonToday(services.now());
       const contract = await services.store.contracts.get(action.reference);
       if (!contract) return { message: `${action.reference} is no longer in the register.` };
       if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `Only its owner, ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} can see ${action.reference}.` };
-      return { card: contractCard(contract, listRenewals([contract], [], today, { settings: services.settings }), today) };
+      const decisions = await services.store.renewals.listDecisions(contract.reference);
+      return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today) };
     }
     case 'acknowledge':
     case 'snooze':
     case 'decide':
-      return { message: 'Recording decisions from cards is not available yet.' };
+      return actOnWarning(action, asker, services);
   }
 }

@@ -40,7 +40,7 @@ export async function runCommand(command: Command, asker: Asker, services: BotSe
       return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
     case 'renewals': {
       const contracts = await visibleContracts(asker, services);
-      const rows = listRenewals(contracts, [], today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
+      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
       return {
         card: renewalsDigestCard({
           title: `Renewals in the next ${command.days} days`,
@@ -55,7 +55,7 @@ export async function runCommand(command: Command, asker: Asker, services: BotSe
     case 'mine': {
       if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
       const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
-      const rows = listRenewals(contracts, [], today, { settings: services.settings });
+      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { settings: services.settings });
       return {
         card: renewalsDigestCard({
           title: 'Your contracts',
@@ -73,7 +73,7 @@ export async function runCommand(command: Command, asker: Asker, services: BotSe
       if (!maySeeContract(asker.person, asker.roles, contract)) {
         return { text: `${command.reference} belongs to ${contract.owner?.name ?? 'another owner'}. Only its owner, ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} can see it.` };
       }
-      const keyDates = listRenewals([contract], [], today, { settings: services.settings });
+      const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
       return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
     }
     case 'overdue': {
@@ -81,7 +81,7 @@ export async function runCommand(command: Command, asker: Asker, services: BotSe
         return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
       }
       const contracts = await services.store.contracts.list();
-      const rows = listRenewals(contracts, [], today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
+      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
       return {
         card: renewalsDigestCard({
           title: 'Overdue deadlines',
