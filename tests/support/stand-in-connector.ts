@@ -6,10 +6,21 @@ export interface ConnectorRequest {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
+  /** The body as sent (file uploads are not JSON). */
+  readonly raw?: Buffer;
+}
+
+/** A file the stand-in serves at GET /files/{name}, as OneDrive serves an upload's downloadUrl. */
+export interface ServedFile {
+  readonly body: Buffer;
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  /** Send without Content-Length, so only the bytes read tell the size. */
+  readonly chunked?: boolean;
 }
 
 /** Decides the status of a request; return undefined for the normal 200 reply. */
-export type ConnectorBehaviour = (request: ConnectorRequest) => { status: number; headers?: Record<string, string> } | undefined;
+export type ConnectorBehaviour = (request: ConnectorRequest) => { status: number; headers?: Record<string, string>; hang?: boolean } | undefined;
 
 /**
  * A stand-in for the Teams Bot Connector on 127.0.0.1: it records every activity the bot
@@ -21,6 +32,14 @@ export class StandInConnector {
   behaviour: ConnectorBehaviour = () => undefined;
   /** Roster entries by Teams user id, answered to GET .../members/{id} (how the bot learns an email). */
   readonly members = new Map<string, Record<string, unknown>>();
+  /** Milliseconds to wait before answering each request (to make two senders overlap). */
+  delayMs = 0;
+  /** Requests left unanswered by a `hang` behaviour, as if lost in flight; closed on stop. */
+  private readonly hanging: ServerResponse[] = [];
+  /** Files served at GET /files/{name} (uploads' download URLs). */
+  readonly files = new Map<string, ServedFile>();
+  /** Bodies PUT to /uploads/{name} (the OneDrive upload URL of a file consent card). */
+  readonly uploads: ConnectorRequest[] = [];
   private server: Server | undefined;
   private waiters: { count: number; resolve: () => void }[] = [];
   private nextId = 1;
@@ -44,6 +63,8 @@ export class StandInConnector {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hanging.splice(0)) res.destroy();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -59,20 +80,40 @@ export class StandInConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    const isJson = text !== '' && !(req.url ?? '').startsWith('/uploads/');
     const request: ConnectorRequest = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: req.headers,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: isJson ? (JSON.parse(text) as unknown) : undefined,
+      raw,
     };
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const override = this.behaviour(request);
+    if (override?.hang) {
+      this.hanging.push(res);
+      return;
+    }
     if (override) {
       res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
       res.end(JSON.stringify({ error: { code: 'StandIn', message: `status ${override.status}` } }));
       return;
     }
     this.requests.push(request);
+    if (request.method === 'GET' && request.path.startsWith('/files/')) {
+      const file = this.files.get(decodeURIComponent(request.path.slice('/files/'.length)));
+      res.writeHead(file?.status ?? (file ? 200 : 404), { 'content-type': 'application/octet-stream', ...(file && !file.chunked ? { 'content-length': String(file.body.length) } : {}), ...file?.headers });
+      res.end(file?.body);
+      return;
+    }
+    if (request.method === 'PUT' && request.path.startsWith('/uploads/')) {
+      this.uploads.push(request);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'drive-item-1' }));
+      return;
+    }
     const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(request.path);
     if (request.method === 'GET' && member) {
       const entry = this.members.get(decodeURIComponent(member[1] ?? ''));

@@ -3,6 +3,7 @@ import { welcomeCard } from './cards/welcome-card.js';
 import { parseCommand } from './commands/parse-command.js';
 import { handleCardAction } from './handlers/card-actions.js';
 import { runCommand } from './handlers/command-handlers.js';
+import { handleFileActivity } from './handlers/file-handlers.js';
 import { askerOf } from './handlers/who.js';
 import type { BotServices } from './services.js';
 import type { CardActionResult, InboundActivity, TurnIO } from './turn.js';
@@ -28,6 +29,8 @@ export class StewardBot implements ActivityRouter {
     );
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
+    const files = await handleFileActivity(activity, asker, this.services, io);
+    if (files.handled) return files.result;
 
     switch (activity.kind) {
       case 'installed':
@@ -45,6 +48,7 @@ export class StewardBot implements ActivityRouter {
       }
       case 'cardAction':
         return handleCardAction(parseCardAction(activity.value), asker, this.services);
+      case 'fileConsent':
       case 'other':
         return undefined;
     }

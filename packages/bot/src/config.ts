@@ -45,6 +45,16 @@ export const ConfigSchema = z.object({
   SEND_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
   /** Minimum gap, in milliseconds, between two messages to one conversation (Teams allows about one a second). */
   SEND_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** Hosts the bot downloads uploaded files from (`*.` for subdomains); empty means Microsoft's OneDrive/SharePoint hosts. */
+  FILE_DOWNLOAD_HOSTS: list,
+  /** Largest file, in MB, the bot downloads from an upload (reading stops past it). */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(25),
+  /** Tests only: accept plain HTTP downloads from a listed loopback host (127.0.0.1). Never set in production. */
+  FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Folder for generated files, download links and imports awaiting confirmation (default: the system temp folder). */
+  FILES_DIR: z.string().optional(),
+  /** The bot's public HTTPS address, for download links in channels and group chats (default: the address it listens on). */
+  PUBLIC_URL: z.string().url().optional(),
 }).superRefine((config, ctx) => {
   if (!config.MicrosoftAppId) {
     if (config.HOST && !['127.0.0.1', '::1', 'localhost'].includes(config.HOST)) {

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { DEFAULT_RENEWAL_SETTINGS, VERSION, type Store } from '@contract-steward/core';
 import { StewardBot } from './bot.js';
 import { isAnonymous, type Config } from './config.js';
+import { serveDownload } from './files/download-route.js';
+import { fileServicesFrom, sweepFiles } from './files/file-services.js';
 import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
 import { createRenewalRunner } from './proactive/renewal-runner.js';
@@ -34,12 +36,15 @@ function bearerMatches(header: string | undefined, token: string | undefined): b
 
 /** Starts restify with the bot's routes and resolves once it is listening. */
 export async function startServer(config: Config, store: Store, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  let listeningUrl = '';
+  const files = fileServicesFrom(config, options.now ?? (() => new Date()), () => listeningUrl);
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
     settings: DEFAULT_RENEWAL_SETTINGS,
     now: options.now ?? (() => new Date()),
     log,
+    files,
   };
   const gateway = new TeamsGateway(config, new StewardBot(services), log);
   const renewals = createRenewalRunner({ config, store, sender: new ConnectorSender(config), settings: services.settings, now: services.now, log });
@@ -79,12 +84,18 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     }
   });
 
+  server.get('/api/files/:token', async (req, res) => {
+    await serveDownload(files.vault, String(req.params.token ?? ''), res);
+  });
+
   const host = config.HOST ?? (isAnonymous(config) ? '127.0.0.1' : '0.0.0.0');
   await new Promise<void>((resolve) => server.listen(config.PORT, host, resolve));
   const address = server.address();
   const url = `http://${host}:${address.port}`;
+  listeningUrl = url;
+  const stopSweeping = sweepFiles(files, (error) => log.warn({ err: error }, 'could not sweep expired files'));
   return {
     url,
-    close: () => (stopDaily(), new Promise<void>((resolve) => server.close(() => resolve()))),
+    close: () => (stopSweeping(), stopDaily(), new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }

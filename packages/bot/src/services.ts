@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RenewalSettings, Store } from '@contract-steward/core';
+import type { FileServices } from './files/file-services.js';
 import type { RoleLists } from './roles.js';
 
 /** What handlers need, passed in once by the composition root (no globals, no environment reads). */
@@ -10,4 +11,6 @@ export interface BotServices {
   /** The clock; "today" is its London date. Tests pass a fixed one. */
   readonly now: () => Date;
   readonly log: Logger;
+  /** Uploads, downloads and generated files; absent, the file commands answer that files are off. */
+  readonly files?: FileServices;
 }

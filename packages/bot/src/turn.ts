@@ -10,9 +10,11 @@ export type InboundActivity = InboundCommon &
   (
     | { readonly kind: 'installed' }
     | { readonly kind: 'uninstalled' }
-    | { readonly kind: 'message'; readonly text: string; readonly value?: unknown }
+    | { readonly kind: 'message'; readonly text: string; readonly value?: unknown; readonly attachments?: readonly unknown[] }
     | { readonly kind: 'cardAction'; readonly value: unknown }
     | { readonly kind: 'other' }
+    /** A `fileConsent/invoke`: the person accepted or declined a file the bot offered. */
+    | { readonly kind: 'fileConsent'; readonly value: unknown }
   );
 
 interface InboundCommon {
@@ -22,7 +24,18 @@ interface InboundCommon {
   readonly conversation: Omit<ConversationRecord, 'updatedAt' | 'installed'>;
 }
 
-export type OutgoingMessage = { readonly text: string } | { readonly card: AdaptiveCard; readonly summary: string };
+export type OutgoingMessage =
+  | { readonly text: string }
+  | { readonly card: AdaptiveCard; readonly summary: string }
+  /** Teams attachments other than Adaptive Cards: file consent and file info cards. */
+  | { readonly attachments: readonly RawAttachment[]; readonly summary: string };
+
+export interface RawAttachment {
+  readonly contentType: string;
+  readonly name?: string;
+  readonly contentUrl?: string;
+  readonly content: unknown;
+}
 
 /** What a handler can do during a turn. */
 export interface TurnIO {

@@ -39,6 +39,7 @@ export function botbuilderAuthOptions(config: Config): ConfigurationBotFramework
 
 export function toAttachmentActivity(message: OutgoingMessage): Partial<Activity> {
   if ('text' in message) return { type: 'message', text: message.text, textFormat: 'markdown' };
+  if ('attachments' in message) return { type: 'message', summary: message.summary, attachments: message.attachments.map((a) => ({ ...a })) };
   return { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(message.card)] };
 }
 
@@ -103,6 +104,7 @@ export class TeamsGateway {
           : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message };
       await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
     }
+    if (inbound.kind === 'fileConsent') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
   }
 }
 
@@ -135,9 +137,16 @@ function toInbound(activity: Activity): InboundActivity {
       if (activity.membersRemoved?.some((member) => member.id === activity.recipient.id)) return { ...common, kind: 'uninstalled' };
       return { ...common, kind: 'other' };
     case 'message':
-      return { ...common, kind: 'message', text: activity.text ?? '', ...(activity.value !== undefined ? { value: activity.value as unknown } : {}) };
+      return {
+        ...common,
+        kind: 'message',
+        text: activity.text ?? '',
+        ...(activity.value !== undefined ? { value: activity.value as unknown } : {}),
+        ...(activity.attachments?.length ? { attachments: activity.attachments as unknown[] } : {}),
+      };
     case 'invoke':
       if (activity.name === 'adaptiveCard/action') return { ...common, kind: 'cardAction', value: activity.value as unknown };
+      if (activity.name === 'fileConsent/invoke') return { ...common, kind: 'fileConsent', value: activity.value as unknown };
       return { ...common, kind: 'other' };
     default:
       return { ...common, kind: 'other' };

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { safeFileName } from './download-links.js';
+
+/** How long a dry run waits for its confirmation. */
+export const IMPORT_CONFIRM_MS = 15 * 60 * 1000;
+
+/** An uploaded register waiting for the uploader to press Import. */
+export interface PendingImport {
+  readonly id: string;
+  /** The uploader: their Teams id and, when Teams gives it, their Entra object id. */
+  readonly teamsId: string;
+  readonly aadObjectId?: string;
+  readonly uploaderName: string;
+  readonly uploaderEmail?: string;
+  readonly conversationId: string;
+  readonly fileName: string;
+  readonly expiresAt: string;
+}
+
+export type ClaimResult =
+  | { readonly status: 'ok'; readonly pending: PendingImport; readonly path: string; release(): Promise<void> }
+  | { readonly status: 'missing' | 'expired' }
+  | { readonly status: 'not-yours'; readonly pending: PendingImport };
+
+/**
+ * Uploaded registers awaiting confirmation, one folder each under `dir`, named by a random id:
+ * they survive a restart of the bot and never sit in memory. Confirming or cancelling claims the
+ * folder by renaming its record (so a double click imports once) and deletes it.
+ */
+export class PendingImports {
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => Date,
+    private readonly ttlMs = IMPORT_CONFIRM_MS,
+  ) {}
+
+  /** Keeps the uploaded bytes and returns the pending import with the path of its file. */
+  async add(upload: Omit<PendingImport, 'id' | 'expiresAt'>, bytes: Buffer): Promise<{ pending: PendingImport; path: string }> {
+    const id = randomBytes(24).toString('base64url');
+    const folder = join(this.dir, id);
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const pending: PendingImport = { ...upload, id, fileName: safeFileName(upload.fileName), expiresAt: new Date(this.now().getTime() + this.ttlMs).toISOString() };
+    const path = join(folder, pending.fileName);
+    await writeFile(path, bytes, { mode: 0o600 });
+    await writeFile(join(folder, 'pending.json'), JSON.stringify(pending), { mode: 0o600 });
+    return { pending, path };
+  }
+
+  /** Reads a pending import without claiming it (for the problems workbook). */
+  async peek(id: string): Promise<{ pending: PendingImport; path: string } | undefined> {
+    if (!validId(id)) return undefined;
+    try {
+      const pending = JSON.parse(await readFile(join(this.dir, id, 'pending.json'), 'utf8')) as PendingImport;
+      if (Date.parse(pending.expiresAt) <= this.now().getTime()) return undefined;
+      return { pending, path: join(this.dir, id, pending.fileName) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Claims a pending import for the person answering. Only the uploader may claim it, before it
+   * expires; anyone else leaves it untouched. The caller must `release()` (deletes the files).
+   */
+  async claim(id: string, person: { teamsId: string; aadObjectId?: string }): Promise<ClaimResult> {
+    if (!validId(id)) return { status: 'missing' };
+    const folder = join(this.dir, id);
+    let pending: PendingImport;
+    try {
+      pending = JSON.parse(await readFile(join(folder, 'pending.json'), 'utf8')) as PendingImport;
+    } catch {
+      return { status: 'missing' };
+    }
+    if (!samePerson(pending, person)) return { status: 'not-yours', pending };
+    try {
+      await rename(join(folder, 'pending.json'), join(folder, 'claimed.json'));
+    } catch {
+      return { status: 'missing' };
+    }
+    const release = () => rm(folder, { recursive: true, force: true });
+    if (Date.parse(pending.expiresAt) <= this.now().getTime()) {
+      await release();
+      return { status: 'expired' };
+    }
+    return { status: 'ok', pending, path: join(folder, pending.fileName), release };
+  }
+
+  /** Deletes pending imports past their time limit. */
+  async sweep(): Promise<number> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const id of entries) {
+      if (!validId(id)) continue;
+      const folder = join(this.dir, id);
+      let expired = false;
+      for (const record of ['pending.json', 'claimed.json']) {
+        try {
+          const pending = JSON.parse(await readFile(join(folder, record), 'utf8')) as PendingImport;
+          // A claimed import left behind by a crash goes an hour after its time limit.
+          expired = Date.parse(pending.expiresAt) + (record === 'claimed.json' ? 3_600_000 : 0) <= this.now().getTime();
+          break;
+        } catch {
+          // Not this record; a folder with neither is an upload being written.
+        }
+      }
+      if (expired) {
+        await rm(folder, { recursive: true, force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+function validId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{32}$/.test(id);
+}
+
+function samePerson(pending: PendingImport, person: { teamsId: string; aadObjectId?: string }): boolean {
+  if (pending.aadObjectId && person.aadObjectId) return pending.aadObjectId.toLowerCase() === person.aadObjectId.toLowerCase();
+  return pending.teamsId === person.teamsId;
+}

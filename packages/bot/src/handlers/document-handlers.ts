@@ -1,0 +1,107 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { financialYearOf, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
+import { savingsTotalsCard } from '../cards/savings-card.js';
+import type { FileUpload } from '../files/download-attachment.js';
+import type { FileAction } from '../files/file-actions.schema.js';
+import { offerFile, type OutgoingFile } from '../files/file-consent.js';
+import type { FileServices } from '../files/file-services.js';
+import { londonToday } from '../proactive/london-time.js';
+import { describeWhoCan, type Role } from '../roles.js';
+import type { BotServices } from '../services.js';
+import type { CardActionResult, InboundActivity, TurnIO } from '../turn.js';
+import { answerTenderPack, tenderPackFormMessage } from './tender-pack.js';
+import { evaluateUpload } from './evaluate-upload.js';
+import type { Asker } from './who.js';
+
+/** The commands that produce documents. */
+export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'savings' } | { readonly name: 'savingsExport' } | { readonly name: 'tenderPack' } | { readonly name: 'evaluate' };
+
+/** Reads a document command, or undefined when the text is something else (left to the other commands). */
+export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
+  const text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+  if (/^export( the)?( register| contracts)?$/.test(text)) return { name: 'export' };
+  if (/^(savings export|export( the)? savings|savings workbook)$/.test(text)) return { name: 'savingsExport' };
+  if (/^(savings|savings this year|savings totals)$/.test(text)) return { name: 'savings' };
+  if (/^(tender pack|tender-pack|new tender pack)$/.test(text)) return { name: 'tenderPack' };
+  if (/^(evaluate|evaluation|tda evaluation)\b/.test(text)) return { name: 'evaluate' };
+  return undefined;
+}
+
+const ALLOWED: Record<DocumentCommand['name'], readonly Role[]> = {
+  export: ['administrator', 'procurement'],
+  savings: ['finance', 'procurement', 'administrator'],
+  savingsExport: ['finance', 'administrator'],
+  tenderPack: ['procurement', 'administrator'],
+  evaluate: ['procurement', 'administrator'],
+};
+
+const WHAT: Record<DocumentCommand['name'], string> = {
+  export: 'export the register',
+  savings: 'see the savings totals',
+  savingsExport: 'export the savings workbook',
+  tenderPack: 'build tender packs',
+  evaluate: 'run TDA evaluations',
+};
+
+export function offerContext(activity: InboundActivity, files: FileServices) {
+  return { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
+}
+
+/** Writes a workbook with a core writer that takes a path, and returns its bytes (the temp file is removed). */
+async function bytesOf(name: string, write: (path: string) => Promise<unknown>): Promise<Buffer> {
+  const folder = await mkdtemp(join(tmpdir(), 'steward-doc-'));
+  try {
+    const path = join(folder, name);
+    await write(path);
+    return await readFile(path);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+export async function runDocumentCommand(command: DocumentCommand, uploads: readonly FileUpload[], activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
+  const allowed = ALLOWED[command.name];
+  if (!allowed.some((role) => asker.roles.has(role))) {
+    await io.reply({ text: `Sorry, only ${describeWhoCan(allowed, services.roles)} can ${WHAT[command.name]}.` });
+    return;
+  }
+  const now = services.now();
+  const today = londonToday(now);
+  const send = async (file: OutgoingFile) => io.reply(await offerFile(file, offerContext(activity, files)));
+  switch (command.name) {
+    case 'export': {
+      const contracts = await services.store.contracts.list();
+      const name = `Contracts register ${today}.xlsx`;
+      await send({ name, bytes: await bytesOf('register.xlsx', (path) => writeRegisterWorkbook(path, contracts)), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
+      return;
+    }
+    case 'savings': {
+      const year = financialYearOf(today);
+      const savings = await services.store.savings.list({ from: year.first, to: year.last });
+      await io.reply({ card: savingsTotalsCard(savings.map(summariseSaving), year, today), summary: `Savings ${year.label}` });
+      return;
+    }
+    case 'savingsExport': {
+      const savings = await services.store.savings.list();
+      await send({
+        name: `Savings ${today}.xlsx`,
+        bytes: await bytesOf('savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
+        description: `${savings.length} savings with live formulas, by financial year and service area.`,
+      });
+      return;
+    }
+    case 'tenderPack':
+      await io.reply(tenderPackFormMessage());
+      return;
+    case 'evaluate':
+      await evaluateUpload(uploads, activity, services, files, io);
+      return;
+  }
+}
+
+export async function answerTenderPackForm(action: Extract<FileAction, { verb: 'tenderPack' }>, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
+  if (!ALLOWED.tenderPack.some((role) => asker.roles.has(role))) return { message: `Sorry, only ${describeWhoCan(ALLOWED.tenderPack, services.roles)} can build tender packs.` };
+  return answerTenderPack(action, activity, services, files, io);
+}

@@ -1,0 +1,143 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
+import { importClosedCard, importDoneCard, importDryRunCard } from '../cards/import-card.js';
+import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
+import { offerFile } from '../files/file-consent.js';
+import type { FileServices } from '../files/file-services.js';
+import type { FileAction } from '../files/file-actions.schema.js';
+import { describeWhoCan } from '../roles.js';
+import type { BotServices } from '../services.js';
+import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
+import type { Asker } from './who.js';
+
+/** Register files the bot imports from an upload. */
+export const REGISTER_FILE_TYPES: ReadonlySet<string> = new Set(['xlsx', 'csv']);
+
+type Sender = InboundActivity['person'];
+
+function actorOf(asker: Asker, sender: Sender): string {
+  return asker.person.email ?? sender.aadObjectId ?? sender.teamsId;
+}
+
+function londonClock(instant: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(instant);
+}
+
+async function dryRun(store: Store, path: string, actor: string, at: Date): Promise<ImportReport> {
+  return importRegister(store, path, { dryRun: true, actor, at });
+}
+
+/**
+ * An administrator uploaded a register: download it at once (allowed hosts only, size limit),
+ * run a dry run and answer with the card that lets the same person import or cancel.
+ * Anyone else is told who can, and the file is never fetched.
+ */
+export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices): Promise<OutgoingMessage> {
+  if (!asker.roles.has('administrator')) {
+    return { text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${upload.name}; send it to them instead.` };
+  }
+  if (!REGISTER_FILE_TYPES.has(upload.fileType)) {
+    return { text: `I can import the register from an .xlsx or .csv file, not .${upload.fileType || '(no extension)'}. Export it from Excel as .xlsx and upload it again.` };
+  }
+  const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
+  if (!download.ok) {
+    services.log.warn({ code: download.code, file: upload.name }, 'refused an uploaded register');
+    return { text: `I did not import ${upload.name}: ${download.message}. Nothing was written.` };
+  }
+  const sender = activity.person;
+  const { pending, path } = await files.imports.add(
+    {
+      teamsId: sender.teamsId,
+      ...(sender.aadObjectId ? { aadObjectId: sender.aadObjectId } : {}),
+      uploaderName: asker.person.name ?? asker.person.email ?? 'the uploader',
+      ...(asker.person.email ? { uploaderEmail: asker.person.email } : {}),
+      conversationId: activity.conversation.conversationId,
+      fileName: upload.name,
+    },
+    download.bytes,
+  );
+  let report: ImportReport;
+  try {
+    report = await dryRun(services.store, path, actorOf(asker, sender), services.now());
+  } catch (error) {
+    await rm(dirname(path), { recursive: true, force: true });
+    if (error instanceof RegisterFileError) return { text: `I cannot read ${upload.name}: ${error.message}. Nothing was written.` };
+    throw error;
+  }
+  return {
+    card: importDryRunCard(report, { importId: pending.id, uploaderName: pending.uploaderName, confirmBy: londonClock(new Date(pending.expiresAt)) }),
+    summary: `Import ${report.fileName}? ${report.created} new, ${report.updated} updated, ${report.rejected} rejected`,
+  };
+}
+
+/** Import, Cancel and Problems workbook on the dry-run card. */
+export async function answerImportAction(
+  action: Extract<FileAction, { importId: string }>,
+  activity: InboundActivity,
+  asker: Asker,
+  services: BotServices,
+  files: FileServices,
+  io: TurnIO,
+): Promise<CardActionResult> {
+  const sender = activity.person;
+  const who = { teamsId: sender.teamsId, ...(sender.aadObjectId ? { aadObjectId: sender.aadObjectId } : {}) };
+  if (action.verb === 'importProblems') return sendProblems(action.importId, who, activity, services, files, io);
+
+  const claim = await files.imports.claim(action.importId, who);
+  switch (claim.status) {
+    case 'missing':
+      return { message: 'This import has already been done or cancelled. Upload the file again to start a new one.' };
+    case 'expired':
+      return { card: importClosedCard('the register', 'This import waited too long (15 minutes) and was dropped: nothing was written. Upload the file again.') };
+    case 'not-yours':
+      return { message: `Only ${claim.pending.uploaderName}, who uploaded ${claim.pending.fileName}, can confirm or cancel this import.` };
+    case 'ok':
+      break;
+  }
+  try {
+    if (action.verb === 'cancelImport') return { card: importClosedCard(claim.pending.fileName, 'Cancelled: nothing was written, and I have deleted the uploaded file.') };
+    if (!asker.roles.has('administrator')) return { message: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register.` };
+    let report: ImportReport;
+    try {
+      report = await importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+    } catch (error) {
+      if (error instanceof RegisterFileError) return { card: importClosedCard(claim.pending.fileName, `I could not read the file any more (${error.message}). Nothing was written.`) };
+      throw error;
+    }
+    services.log.info({ file: report.fileName, created: report.created, updated: report.updated, by: actorOf(asker, sender) }, 'register imported from Teams');
+    return { card: importDoneCard(report, claim.pending.uploaderName) };
+  } finally {
+    await claim.release();
+  }
+}
+
+async function sendProblems(
+  importId: string,
+  who: { teamsId: string; aadObjectId?: string },
+  activity: InboundActivity,
+  services: BotServices,
+  files: FileServices,
+  io: TurnIO,
+): Promise<CardActionResult> {
+  const found = await files.imports.peek(importId);
+  if (!found) return { message: 'This import is no longer waiting, so its problems workbook is gone. Upload the file again.' };
+  const same = found.pending.aadObjectId && who.aadObjectId ? found.pending.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() : found.pending.teamsId === who.teamsId;
+  if (!same) return { message: `Only ${found.pending.uploaderName}, who uploaded ${found.pending.fileName}, can have its problems workbook.` };
+  const report = await dryRun(services.store, found.path, found.pending.uploaderEmail ?? who.teamsId, services.now());
+  const out = join(dirname(found.path), 'problems.xlsx');
+  try {
+    await writeProblemsWorkbook(out, report.reading.headers, report.reading.rejected, report.problems);
+    const bytes = await readFile(out);
+    const stem = found.pending.fileName.replace(/\.[^.]+$/, '');
+    await io.reply(
+      await offerFile(
+        { name: `${stem} problems.xlsx`, bytes, description: `The ${report.rejected} rejected rows of ${found.pending.fileName}, with a Problems column: fix them and upload this file.` },
+        { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() },
+      ),
+    );
+  } finally {
+    await rm(out, { force: true });
+  }
+  return { message: 'The problems workbook is on its way.' };
+}
