@@ -77,7 +77,8 @@ function writeCriteria(sheet: ExcelJS.Worksheet, result: EvaluationResult): void
     row.getCell(4).numFmt = SCORE;
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     // Neither Excel nor LibreOffice grows a row to fit wrapped text on opening a file.
-    row.height = 13 * criterion.questions.reduce((lines, q) => lines + Math.ceil((q.length + 2) / 125), 0);
+    row.height = 14 * criterion.questions.reduce((lines, q) => lines + Math.ceil((q.length + 2) / 120), 0);
+    row.getCell(5).alignment = { horizontal: 'center', vertical: 'top' };
   });
   const total = sheet.getRow(CRITERIA_LAST_ROW + 1);
   total.getCell(2).value = 'Total (must be 100)';
@@ -111,6 +112,7 @@ function writeEvaluator(sheet: ExcelJS.Worksheet, result: EvaluationResult, eval
       const score = option.criteria.find((c) => c.criterion === criterion.id)?.scores.find((s) => s.evaluator === evaluator);
       if (!score) return;
       row.getCell(2 + 2 * k).value = score.score;
+      row.getCell(2 + 2 * k).alignment = { horizontal: 'center', vertical: 'top' };
       row.getCell(3 + 2 * k).value = xlsxSafe(score.rationale);
       row.getCell(3 + 2 * k).alignment = { wrapText: true, vertical: 'top' };
     });
