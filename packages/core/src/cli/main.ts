@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore, storeOptionsFrom } from '../storage/open-store.js';
 import { StorageError } from '../storage/storage-error.js';
@@ -77,12 +78,12 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
     positionals: parsed.positionals,
     io,
     async withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-      const store = await openStore(
-        storeOptionsFrom({
-          databaseUrl: io.env.DATABASE_URL,
-          sqlitePath: typeof dbOption === 'string' ? dbOption : io.env.STEWARD_DB,
-        }),
-      );
+      const options = storeOptionsFrom({
+        databaseUrl: io.env.DATABASE_URL,
+        sqlitePath: typeof dbOption === 'string' ? dbOption : io.env.STEWARD_DB,
+      });
+      // Relative paths are the user's: resolve them against the CLI's working folder.
+      const store = await openStore(options.kind === 'sqlite' && options.path !== ':memory:' ? { ...options, path: resolve(io.cwd, options.path) } : options);
       try {
         return await work(store);
       } finally {
