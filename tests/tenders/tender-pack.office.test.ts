@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildTenderPack, type TenderPack } from '@contract-steward/core';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf } from '../support/libreoffice.js';
+import { readZipEntry } from '../support/read-zip-entry.js';
 import { steward } from '../support/run-steward.js';
 
 const run = promisify(execFile);
@@ -24,6 +27,29 @@ async function readPdf(pdf: string): Promise<{ pages: number; text: string }> {
 let pack: TenderPack;
 let word: { pages: number; text: string };
 let excel: { pages: number; text: string };
+/** The matrix after LibreOffice opened it and saved it again as .xlsx. */
+let resaved: ExcelJS.Worksheet;
+let resavedXml: string;
+let resavedStyles: string;
+
+/** Whether the cell at `ref` is locked, read from the sheet and style XML (exceljs misreads LibreOffice's). */
+function lockedInXml(ref: string): boolean {
+  const style = Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(resavedXml)?.[1] ?? 0);
+  const formats = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(resavedStyles)?.[1] ?? '';
+  const format = formats.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)?.[style] ?? '';
+  return !/locked="(false|0)"/.test(format);
+}
+
+/** Opens the workbook in LibreOffice and saves it again, as a supplier using LibreOffice would. */
+async function resaveInLibreOffice(xlsx: string, outDir: string): Promise<string> {
+  const profile = join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
+  try {
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', xlsx, '--outdir', outDir], { timeout: 120_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return join(outDir, 'matrix.xlsx');
+}
 
 beforeAll(async () => {
   const folder = mkdtempSync(join(tmpdir(), 'tender-office-'));
@@ -36,6 +62,16 @@ beforeAll(async () => {
   }
   word = await readPdf(await convertToPdf(join(folder, 'pack.docx'), folder));
   excel = await readPdf(await convertToPdf(join(folder, 'matrix.xlsx'), folder));
+  const resavedDir = join(folder, 'resaved');
+  mkdirSync(resavedDir);
+  const workbook = new ExcelJS.Workbook();
+  const resavedFile = await resaveInLibreOffice(join(folder, 'matrix.xlsx'), resavedDir);
+  await workbook.xlsx.readFile(resavedFile);
+  resavedXml = readZipEntry(readFileSync(resavedFile), 'xl/worksheets/sheet1.xml') ?? '';
+  resavedStyles = readZipEntry(readFileSync(resavedFile), 'xl/styles.xml') ?? '';
+  const sheet = workbook.getWorksheet('Compliance matrix');
+  if (!sheet) throw new Error('LibreOffice lost the compliance matrix sheet');
+  resaved = sheet;
 }, 240_000);
 
 describe('the tender pack in LibreOffice', () => {
@@ -60,5 +96,22 @@ describe('the tender pack in LibreOffice', () => {
     for (const header of ['Clause id', 'Requirement', 'Supplier response', 'Compliant', 'Evidence / reference']) expect(excel.text).toContain(header);
     for (const clause of pack.sections.flatMap((s) => s.clauses)) expect(excel.text).toMatch(new RegExp(`${clause.id.replace('.', '\\.')}\\b`));
     expect(excel.text).toContain('All APIs must come with comprehensive documentation.');
+  });
+
+  // Headless LibreOffice has no window, so it saves no view settings (the frozen header);
+  // tender-compliance-matrix.test.ts checks the frozen pane in the file we write.
+  it('keeps the drop-down and the locking when LibreOffice saves the matrix again', () => {
+    let row: ExcelJS.Row | undefined;
+    resaved.eachRow((r) => {
+      if (r.getCell(1).value === 'DE-1.1') row = r;
+    });
+    const validation = row?.getCell(5).dataValidation;
+    expect(validation?.type).toBe('list');
+    expect(validation?.formulae?.[0]).toBe('"Yes,Partial,No"');
+    // LibreOffice writes sheet="true", which exceljs does not read back, so look at the XML.
+    expect(resavedXml).toMatch(/<sheetProtection [^>]*sheet="(true|1)"/);
+    const at = (column: string) => `${column}${row?.number ?? 0}`;
+    for (const column of ['A', 'B', 'C']) expect(lockedInXml(at(column)), at(column)).toBe(true);
+    for (const column of ['D', 'E', 'F', 'G']) expect(lockedInXml(at(column)), at(column)).toBe(false);
   });
 });
