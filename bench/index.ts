@@ -1,3 +1,6 @@
+import { importBenchmark } from './import.js';
+import { savingsExport } from './savings-export.js';
+
 export interface Benchmark {
   readonly name: string;
   readonly description: string;
@@ -5,4 +8,4 @@ export interface Benchmark {
 }
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const BENCHMARKS: readonly Benchmark[] = [];
+export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark];
