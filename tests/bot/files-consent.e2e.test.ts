@@ -34,7 +34,7 @@ describe('getting files from the bot in Teams', () => {
     const upload = bot.connector.uploads[before];
     expect(upload?.headers['content-range']).toBe(`bytes 0-${consent.size - 1}/${consent.size}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(upload?.raw ?? Buffer.alloc(0));
+    await workbook.xlsx.load((upload?.raw ?? Buffer.alloc(0)) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.rowCount).toBe(5);
     const attachment = (info?.attachments as { contentType: string; contentUrl: string; content: { uniqueId: string; fileType: string } }[])[0];
     expect(attachment).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', content: { uniqueId: 'drive-item-1', fileType: 'xlsx' } });

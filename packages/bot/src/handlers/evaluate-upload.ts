@@ -1,8 +1,50 @@
-import type { FileUpload } from '../files/download-attachment.js';
+import { evaluateOptions, evaluationTemplate, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook } from '@contract-steward/core';
+import { evaluationRankingCard } from '../cards/evaluation-card.js';
+import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
+import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import type { BotServices } from '../services.js';
 import type { InboundActivity, TurnIO } from '../turn.js';
 
-export async function evaluateUpload(_uploads: readonly FileUpload[], _activity: InboundActivity, _services: BotServices, _files: FileServices, io: TurnIO): Promise<void> {
-  await io.reply({ text: 'TDA evaluations in chat are coming soon. Use `steward evaluate` for now.' });
+/**
+ * `evaluate` with an evaluation file attached: score it with core and reply with the ranking
+ * card and the decision record files. Without a file, the blank template is offered.
+ */
+export async function evaluateUpload(uploads: readonly FileUpload[], activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
+  const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
+  const upload = uploads[0];
+  if (!upload) {
+    await io.reply({ text: 'Attach your evaluation (.json) to a message that says `evaluate`, in our personal chat. Here is a blank one to fill in:' });
+    await io.reply(await offerFile({ name: 'TDA evaluation.json', bytes: Buffer.from(`${JSON.stringify(evaluationTemplate(), null, 2)}\n`), description: 'A blank TDA evaluation: options, scores with rationale, costs and benefits.' }, context));
+    return;
+  }
+  if (upload.fileType !== 'json') {
+    await io.reply({ text: `I read evaluations as .json files, not .${upload.fileType || '(no extension)'}. Type \`evaluate\` for a blank one.` });
+    return;
+  }
+  const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
+  if (!download.ok) {
+    await io.reply({ text: `I did not read ${upload.name}: ${download.message}.` });
+    return;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(download.bytes.toString('utf8'));
+  } catch (error) {
+    await io.reply({ text: `${upload.name} is not valid JSON (${(error as Error).message}). Fix it and attach it again.` });
+    return;
+  }
+  const result = evaluateOptions(data);
+  if (!result.success) {
+    const shown = result.problems.slice(0, 5).map((p) => `- ${p.message}`);
+    const more = result.problems.length - shown.length;
+    await io.reply({ text: [`${upload.name} has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') });
+    return;
+  }
+  const evaluation = result.value;
+  services.log.info({ title: evaluation.evaluation.title, winner: evaluation.winner }, 'TDA evaluation scored in Teams');
+  await io.reply({ card: evaluationRankingCard(evaluation), summary: `TDA evaluation: ${evaluation.winner ?? 'no recommendation'}` });
+  const stem = `Decision record ${evaluation.evaluation.title}`.slice(0, 90);
+  await io.reply(await offerFile({ name: `${stem}.xlsx`, bytes: await writeDecisionRecordWorkbook(evaluation), description: 'The TDA decision record with live formulas.' }, context));
+  await io.reply(await offerFile({ name: `${stem}.md`, bytes: Buffer.from(renderDecisionRecordMarkdown(evaluation)), description: 'The TDA decision record as Markdown.' }, context));
 }

@@ -1,12 +1,81 @@
+import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, type TenderPack } from '@contract-steward/core';
+import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
 import type { FileAction } from '../files/file-actions.schema.js';
+import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
+import { londonToday } from '../proactive/london-time.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
 
 export function tenderPackFormMessage(): OutgoingMessage {
-  return { text: 'Tender packs in chat are coming soon. Use `steward tender-pack` for now.' };
+  return { card: tenderPackFormCard(), summary: 'New tender clause pack' };
 }
 
-export async function answerTenderPack(_action: Extract<FileAction, { verb: 'tenderPack' }>, _activity: InboundActivity, _services: BotServices, _files: FileServices, _io: TurnIO): Promise<CardActionResult> {
-  return { message: 'Tender packs in chat are coming soon.' };
+const lines = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
+const choices = (value: unknown) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+
+/** The form's inputs (strings, as cards send them) as the options `buildTenderPack` reads. */
+export function packOptionsFromForm(form: Record<string, unknown>): Record<string, unknown> {
+  const sections = choices(form.sections);
+  const businessFunctions = lines(form.businessFunctions);
+  const timestampedDatasets = lines(form.timestampedDatasets);
+  const charges: Record<string, unknown> = {};
+  if (sections.includes('data-extraction') && typeof form.chargesDataExtraction === 'string') charges['data-extraction'] = form.chargesDataExtraction;
+  if (sections.includes('api') && typeof form.chargesApi === 'string') charges.api = form.chargesApi;
+  return {
+    title: typeof form.title === 'string' ? form.title : '',
+    reference: typeof form.reference === 'string' ? form.reference : '',
+    ...(sections.length > 0 ? { sections } : {}),
+    charges,
+    exclude: choices(form.exclude),
+    ...(businessFunctions.length > 0 ? { businessFunctions } : {}),
+    ...(timestampedDatasets.length > 0 ? { timestampedDatasets } : {}),
+    includeGuidance: form.includeGuidance === 'true' || form.includeGuidance === true,
+  };
+}
+
+/** A few lines of Markdown for the chat: what is in the pack. */
+export function packSummaryMarkdown(pack: TenderPack): string {
+  const rows = pack.sections.map((section) => `- **${section.number} ${section.title}**: ${section.clauses.length} clauses`);
+  return [
+    `**Tender pack ${pack.reference}: ${pack.title}**`,
+    '',
+    ...rows,
+    '',
+    pack.excluded.length > 0 ? `Left out: ${pack.excluded.map((c) => c.id).join(', ')}.` : 'No clause left out.',
+    `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance annex (remove it before issuing)' : ''}.`,
+  ].join('\n');
+}
+
+/** The form was submitted: build the pack with core, reply with a summary and both files. */
+export async function answerTenderPack(action: Extract<FileAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
+  const date = londonToday(services.now());
+  const result = buildTenderPack(packOptionsFromForm(action), { date });
+  if (!result.success) {
+    const problems = result.problems.slice(0, 5).map((problem) => problem.message);
+    return { card: tenderPackFormCard(problems) };
+  }
+  const pack = result.value;
+  const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
+  const stem = `Tender pack ${pack.reference}`;
+  await io.reply({ text: packSummaryMarkdown(pack) });
+  await io.reply(await offerFile({ name: `${stem}.docx`, bytes: await writeTenderPackDocx(pack), description: `The clause pack for ${pack.title}, to go into the tender documents.` }, context));
+  await io.reply(await offerFile({ name: `${stem} compliance matrix.xlsx`, bytes: await writeTenderComplianceMatrix(pack), description: 'The compliance matrix suppliers fill in, one row a clause.' }, context));
+  return {
+    card: tenderPackDoneCard({
+      title: pack.title,
+      reference: pack.reference,
+      clauses: packClauses(pack).length,
+      sections: pack.sections.length,
+      excluded: pack.excluded.map((c) => c.id),
+      libraryVersion: pack.libraryVersion,
+      date,
+    }),
+  };
 }

@@ -1,0 +1,41 @@
+import { criterionById, type EvaluationResult } from '@contract-steward/core';
+import { adaptiveCard, facts, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+
+const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const pounds = (n: number) => formatMoney(Math.round(n)) ?? '';
+
+/** The ranking of a TDA evaluation: each option's scores, the recommendation and how firm it is. */
+export function evaluationRankingCard(result: EvaluationResult): AdaptiveCard {
+  const priced = result.evaluation.priceWeight !== undefined;
+  const body: CardElement[] = [...heading(plain(result.evaluation.title), `TDA evaluation against the ten Appendix K rules, ${result.evaluators.length} evaluator${result.evaluators.length === 1 ? '' : 's'}.`)];
+  body.push(
+    text(
+      result.winner
+        ? `**Recommended: ${plain(result.winner)}**`
+        : result.tiedForFirst.length > 0
+          ? `No recommendation: ${result.tiedForFirst.map(plain).join(' and ')} tie for first place.`
+          : 'No recommendation: no option passed every gate.',
+      { size: 'Medium' },
+    ),
+  );
+  for (const option of result.ranking) {
+    body.push(text(`${option.rank === null ? '–' : option.rank}. ${plain(option.name)}`, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(
+      facts([
+        ['Eligible', option.eligible ? 'Yes' : `No: failed ${option.failedGates.map((id) => criterionById(id).title).join(', ')}`],
+        ['Quality', `${score(option.qualityScore)} / 100`],
+        ...(priced ? ([['Price', score(option.priceScore ?? 0)], ['Total', score(option.totalScore)]] as [string, string][]) : []),
+        ['Whole-life cost (present value)', pounds(option.costBenefit.presentValueCost)],
+        ['Net present value', pounds(option.costBenefit.npv)],
+      ]),
+    );
+  }
+  const s = result.sensitivity;
+  if (s) body.push(text(`Sensitivity: ${plain(s.newWinner)} would overtake if the weight of ${criterionById(s.criterion).title} went from ${score(s.fromWeight)}% past ${score(s.toWeight)}%.`, { isSubtle: true, spacing: 'Medium' }));
+  else if (result.winner) body.push(text('Sensitivity: no change to a single weight would change the winner.', { isSubtle: true, spacing: 'Medium' }));
+  for (const d of result.divergences.slice(0, 5)) {
+    body.push(text(`Check: evaluators scored ${plain(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));
+  }
+  body.push(text('The decision record follows, as an Excel workbook with live formulas and as Markdown.', { isSubtle: true }));
+  return adaptiveCard(body);
+}

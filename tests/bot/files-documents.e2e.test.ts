@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teamsMessage } from '../support/stand-in-connector.js';
+import { cardOf, PRIYA, type Harness } from './bot-harness.js';
+import { BEN, consentOf, fileConsentInvoke, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
+
+const EVALUATION = readFileSync(new URL('../../examples/evaluation.example.json', import.meta.url));
+
+describe('tender packs and TDA decision records as files in Teams', () => {
+  let bot: Harness;
+
+  beforeAll(async () => {
+    bot = await startFilesHarness();
+    bot.connector.files.set('evaluation.json', { body: EVALUATION });
+    bot.connector.files.set('broken.json', { body: Buffer.from('{"title": "Half an evaluation",') });
+    bot.connector.files.set('incomplete.json', { body: Buffer.from('{"title": "No options"}') });
+  });
+  afterAll(() => bot?.close());
+
+  const say = async (text: string, person = PRIYA, expect = 1) => bot.exchange(teamsMessage(bot.connector.serviceUrl, text, personal(person)), expect);
+  const accept = async (activity: Record<string, unknown> | undefined) => {
+    const consent = consentOf(activity);
+    const before = bot.connector.uploads.length;
+    await bot.exchange(fileConsentInvoke(bot, PRIYA, 'accept', consent.fileId, consent.name));
+    return bot.connector.uploads[before]?.raw ?? Buffer.alloc(0);
+  };
+
+  it('opens the tender pack form, and returns the Word pack, the compliance matrix and a Markdown summary', async () => {
+    const [form] = await say('tender pack');
+    expect(cardOf(form)).toContain('"id":"businessFunctions"');
+    expect(Buffer.byteLength(cardOf(form))).toBeLessThan(28 * 1024);
+    const before = bot.connector.activities.length;
+    const answer = await press(bot, PRIYA, 'tenderPack', {
+      v: 1,
+      title: 'Revenues e-forms platform',
+      reference: 'CCC-2027-014',
+      sections: 'data-extraction,api',
+      chargesDataExtraction: 'no-charge',
+      chargesApi: 'declare-charges',
+      exclude: 'API-1.7',
+      businessFunctions: 'Council Tax reduction claims\nPayment arrangements',
+      timestampedDatasets: '',
+      includeGuidance: 'true',
+    });
+    expect(JSON.stringify(answer.value)).toContain('Tender pack CCC-2027-014');
+    expect(JSON.stringify(answer.value)).toContain('Left out: API-1.7.');
+    await bot.connector.waitForActivities(before + 3);
+    const [summary, word, matrix] = bot.connector.activities.slice(before);
+    expect(String(summary?.text)).toContain('**Tender pack CCC-2027-014: Revenues e-forms platform**');
+    expect(consentOf(word).name).toBe('Tender pack CCC-2027-014.docx');
+    expect(consentOf(matrix).name).toBe('Tender pack CCC-2027-014 compliance matrix.xlsx');
+    const docx = await accept(word);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await accept(matrix)) as unknown as ArrayBuffer);
+    expect(JSON.stringify(workbook.worksheets[0]?.getSheetValues())).toContain('Council Tax reduction claims');
+  });
+
+  it('gives the form back with the problem when a clause cannot be left out', async () => {
+    const answer = await press(bot, PRIYA, 'tenderPack', { v: 1, title: 'X', reference: 'R-1', sections: 'api', chargesApi: 'no-charge', exclude: 'API-1.1' });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(answer.value)).toContain('API-1.1');
+    expect(JSON.stringify(answer.value)).toContain('"id":"title"');
+  });
+
+  it('keeps tender packs to procurement and administrators', async () => {
+    const [reply] = await say('tender pack', BEN);
+    expect(String(reply?.text)).toContain('Sorry, only procurement');
+  });
+
+  it('scores an attached evaluation and returns the ranking card and the decision record files', async () => {
+    const replies = await bot.exchange(uploadMessage(bot, PRIYA, 'evaluation.json', servedUrl(bot, 'evaluation.json'), 'evaluate'), 3);
+    const [ranking, workbook, markdown] = replies;
+    expect(cardOf(ranking)).toContain('Housing repairs scheduling');
+    expect(cardOf(ranking)).toMatch(/Recommended: |No recommendation/);
+    expect(Buffer.byteLength(cardOf(ranking))).toBeLessThan(28 * 1024);
+    expect(consentOf(workbook).name).toBe('Decision record Housing repairs scheduling.xlsx');
+    expect(consentOf(markdown).name).toBe('Decision record Housing repairs scheduling.md');
+    expect((await accept(markdown)).toString('utf8')).toContain('Housing repairs scheduling');
+  });
+
+  it('says what is wrong with an evaluation that is not valid JSON or misses its options', async () => {
+    const [broken] = await bot.exchange(uploadMessage(bot, PRIYA, 'broken.json', servedUrl(bot, 'broken.json'), 'evaluate'));
+    expect(String(broken?.text)).toContain('broken.json is not valid JSON');
+    const [incomplete] = await bot.exchange(uploadMessage(bot, PRIYA, 'incomplete.json', servedUrl(bot, 'incomplete.json'), 'evaluate'));
+    expect(String(incomplete?.text)).toMatch(/^incomplete\.json has \d+ problems?:/);
+  });
+
+  it('offers the blank template when evaluate comes without a file', async () => {
+    const [note, template] = await say('evaluate', PRIYA, 2);
+    expect(String(note?.text)).toContain('Attach your evaluation');
+    expect(consentOf(template).name).toBe('TDA evaluation.json');
+  });
+});
