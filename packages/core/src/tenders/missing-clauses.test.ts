@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractSchema } from '../register/contract.schema.js';
-import { findMissingAppendixMClauses, lacksAppendixM, TERMS_THAT_COUNT } from './missing-clauses.js';
+import { findMissingAppendixMClauses, flagMissingAppendixM, lacksAppendixM, TERMS_THAT_COUNT } from './missing-clauses.js';
 
 const IT = { systemName: 'Revenues and benefits', hosting: 'cloud' } as const;
 const ALL_DE = ['DE-1', 'DE-1.1', 'DE-1.2', 'DE-1.3', 'DE-2'] as const;
@@ -54,5 +54,22 @@ describe('the contract record of Appendix M clauses', () => {
 
   it('rejects an id that is not an Appendix M clause', () => {
     expect(ContractSchema.safeParse({ ...base, appendixMClauses: ['DE-3'] }).success).toBe(false);
+  });
+});
+
+describe('flagMissingAppendixM', () => {
+  it('flags an IT contract that lacks both sections, naming them', () => {
+    expect(flagMissingAppendixM({ itSystem: IT })).toEqual([
+      { code: 'lacks-appendix-m', message: 'lacks Appendix M data-extraction and API clauses', lacksAppendixM: ['data-extraction', 'api'] },
+    ]);
+  });
+
+  it('names only the section that is missing', () => {
+    expect(flagMissingAppendixM({ itSystem: IT, appendixMClauses: [...ALL_DE] })[0]?.message).toBe('lacks Appendix M API clauses');
+  });
+
+  it('does not flag a contract that has the terms, or is not an IT contract', () => {
+    expect(flagMissingAppendixM({ itSystem: IT, appendixMClauses: [...ALL_DE, ...ALL_API] })).toEqual([]);
+    expect(flagMissingAppendixM({})).toEqual([]);
   });
 });

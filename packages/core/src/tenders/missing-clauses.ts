@@ -44,3 +44,26 @@ export function findMissingAppendixMClauses(contract: Pick<Contract, 'itSystem' 
 export function lacksAppendixM(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): TenderSectionId[] {
   return findMissingAppendixMClauses(contract).map((s) => s.section);
 }
+
+/** A remark for the renewals list and the bot: the contract lacks Appendix M terms. */
+export interface AppendixMRenewalFlag {
+  readonly code: 'lacks-appendix-m';
+  readonly message: string;
+  readonly lacksAppendixM: readonly TenderSectionId[];
+}
+
+const SECTION_WORDS: Readonly<Record<TenderSectionId, string>> = { 'data-extraction': 'data-extraction', api: 'API' };
+
+/**
+ * Flags a contract up for renewal that lacks the data-extraction or API terms, so they are
+ * negotiated in before it is renewed; no flag when it lacks nothing.
+ *
+ * @example
+ * flagMissingAppendixM({ itSystem: {} })
+ * // [{ code: 'lacks-appendix-m', message: 'lacks Appendix M data-extraction and API clauses', lacksAppendixM: ['data-extraction', 'api'] }]
+ */
+export function flagMissingAppendixM(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): AppendixMRenewalFlag[] {
+  const lacks = lacksAppendixM(contract);
+  if (lacks.length === 0) return [];
+  return [{ code: 'lacks-appendix-m', message: `lacks Appendix M ${lacks.map((s) => SECTION_WORDS[s]).join(' and ')} clauses`, lacksAppendixM: lacks }];
+}
