@@ -217,13 +217,13 @@ function numberClauses(sectionNumber: string, clauses: readonly Clause[], option
 }
 
 /**
- * The appendix's preamble names both sections; a pack with one section names only that one,
- * so suppliers are not asked to describe requirements the tender does not contain.
+ * The appendix's preamble names both sections; a pack without the API section (data
+ * extraction is in every pack) names only data extraction, so suppliers are not asked to
+ * describe requirements the tender does not contain.
  */
 function preambleFor(sections: readonly TenderSectionId[]): string {
-  if (sections.includes('data-extraction') && sections.includes('api')) return PACK_PREAMBLE;
-  const only = sections.includes('api') ? 'Application Programming Interfaces' : 'Data Extraction';
-  return PACK_PREAMBLE.replace('Data Extraction and Application Programming Interfaces', only);
+  if (sections.includes('api')) return PACK_PREAMBLE;
+  return PACK_PREAMBLE.replace('Data Extraction and Application Programming Interfaces', 'Data Extraction');
 }
 
 /** Every clause of a pack, section by section, in order. */
