@@ -28,6 +28,19 @@ export interface KeyDate {
 }
 
 /**
+ * A key date before its rule is written out. The renewal run looks at every key date of every
+ * contract but explains only the few that are due, so the sentence is built on demand.
+ */
+export interface KeyDateFact {
+  readonly reference: string;
+  readonly kind: KeyDateKind;
+  readonly date: IsoDate;
+  readonly assumed: boolean;
+  /** The rule as a sentence. */
+  explain(): string;
+}
+
+/**
  * The key dates of a contract, soonest first. `today` rolls a tacit renewal forward past
  * terms that have already renewed; without it the recorded end date is used as it is.
  * A contract with no end date has none.
@@ -35,127 +48,156 @@ export interface KeyDate {
  * @example computeKeyDates(contract, DEFAULT_RENEWAL_SETTINGS, '2026-11-26')
  */
 export function computeKeyDates(contract: Contract, settings: RenewalSettings = DEFAULT_RENEWAL_SETTINGS, today?: IsoDate): KeyDate[] {
+  return keyDateFacts(contract, settings, today).map(explainKeyDate);
+}
+
+/** A fact with its rule written out. */
+export function explainKeyDate(fact: KeyDateFact): KeyDate {
+  return {
+    reference: fact.reference,
+    kind: fact.kind,
+    date: fact.date,
+    rule: fact.explain(),
+    ...(fact.assumed ? { assumed: true as const } : {}),
+  };
+}
+
+/** computeKeyDates without the sentences: the dates, soonest first, each able to explain itself. */
+export function keyDateFacts(contract: Contract, settings: RenewalSettings = DEFAULT_RENEWAL_SETTINGS, today?: IsoDate): KeyDateFact[] {
   const endDate = contract.endDate;
   if (endDate === undefined) return [];
   const { reference } = contract;
   const notice = noticeTerms(contract, settings);
-  const flag = notice.assumed ? { assumed: true as const } : {};
-  const dates: KeyDate[] = [];
+  const assumed = notice.assumed;
+  const dates: KeyDateFact[] = [];
   const renewal = contract.renewal;
 
   if (renewal.type === 'auto-renewal') {
     const rolled = rollForward(endDate, renewal.period, today);
-    const rolledWords =
-      rolled.periods === 0
-        ? ''
-        : ` (the recorded end date, ${describeDate(endDate)}, has passed, so it has been rolled forward ${timesWord(rolled.periods)} by ${describeDuration(renewal.period)})`;
     dates.push({
       reference,
       kind: 'renewal',
       date: rolled.date,
-      rule: `Renews automatically for another ${describeDuration(renewal.period)} at the end of the current term on ${describeDate(rolled.date)}${rolledWords}, unless notice is given.`,
+      assumed: false,
+      explain: () => {
+        const rolledWords =
+          rolled.periods === 0
+            ? ''
+            : ` (the recorded end date, ${describeDate(endDate)}, has passed, so it has been rolled forward ${timesWord(rolled.periods)} by ${describeDuration(renewal.period)})`;
+        return `Renews automatically for another ${describeDuration(renewal.period)} at the end of the current term on ${describeDate(rolled.date)}${rolledWords}, unless notice is given.`;
+      },
     });
     const noticeDate = lastDayForNotice(rolled.date, notice, settings);
-    dates.push({ reference, kind: 'notice', date: noticeDate.date, rule: `Last day to give notice so that it does not renew: ${noticeDate.words}.`, ...flag });
-    dates.push(reprocureDate(contract, rolled.date, 'the end of the current term', notice, settings));
+    dates.push({ reference, kind: 'notice', date: noticeDate.date, assumed, explain: () => `Last day to give notice so that it does not renew: ${noticeDate.words()}.` });
+    dates.push(reprocureDate(contract, rolled.date, () => 'the end of the current term', notice, settings));
     return sortKeyDates(dates);
   }
 
-  dates.push({ reference, kind: 'end', date: endDate, rule: `The contract ends on ${describeDate(endDate)}, its current end date.` });
+  dates.push({ reference, kind: 'end', date: endDate, assumed: false, explain: () => `The contract ends on ${describeDate(endDate)}, its current end date.` });
   const noticeDate = lastDayForNotice(endDate, notice, settings);
-  const remaining = renewal.type === 'extension-options' ? renewal.options.slice(renewal.taken) : [];
-  const next = remaining[0];
+  const next = renewal.type === 'extension-options' ? renewal.options[renewal.taken] : undefined;
   if (renewal.type === 'extension-options' && next !== undefined) {
-    const optionNumber = renewal.taken + 1;
-    const extendedTo = addDuration(endDate, next);
+    const remaining = renewal.options.slice(renewal.taken);
     dates.push({
       reference,
       kind: 'notice',
       date: noticeDate.date,
-      rule: `Last day to give notice to take the next extension option, or that the contract will end: ${noticeDate.words}.`,
-      ...flag,
+      assumed,
+      explain: () => `Last day to give notice to take the next extension option, or that the contract will end: ${noticeDate.words()}.`,
     });
     dates.push({
       reference,
       kind: 'extension',
       date: noticeDate.date,
-      rule: `Decide on extension option ${optionNumber} of ${renewal.options.length} (${describeDuration(next)}, to ${describeDate(extendedTo)}) by the notice deadline: ${noticeDate.words}.`,
-      ...flag,
+      assumed,
+      explain: () =>
+        `Decide on extension option ${renewal.taken + 1} of ${renewal.options.length} (${describeDuration(next)}, to ${describeDate(addDuration(endDate, next))}) by the notice deadline: ${noticeDate.words()}.`,
     });
     const finalEnd = renewal.maximumEndDate ?? remaining.reduce<IsoDate>((end, option) => addDuration(end, option), endDate);
-    const finalWords = renewal.maximumEndDate
-      ? 'the maximum end date recorded if every option is taken'
-      : `the end date if the remaining ${remaining.length === 1 ? 'option' : `${remaining.length} options`} (${remaining.map(describeDuration).join(' + ')}) ${remaining.length === 1 ? 'is' : 'are'} taken`;
+    const finalWords = () =>
+      renewal.maximumEndDate
+        ? 'the maximum end date recorded if every option is taken'
+        : `the end date if the remaining ${remaining.length === 1 ? 'option' : `${remaining.length} options`} (${remaining.map(describeDuration).join(' + ')}) ${remaining.length === 1 ? 'is' : 'are'} taken`;
     dates.push(reprocureDate(contract, finalEnd, finalWords, notice, settings));
   } else {
-    dates.push({ reference, kind: 'notice', date: noticeDate.date, rule: `Last day to give notice before the contract ends: ${noticeDate.words}.`, ...flag });
+    dates.push({ reference, kind: 'notice', date: noticeDate.date, assumed, explain: () => `Last day to give notice before the contract ends: ${noticeDate.words()}.` });
     const words = renewal.type === 'extension-options' ? 'the end date, as every extension option has been taken' : 'the end date, as the contract cannot be extended';
-    dates.push(reprocureDate(contract, endDate, words, notice, settings));
+    dates.push(reprocureDate(contract, endDate, () => words, notice, settings));
   }
   return sortKeyDates(dates);
 }
 
 /** Soonest first; on one day, the order a contract manager acts in. */
 export function sortKeyDates<T extends Pick<KeyDate, 'date' | 'kind' | 'reference'>>(dates: T[]): T[] {
-  return dates.sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      a.reference.localeCompare(b.reference) ||
-      KEY_DATE_KINDS.indexOf(a.kind) - KEY_DATE_KINDS.indexOf(b.kind),
-  );
+  return dates.sort((a, b) => compareText(a.date, b.date) || compareText(a.reference, b.reference) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+const KIND_ORDER: Readonly<Record<KeyDateKind, number>> = { notice: 0, extension: 1, reprocure: 2, renewal: 3, end: 4 };
+
+/** Code-point order: YYYY-MM-DD dates sort by time, and it is much cheaper than localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 interface NoticeTerms {
   readonly period: Duration;
   readonly assumed: boolean;
-  /** "the 6-month notice period" */
+  /** "the notice period of 6 months", written when a rule is explained. */
   readonly words: string;
 }
 
 function noticeTerms(contract: Contract, settings: RenewalSettings): NoticeTerms {
-  if (contract.noticePeriod) {
-    return { period: contract.noticePeriod, assumed: false, words: `the notice period of ${describeDuration(contract.noticePeriod)}` };
+  const recorded = contract.noticePeriod;
+  if (recorded) {
+    return {
+      period: recorded,
+      assumed: false,
+      get words() {
+        return `the notice period of ${describeDuration(recorded)}`;
+      },
+    };
   }
   const period = settings.defaultNoticePeriod;
-  return { period, assumed: true, words: `the default notice period of ${describeDuration(period)} (assumed: the contract records none)` };
+  return {
+    period,
+    assumed: true,
+    get words() {
+      return `the default notice period of ${describeDuration(period)} (assumed: the contract records none)`;
+    },
+  };
 }
 
 /** End minus notice, clamped to month end, then moved back to a working day. */
-function lastDayForNotice(end: IsoDate, notice: NoticeTerms, settings: RenewalSettings): { date: IsoDate; words: string } {
+function lastDayForNotice(end: IsoDate, notice: NoticeTerms, settings: RenewalSettings): { date: IsoDate; words: () => string } {
   const raw = subtractDuration(end, notice.period);
-  const { date, moved } = workingDayOnOrBefore(raw, settings);
-  return { date, words: `${describeDate(end)} minus ${notice.words} is ${describeDate(raw)}${moved}` };
-}
-
-function workingDayOnOrBefore(raw: IsoDate, settings: RenewalSettings): { date: IsoDate; moved: string } {
   const date = previousWorkingDay(raw, settings.bankHolidays);
-  if (date === raw) return { date, moved: '' };
-  return { date, moved: `, which is ${whyNotWorking(raw, settings.bankHolidays) ?? 'not a working day'}, so the previous working day, ${describeDate(date)}` };
+  return { date, words: () => `${describeDate(end)} minus ${notice.words} is ${describeDate(raw)}${movedWords(raw, date, settings)}` };
 }
 
-function reprocureDate(contract: Contract, finalEnd: IsoDate, finalWords: string, notice: NoticeTerms, settings: RenewalSettings): KeyDate {
+function movedWords(raw: IsoDate, date: IsoDate, settings: RenewalSettings): string {
+  if (date === raw) return '';
+  return `, which is ${whyNotWorking(raw, settings.bankHolidays) ?? 'not a working day'}, so the previous working day, ${describeDate(date)}`;
+}
+
+function reprocureDate(contract: Contract, finalEnd: IsoDate, finalWords: () => string, notice: NoticeTerms, settings: RenewalSettings): KeyDateFact {
   const route = contract.procurement.route;
-  let leadDays: number;
-  let leadWords: string;
-  if (contract.leadTimeDays !== undefined) {
-    leadDays = contract.leadTimeDays;
-    leadWords = `the ${leadDays}-day lead time recorded for this contract`;
-  } else if (route !== undefined) {
-    leadDays = settings.leadTimeDays[route];
-    leadWords = `the ${leadDays}-day lead time for ${ROUTE_NAMES[route]}`;
-  } else {
-    leadDays = settings.leadTimeDays[settings.defaultRoute];
-    leadWords = `the ${leadDays}-day lead time for ${ROUTE_NAMES[settings.defaultRoute]} (no procurement route is recorded, so that is assumed)`;
-  }
+  const leadDays = contract.leadTimeDays ?? settings.leadTimeDays[route ?? settings.defaultRoute];
   const afterNotice = subtractDuration(finalEnd, notice.period);
   const raw = addDays(afterNotice, -leadDays);
-  const { date, moved } = workingDayOnOrBefore(raw, settings);
+  const date = previousWorkingDay(raw, settings.bankHolidays);
+  const leadWords = () =>
+    contract.leadTimeDays !== undefined
+      ? `the ${leadDays}-day lead time recorded for this contract`
+      : route !== undefined
+        ? `the ${leadDays}-day lead time for ${ROUTE_NAMES[route]}`
+        : `the ${leadDays}-day lead time for ${ROUTE_NAMES[settings.defaultRoute]} (no procurement route is recorded, so that is assumed)`;
   return {
     reference: contract.reference,
     kind: 'reprocure',
     date,
-    rule: `Start re-procurement by ${describeDate(date)}: the latest possible end, ${describeDate(finalEnd)} (${finalWords}), minus ${notice.words} is ${describeDate(afterNotice)}, minus ${leadWords} is ${describeDate(raw)}${moved}.`,
-    ...(notice.assumed ? { assumed: true as const } : {}),
+    assumed: notice.assumed,
+    explain: () =>
+      `Start re-procurement by ${describeDate(date)}: the latest possible end, ${describeDate(finalEnd)} (${finalWords()}), minus ${notice.words} is ${describeDate(afterNotice)}, minus ${leadWords()} is ${describeDate(raw)}${movedWords(raw, date, settings)}.`,
   };
 }
 

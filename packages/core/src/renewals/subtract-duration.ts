@@ -14,8 +14,24 @@ export function subtractDuration(date: IsoDate, duration: Duration): IsoDate {
   return addDuration(date, { amount: -duration.amount, unit: duration.unit });
 }
 
+// The renewal run asks for the same few thousand (end date, notice period) pairs across
+// 100,000 contracts; remembering answers saves making Dates for each. Pure, so safe to share.
+const memo = new Map<string, IsoDate>();
+const MEMO_LIMIT = 100_000;
+
 /** `date` plus `duration` (a negative amount goes back), clamping to month end like subtractDuration. */
 export function addDuration(date: IsoDate, duration: { amount: number; unit: Duration['unit'] }): IsoDate {
+  const key = `${date}${duration.amount}${duration.unit}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    result = addDurationNow(date, duration);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function addDurationNow(date: IsoDate, duration: { amount: number; unit: Duration['unit'] }): IsoDate {
   const local = toLocalDate(date);
   switch (duration.unit) {
     case 'days':

@@ -3,7 +3,7 @@ import type { IsoDate } from '../shared/iso-date.js';
 import { daysBetween } from './calendar-date.js';
 import { deadlineId } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
-import { computeKeyDates, sortKeyDates, type KeyDate } from './key-dates.js';
+import { explainKeyDate, keyDateFacts, sortKeyDates, type KeyDate } from './key-dates.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
 import { decisionIndex } from './warnings.js';
 
@@ -50,12 +50,13 @@ export function listRenewals(
   const rows: RenewalRow[] = [];
   for (const contract of contracts) {
     let contractFlags: RenewalFlag[] | undefined;
-    for (const keyDate of computeKeyDates(contract, settings, today)) {
-      const id = deadlineId(keyDate);
+    for (const fact of keyDateFacts(contract, settings, today)) {
+      const id = deadlineId(fact);
       if (settled.has(id)) continue;
-      const daysLeft = daysBetween(today, keyDate.date);
+      const daysLeft = daysBetween(today, fact.date);
       if (daysLeft < 0 ? -daysLeft > settings.overdueForDays : options.within !== undefined && daysLeft > options.within) continue;
       contractFlags ??= (options.flaggers ?? []).flatMap((flagger) => flagger(contract));
+      const keyDate = explainKeyDate(fact);
       const flags: RenewalFlag[] = [];
       if (keyDate.assumed) flags.push({ code: 'assumed-notice', message: 'no notice period recorded: the default is assumed' });
       const until = snoozedUntil.get(id);

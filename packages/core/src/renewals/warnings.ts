@@ -3,7 +3,7 @@ import type { IsoDate } from '../shared/iso-date.js';
 import { daysBetween } from './calendar-date.js';
 import { deadlineId, type Deadline } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
-import { computeKeyDates, KEY_DATE_KINDS, type KeyDate, type KeyDateKind } from './key-dates.js';
+import { compareText, KEY_DATE_KINDS, keyDateFacts, type KeyDateFact, type KeyDateKind } from './key-dates.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
 
 /** Where a warning is in its life: waiting to go, sent, failed (retried), or read and acknowledged. */
@@ -90,18 +90,18 @@ export function dueWarnings(
   const due: DueWarning[] = [];
 
   for (const contract of contracts) {
-    const keyDates = computeKeyDates(contract, settings, today);
+    const keyDates = keyDateFacts(contract, settings, today);
     if (keyDates.length === 0) continue;
     const thresholds = contract.warningThresholds ? descending(contract.warningThresholds) : defaultThresholds;
     for (const keyDate of keyDates) {
       if (keyDate.kind === 'notice' && keyDates.some((k) => k.kind === 'extension' && k.date === keyDate.date)) continue;
+      const daysLeft = daysBetween(today, keyDate.date);
+      const threshold = thresholdFor(daysLeft, thresholds, settings);
+      if (threshold === undefined) continue;
       const id = deadlineId(keyDate);
       if (settled.has(id)) continue;
       const until = snoozedUntil.get(id);
       if (until !== undefined && until > today) continue;
-      const daysLeft = daysBetween(today, keyDate.date);
-      const threshold = thresholdFor(daysLeft, thresholds, settings);
-      if (threshold === undefined) continue;
       const key = warningKey(keyDate, threshold);
       if (!raised.has(key)) due.push(warningOf(contract, keyDate, daysLeft, threshold, false, key));
       if (shouldEscalate(contract, threshold, history.get(id), key, settings)) {
@@ -112,8 +112,8 @@ export function dueWarnings(
   }
   return due.sort(
     (a, b) =>
-      a.deadline.localeCompare(b.deadline) ||
-      a.reference.localeCompare(b.reference) ||
+      compareText(a.deadline, b.deadline) ||
+      compareText(a.reference, b.reference) ||
       KEY_DATE_KINDS.indexOf(a.kind) - KEY_DATE_KINDS.indexOf(b.kind) ||
       Number(a.escalation) - Number(b.escalation),
   );
@@ -141,7 +141,7 @@ function shouldEscalate(
   return toOwner.some((w) => w.state === 'sent' || w.state === 'failed');
 }
 
-function warningOf(contract: Contract, keyDate: KeyDate, daysLeft: number, threshold: WarningThreshold, escalation: boolean, key: string): DueWarning {
+function warningOf(contract: Contract, keyDate: KeyDateFact, daysLeft: number, threshold: WarningThreshold, escalation: boolean, key: string): DueWarning {
   const recipient = escalation ? contract.escalationContact : (contract.owner ?? contract.escalationContact);
   return {
     key,
@@ -154,7 +154,7 @@ function warningOf(contract: Contract, keyDate: KeyDate, daysLeft: number, thres
     overdue: daysLeft < 0,
     escalation,
     recipient,
-    rule: keyDate.rule,
+    rule: keyDate.explain(),
     ...(keyDate.assumed ? { assumed: true as const } : {}),
   };
 }

@@ -15,6 +15,24 @@ export function isWorkingDay(date: IsoDate, holidays: BankHolidayCalendar): bool
  * on a day the office is shut.
  */
 export function previousWorkingDay(date: IsoDate, holidays: BankHolidayCalendar): IsoDate {
+  let memo = memos.get(holidays);
+  if (!memo) {
+    memo = new Map();
+    memos.set(holidays, memo);
+  }
+  let result = memo.get(date);
+  if (result === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    result = walkBack(date, holidays);
+    memo.set(date, result);
+  }
+  return result;
+}
+
+// Answers per calendar, as many contracts share deadline days. Pure, so safe to share.
+const memos = new WeakMap<BankHolidayCalendar, Map<string, IsoDate>>();
+
+function walkBack(date: IsoDate, holidays: BankHolidayCalendar): IsoDate {
   let day = date;
   while (!isWorkingDay(day, holidays)) day = addDays(day, -1);
   return day;

@@ -1,5 +1,5 @@
 import type { KeyDateKind } from '../../renewals/key-dates.js';
-import { listRenewals, type RenewalRow } from '../../renewals/upcoming-renewals.js';
+import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewals/upcoming-renewals.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../london-today.js';
@@ -12,6 +12,12 @@ export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
   renewal: 'Renews',
   end: 'Ends',
 };
+
+/**
+ * Checks that add remarks to each contract's rows (shown in the Notes column and in `flags` in
+ * JSON). Add one here to flag, say, contracts whose terms lack the Appendix M data clauses.
+ */
+export const RENEWAL_FLAGGERS: readonly RenewalFlagger[] = [];
 
 export const renewalsCommand: CliCommand = {
   path: ['renewals'],
@@ -35,7 +41,7 @@ export const renewalsCommand: CliCommand = {
     const rows = await withStore(async (store) => {
       const contracts = await store.contracts.list(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {});
       const decisions = await store.renewals.listDecisions();
-      return listRenewals(contracts, decisions, today, within === undefined ? {} : { within });
+      return listRenewals(contracts, decisions, today, { flaggers: RENEWAL_FLAGGERS, ...(within === undefined ? {} : { within }) });
     });
     if (options.json) {
       printJson(rows.map(renewalJson));
