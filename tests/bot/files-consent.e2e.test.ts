@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { SavingSchema } from '@contract-steward/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMessage } from '../support/stand-in-connector.js';
 import { cardOf, PRIYA, seedRegister, type Harness } from './bot-harness.js';
@@ -100,8 +101,15 @@ describe('getting files from the bot in Teams', () => {
   });
 
   it('shows savings totals for the current financial year and exports the savings workbook to finance', async () => {
-    const totals = await say(FEMI, 'savings');
-    expect(cardOf(totals)).toContain('Savings 2026/27');
+    await bot.store.savings.upsert(
+      SavingSchema.parse({ contract: 'CON-0002', description: 'Renegotiated vehicle lease', kind: 'renegotiation', baselineAnnual: 12_000, newAnnual: 9_000, start: '2026-04-01', termMonths: 12, cashable: true, state: 'validated' }),
+      { actor: 'test', source: 'test' },
+    );
+    const totals = cardOf(await say(FEMI, 'savings'));
+    expect(totals).toContain('Savings 2026/27');
+    expect(totals).toContain('{"title":"Total","value":"£3,000"}');
+    expect(totals).toContain('{"title":"Validated","value":"£3,000"}');
+    expect(totals).toContain('Renegotiated vehicle lease');
     const consent = consentOf(await say(FEMI, 'savings export'));
     expect(consent.name).toBe('Savings 2026-11-26.xlsx');
     expect(String((await say(BEN, 'savings export'))?.text)).toContain('Sorry, only finance (f.adeyemi@council.gov.uk)');

@@ -43,14 +43,16 @@ export function contentTypeOf(name: string): string {
 
 /** A file name safe in a Content-Disposition header and on any disk: letters, digits, space, `._()-`. */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize('NFKD')
+  const normalised = name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const extension = /(\.[A-Za-z0-9]{1,5})$/.exec(normalised)?.[1] ?? '';
+  const stem = normalised
+    .slice(0, normalised.length - extension.length)
     .replace(/[^\w .()-]+/g, '_')
     .replace(/^[.\s_]+/, '')
     .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100)
     .trim();
-  const extension = /(\.[A-Za-z0-9]{1,5})$/.exec(cleaned)?.[1] ?? '';
-  const stem = cleaned.slice(0, cleaned.length - extension.length).slice(0, 100).trim();
   return `${stem === '' ? 'file' : stem}${extension}`;
 }
 
