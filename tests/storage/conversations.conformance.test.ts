@@ -63,6 +63,16 @@ for (const makeFactory of STORE_FACTORIES) {
       expect((await store.conversations.get('a:personal-asha'))?.installed).toBe(false);
     });
 
+    it('says install is new once, even when two installs race, and again after an uninstall', async () => {
+      const { installed: _installed, ...record } = personalChat();
+      const results = await Promise.all([store.conversations.install(record), store.conversations.install(record)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.conversations.install(record)).toBe(false);
+      await store.conversations.markUninstalled(record.conversationId);
+      expect(await store.conversations.install(record)).toBe(true);
+      expect((await store.conversations.get(record.conversationId))?.installed).toBe(true);
+    });
+
     it('saves inside a transaction and rolls back with it', async () => {
       await expect(
         store.transaction(async (tx) => {

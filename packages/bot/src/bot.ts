@@ -23,10 +23,8 @@ export class StewardBot implements ActivityRouter {
     // A personal chat remembers the person's email once; in channels each sender is looked up.
     const sameSender = known?.userAadObjectId !== undefined && known.userAadObjectId === activity.person.aadObjectId?.toLowerCase();
     const email = activity.conversation.scope === 'personal' && sameSender && known.userEmail ? known.userEmail : await io.lookupEmail();
-    await store.conversations.save(
-      { ...activity.conversation, installed: true, ...(activity.conversation.scope === 'personal' && email ? { userEmail: email } : {}) },
-      this.services.now(),
-    );
+    const record = { ...activity.conversation, ...(activity.conversation.scope === 'personal' && email ? { userEmail: email } : {}) };
+    const newlyInstalled = activity.kind === 'installed' ? await store.conversations.install(record, this.services.now()) : (await store.conversations.save({ ...record, installed: true }, this.services.now()), false);
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
     const files = await handleFileActivity(activity, asker, this.services, io);
@@ -34,7 +32,7 @@ export class StewardBot implements ActivityRouter {
 
     switch (activity.kind) {
       case 'installed':
-        if (!known?.installed) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
+        if (newlyInstalled) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
         return undefined;
       case 'message': {
         if (activity.value !== undefined && activity.text.trim() === '') {

@@ -47,7 +47,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
     ...heading(`${label} ${describeDaysLeft(days)}: ${plain(contract.reference)}`, `${plain(contract.title)}, ${plain(contract.supplier.name)}`),
     facts([
       [label, `${formatDate(deadline.date) ?? deadline.date} (${describeDaysLeft(days)})`],
-      ['Contract ends', formatDate(contract.endDate)],
+      ['Contract ends', deadline.kind === 'end' ? undefined : formatDate(contract.endDate)],
       ['Annual value', formatMoney(contract.value.annual)],
       ['Total value', formatMoney(contract.value.total)],
       ['Owner', contract.owner ? plain(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],

@@ -94,6 +94,12 @@ export interface ConversationRecord {
 export interface ConversationRepository {
   /** Inserts or replaces by conversation id; a known email or object id is kept if the new record lacks it. */
   save(record: Omit<ConversationRecord, 'updatedAt'>, at?: Date): Promise<void>;
+  /**
+   * Saves the reference as installed, and says whether this call installed it (it was unknown or
+   * uninstalled). Atomic: when Teams sends installationUpdate and conversationUpdate together,
+   * exactly one of them gets true, so the welcome card goes once.
+   */
+  install(record: Omit<ConversationRecord, 'updatedAt' | 'installed'>, at?: Date): Promise<boolean>;
   get(conversationId: string): Promise<ConversationRecord | undefined>;
   /** The person's installed personal chat, matched by email/UPN or Entra object id (case-insensitive). */
   findPersonal(person: { email?: string; aadObjectId?: string }): Promise<ConversationRecord | undefined>;

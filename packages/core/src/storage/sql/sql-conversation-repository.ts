@@ -54,6 +54,28 @@ export class SqlConversationRepository implements ConversationRepository {
     );
   }
 
+  async install(record: Omit<ConversationRecord, 'updatedAt' | 'installed'>, at: Date = new Date()): Promise<boolean> {
+    // Each statement is atomic on its own in both databases: the insert wins for a new
+    // conversation, the guarded update for one that was uninstalled; a concurrent caller gets 0.
+    const inserted = await this.db.run(
+      `INSERT INTO conversations (conversation_id, scope, tenant_id, service_url, user_aad_id, user_email, reference, installed, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (conversation_id) DO NOTHING`,
+      [
+        record.conversationId,
+        record.scope,
+        record.tenantId ?? null,
+        record.serviceUrl,
+        record.userAadObjectId?.toLowerCase() ?? null,
+        record.userEmail?.toLowerCase() ?? null,
+        JSON.stringify(record.reference),
+        at.toISOString(),
+      ],
+    );
+    const reinstalled = inserted > 0 ? 0 : await this.db.run('UPDATE conversations SET installed = 1 WHERE conversation_id = ? AND installed = 0', [record.conversationId]);
+    await this.save({ ...record, installed: true }, at);
+    return inserted + reinstalled > 0;
+  }
+
   async get(conversationId: string): Promise<ConversationRecord | undefined> {
     const [row] = await this.db.all<ConversationRow>('SELECT * FROM conversations WHERE conversation_id = ?', [conversationId]);
     return row ? toRecord(row) : undefined;
