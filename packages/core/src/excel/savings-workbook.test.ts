@@ -46,7 +46,8 @@ describe('the savings workbook', () => {
     const firstYear = sheet?.getCell(`${col('2024/25')}2`).value as { formula: string; result: number };
     expect(firstYear.result).toBe(60000);
     expect(firstYear.formula).toContain('DATE(2024,4,1)');
-    expect(sheet?.getCell(`${col('2024/25')}2`).numFmt).toBe(GBP_FORMAT);
+    expect(sheet?.getCell(`${col('Whole-term saving (£)')}2`).numFmt).toBe(GBP_FORMAT);
+    expect(sheet?.getCell(`${col('2024/25')}2`).numFmt).toMatch(/^"£"#,##0.00;\[Red\]-"£"#,##0.00;/);
   });
 
   it('sums the Savings sheet by financial year and by service area with SUMIFS', async () => {

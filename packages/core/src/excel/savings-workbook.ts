@@ -1,13 +1,26 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { computeSaving, roundToPence, type SavingFigures } from '../savings/compute-savings.js';
-import { financialYear, type FinancialYear } from '../savings/financial-year.js';
+import { computeSaving, type SavingFigures } from '../savings/compute-savings.js';
+import { financialYear, financialYearOf, type FinancialYear } from '../savings/financial-year.js';
+import { addMonthsClamped } from '../savings/term-dates.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
 /** Pounds and pence, negatives (price rises) in red with a minus sign. */
 export const GBP_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
+/** The same for financial-year columns, with a dash where the term does not touch the year. */
+const YEAR_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00;"–"';
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 const DATE_FORMAT = 'dd/mm/yyyy';
+/** Printed or saved as PDF: A4 landscape, as wide as one page, header row on every page. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 export interface SavingsExportFilters {
@@ -76,43 +89,68 @@ export async function writeSavingsWorkbook(
   });
   workbook.creator = 'Contract Steward';
   workbook.created = options.exportedAt;
-  const figures = savings.map((s) => computeSaving(s));
-  const years = yearsCovered(figures);
+  const years = yearsCovered(savings);
   const lastRow = Math.max(savings.length, 1) + 1;
   const live = !options.valuesOnly;
 
-  await writeSavingsSheet(workbook, savings, figures, years, live);
-  await writeYearSummary(workbook, savings, figures, years, lastRow, live);
-  await writeServiceAreaSummary(workbook, savings, figures, years, lastRow, live);
+  const totals = await writeSavingsSheet(workbook, savings, years, live);
+  await writeYearSummary(workbook, totals, years, lastRow, live);
+  await writeServiceAreaSummary(workbook, totals, years, lastRow, live);
   await writeAssumptions(workbook, savings.length, options);
   await workbook.commit();
+}
+
+/** Pence by group, gathered while the rows are written, for the summaries' cached results. */
+interface Totals {
+  /** Per financial year start year, then: all, signed off, cashable, cashable and signed off. */
+  readonly byYear: Map<number, [number, number, number, number]>;
+  readonly whole: [number, number, number, number];
+  readonly byArea: Map<string, { count: number; annual: number; total: number; years: Map<number, number> }>;
+}
+
+function addUp(totals: Totals, saving: Saving, f: SavingFigures): void {
+  const groups = [true, saving.state === 'signed-off', saving.cashable, saving.cashable && saving.state === 'signed-off'];
+  const add = (into: number[], pence: number) => groups.forEach((inGroup, g) => inGroup && (into[g] = (into[g] ?? 0) + pence));
+  add(totals.whole, f.totalPence);
+  const areaKey = saving.serviceArea ?? '';
+  let area = totals.byArea.get(areaKey);
+  if (!area) totals.byArea.set(areaKey, (area = { count: 0, annual: 0, total: 0, years: new Map() }));
+  area.count += 1;
+  area.annual += f.annualSaving;
+  area.total += f.totalSaving;
+  for (const y of f.years) {
+    let year = totals.byYear.get(y.year.startYear);
+    if (!year) totals.byYear.set(y.year.startYear, (year = [0, 0, 0, 0]));
+    add(year, y.pence);
+    area.years.set(y.year.startYear, (area.years.get(y.year.startYear) ?? 0) + y.pence);
+  }
 }
 
 async function writeSavingsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   savings: readonly Saving[],
-  figures: readonly SavingFigures[],
   years: readonly FinancialYear[],
   live: boolean,
-): Promise<void> {
-  const sheet = workbook.addWorksheet('Savings', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+): Promise<Totals> {
+  const totals: Totals = { byYear: new Map(), whole: [0, 0, 0, 0], byArea: new Map() };
+  const sheet = workbook.addWorksheet('Savings', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }], pageSetup: PAGE_SETUP });
   const yearColumns = years.map((year, i) => ({ year, letter: columnLetter(COLUMNS.length + 1 + i) }));
   sheet.columns = [
     ...COLUMNS.map((c) => ({ key: c.key, width: c.width, ...('numFmt' in c ? { style: { numFmt: c.numFmt } } : {}) })),
-    ...yearColumns.map(({ year }) => ({ key: year.label, width: 14, style: { numFmt: GBP_FORMAT } })),
+    ...yearColumns.map(({ year }) => ({ key: year.label, width: 14, style: { numFmt: YEAR_FORMAT } })),
   ];
   const lastColumn = columnLetter(COLUMNS.length + years.length);
   sheet.autoFilter = `A1:${lastColumn}${savings.length + 1}`;
   writeHeader(sheet.getRow(1), [...COLUMNS.map((c) => c.header), ...years.map((y) => y.label)]);
 
   const { start, termMonths, oneOffCosts, annualSaving, baselineAnnual, newAnnual } = COL;
+  const formula = (text: string, result: number | Date) => (live ? { formula: text, result } : result);
   for (let index = 0; index < savings.length; index++) {
-    // Let the zip stream drain now and then: committed rows only leave memory when it runs.
-    if (index % 500 === 499) await drained();
+    if (index % 200 === 199) await relieve(sheet);
     const saving = savings[index] as Saving;
+    const f = computeSaving(saving);
+    addUp(totals, saving, f);
     const r = index + 2;
-    const f = figures[index] as SavingFigures;
-    const formula = (text: string, result: number | Date) => (live ? { formula: text, result } : result);
     const row = sheet.getRow(r);
     row.values = [
       xlsxSafe(saving.id),
@@ -133,20 +171,32 @@ async function writeSavingsSheet(
       saving.oneOffCosts,
       formula(`${baselineAnnual}${r}-${newAnnual}${r}`, f.annualSaving),
       formula(`${annualSaving}${r}*${termMonths}${r}/12-${oneOffCosts}${r}`, f.totalSaving),
-      ...yearColumns.map(({ year, letter }, i) => {
-        const allocation = f.years.find((y) => y.year.startYear === year.startYear);
-        const result = (allocation?.pence ?? 0) / 100;
-        return formula(yearFormula(r, year, i === 0 ? undefined : `${yearColumns[0]?.letter}${r}:${yearColumns[i - 1]?.letter}${r}`), result);
+      ...yearColumns.map(({ year }, i) => {
+        const pence = f.years.find((y) => y.year.startYear === year.startYear)?.pence ?? 0;
+        const earlier = i === 0 ? undefined : `${yearColumns[0]?.letter}${r}:${yearColumns[i - 1]?.letter}${r}`;
+        return formula(yearFormula(r, year, earlier), pence / 100);
       }),
     ];
     row.commit();
   }
   await sheet.commit();
+  return totals;
 }
 
-/** Resolves after pending I/O callbacks have run, so the writer's streams can flush. */
-function drained(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * exceljs's streaming writer holds on to what it has written in two ways: it keeps every
+ * formula cell (to resolve shared formulas, which we never write), and it ignores the zip's
+ * back-pressure, so rows pile up while deflate catches up. Every few hundred rows we drop
+ * the formulas it kept and wait for the zip to take what it has. Both reach into exceljs
+ * internals, guarded, so that another exceljs version only loses the memory saving.
+ */
+async function relieve(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Pending = { writableLength?: number; _writableState?: { length?: number } };
+  const internals = sheet as unknown as { _formulae?: Record<string, unknown>; stream?: { pipes?: Pending[] } };
+  if (internals._formulae) internals._formulae = {};
+  const pending = () => (internals.stream?.pipes ?? []).reduce((sum, p) => sum + (p.writableLength ?? p._writableState?.length ?? 0), 0);
+  for (let waits = 0; waits < 10_000 && pending() > 4_000_000; waits++) await new Promise((resolve) => setTimeout(resolve, 2));
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -170,13 +220,12 @@ function yearFormula(r: number, year: FinancialYear, earlierYears: string | unde
 
 async function writeYearSummary(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  savings: readonly Saving[],
-  figures: readonly SavingFigures[],
+  totals: Totals,
   years: readonly FinancialYear[],
   lastRow: number,
   live: boolean,
 ): Promise<void> {
-  const sheet = workbook.addWorksheet('By financial year', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('By financial year', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
   sheet.columns = [
     { key: 'year', width: 16 },
     { key: 'all', width: 20, style: { numFmt: GBP_FORMAT } },
@@ -189,75 +238,68 @@ async function writeYearSummary(
   const range = (letter: string) => `Savings!$${letter}$2:$${letter}$${lastRow}`;
   const state = range(COL.state);
   const cashable = range(COL.cashable);
-  const sums = (year: FinancialYear, keep: (s: Saving) => boolean) =>
-    savings.reduce((sum, s, i) => (keep(s) ? sum + (figures[i]?.years.find((y) => y.year.startYear === year.startYear)?.pence ?? 0) : sum), 0) / 100;
-  const formula = (text: string, result: number) => (live ? { formula: text, result } : result);
+  const formula = (text: string, pence: number | undefined) => (live ? { formula: text, result: (pence ?? 0) / 100 } : (pence ?? 0) / 100);
   years.forEach((year, i) => {
     const amounts = range(columnLetter(COLUMNS.length + 1 + i));
+    const sums = totals.byYear.get(year.startYear) ?? [0, 0, 0, 0];
     const row = sheet.getRow(i + 2);
     row.values = [
       year.label,
-      formula(`SUM(${amounts})`, sums(year, () => true)),
-      formula(`SUMIFS(${amounts},${state},"signed-off")`, sums(year, (s) => s.state === 'signed-off')),
-      formula(`SUMIFS(${amounts},${cashable},"Yes")`, sums(year, (s) => s.cashable)),
-      formula(`SUMIFS(${amounts},${cashable},"Yes",${state},"signed-off")`, sums(year, (s) => s.cashable && s.state === 'signed-off')),
+      formula(`SUM(${amounts})`, sums[0]),
+      formula(`SUMIFS(${amounts},${state},"signed-off")`, sums[1]),
+      formula(`SUMIFS(${amounts},${cashable},"Yes")`, sums[2]),
+      formula(`SUMIFS(${amounts},${cashable},"Yes",${state},"signed-off")`, sums[3]),
     ];
     row.commit();
   });
   const totalRow = sheet.getRow(years.length + 2);
   const n = years.length + 1;
-  const total = (keep: (s: Saving) => boolean) => savings.reduce((sum, s, i) => (keep(s) ? sum + (figures[i]?.totalPence ?? 0) : sum), 0) / 100;
   totalRow.values = [
     'Total',
-    formula(`SUM(B2:B${n})`, total(() => true)),
-    formula(`SUM(C2:C${n})`, total((s) => s.state === 'signed-off')),
-    formula(`SUM(D2:D${n})`, total((s) => s.cashable)),
-    formula(`SUM(E2:E${n})`, total((s) => s.cashable && s.state === 'signed-off')),
+    formula(`SUM(B2:B${n})`, totals.whole[0]),
+    formula(`SUM(C2:C${n})`, totals.whole[1]),
+    formula(`SUM(D2:D${n})`, totals.whole[2]),
+    formula(`SUM(E2:E${n})`, totals.whole[3]),
   ];
-  totalRow.font = { bold: true };
+  totalRow.font = HEADER_FONT;
   totalRow.commit();
   await sheet.commit();
 }
 
 async function writeServiceAreaSummary(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  savings: readonly Saving[],
-  figures: readonly SavingFigures[],
+  totals: Totals,
   years: readonly FinancialYear[],
   lastRow: number,
   live: boolean,
 ): Promise<void> {
-  const sheet = workbook.addWorksheet('By service area', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('By service area', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP });
   sheet.columns = [
     { key: 'area', width: 28 },
     { key: 'count', width: 10 },
     { key: 'annual', width: 20, style: { numFmt: GBP_FORMAT } },
     { key: 'total', width: 22, style: { numFmt: GBP_FORMAT } },
-    ...years.map((y) => ({ key: y.label, width: 14, style: { numFmt: GBP_FORMAT } })),
+    ...years.map((y) => ({ key: y.label, width: 14, style: { numFmt: YEAR_FORMAT } })),
   ];
   writeHeader(sheet.getRow(1), ['Service area', 'Savings', 'Annual saving (£)', 'Whole-term saving (£)', ...years.map((y) => y.label)]);
-  const areas = [...new Set(savings.map((s) => s.serviceArea ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en-GB')));
+  const areas = [...totals.byArea.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en-GB')));
   sheet.autoFilter = `A1:${columnLetter(4 + years.length)}${areas.length + 1}`;
   const range = (letter: string) => `Savings!$${letter}$2:$${letter}$${lastRow}`;
   const formula = (text: string, result: number) => (live ? { formula: text, result } : result);
   areas.forEach((area, i) => {
     const r = i + 2;
     // Blank service areas match the empty criterion; named ones match "=" & the cell, so a name
-    // that starts with < or > is compared as text, not as a condition.
+    // that starts with < or > is compared as text, not read as a condition.
     const criterion = area === '' ? '""' : `"="&$A${r}`;
-    const inArea = (s: Saving) => (s.serviceArea ?? '') === area;
-    const sum = (pick: (f: SavingFigures) => number) => savings.reduce((acc, s, k) => (inArea(s) ? acc + pick(figures[k] as SavingFigures) : acc), 0);
+    const sums = totals.byArea.get(area) ?? { count: 0, annual: 0, total: 0, years: new Map<number, number>() };
     const row = sheet.getRow(r);
     row.values = [
       area === '' ? '(no service area)' : xlsxSafe(area),
-      formula(`COUNTIFS(${range(COL.serviceArea)},${criterion})`, savings.filter(inArea).length),
-      formula(`SUMIFS(${range(COL.annualSaving)},${range(COL.serviceArea)},${criterion})`, roundToPence(sum((f) => f.annualSaving)) / 100),
-      formula(`SUMIFS(${range(COL.totalSaving)},${range(COL.serviceArea)},${criterion})`, sum((f) => f.totalSaving)),
+      formula(`COUNTIFS(${range(COL.serviceArea)},${criterion})`, sums.count),
+      formula(`SUMIFS(${range(COL.annualSaving)},${range(COL.serviceArea)},${criterion})`, sums.annual),
+      formula(`SUMIFS(${range(COL.totalSaving)},${range(COL.serviceArea)},${criterion})`, sums.total),
       ...years.map((year, y) =>
-        formula(
-          `SUMIFS(${range(columnLetter(COLUMNS.length + 1 + y))},${range(COL.serviceArea)},${criterion})`,
-          sum((f) => f.years.find((a) => a.year.startYear === year.startYear)?.pence ?? 0) / 100,
-        ),
+        formula(`SUMIFS(${range(columnLetter(COLUMNS.length + 1 + y))},${range(COL.serviceArea)},${criterion})`, (sums.years.get(year.startYear) ?? 0) / 100),
       ),
     ];
     row.commit();
@@ -266,7 +308,7 @@ async function writeServiceAreaSummary(
 }
 
 async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, count: number, options: SavingsWorkbookOptions): Promise<void> {
-  const sheet = workbook.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
   sheet.columns = [
     { key: 'item', width: 26 },
     { key: 'value', width: 110, style: { alignment: { wrapText: true, vertical: 'top' } } },
@@ -293,7 +335,7 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
   rows.forEach(([item, value], i) => {
     const row = sheet.getRow(i + 2);
     row.values = [item, value];
-    row.getCell(1).font = { bold: true };
+    row.getCell(1).font = HEADER_FONT;
     row.commit();
   });
   await sheet.commit();
@@ -301,7 +343,7 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
 
 function writeHeader(row: ExcelJS.Row, headers: readonly string[]): void {
   row.values = [...headers];
-  row.font = { bold: true };
+  row.font = HEADER_FONT;
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: 'middle', wrapText: true };
@@ -309,13 +351,15 @@ function writeHeader(row: ExcelJS.Row, headers: readonly string[]): void {
   row.commit();
 }
 
-function yearsCovered(figures: readonly SavingFigures[]): FinancialYear[] {
-  if (figures.length === 0) return [];
+function yearsCovered(savings: readonly Saving[]): FinancialYear[] {
+  if (savings.length === 0) return [];
   let first = Infinity;
   let last = -Infinity;
-  for (const f of figures) {
-    first = Math.min(first, f.years[0]?.year.startYear ?? first);
-    last = Math.max(last, f.years[f.years.length - 1]?.year.startYear ?? last);
+  for (const s of savings) {
+    first = Math.min(first, financialYearOf(s.start).startYear);
+    // The term's last day is the day before start + term months.
+    const end = addMonthsClamped(s.start, s.termMonths);
+    last = Math.max(last, financialYearOf(end).startYear - (end.slice(5) === '04-01' ? 1 : 0));
   }
   const years: FinancialYear[] = [];
   for (let y = first; y <= last; y++) years.push(financialYear(y));
