@@ -23,9 +23,11 @@ export function fromLocalDate(date: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-/** Days since 1 January 1970 for a YYYY-MM-DD date, by arithmetic (no Date is made). */
-function dayNumber(date: IsoDate): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+/** Days since 1 January 1970 for a YYYY-MM-DD date, by arithmetic (no Date or substring is made). */
+export function dayNumber(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return daysFromCivil(year, digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
 }
 
 /** Whole days from `from` to `to`: positive when `to` is later. */

@@ -9,3 +9,4 @@ export * from './deadlines.js';
 export * from './warnings.js';
 export * from './decisions.js';
 export * from './upcoming-renewals.js';
+export { londonToday } from './london-today.js';

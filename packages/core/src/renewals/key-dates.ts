@@ -142,36 +142,24 @@ export function compareText(a: string, b: string): number {
 interface NoticeTerms {
   readonly period: Duration;
   readonly assumed: boolean;
-  /** "the notice period of 6 months", written when a rule is explained. */
-  readonly words: string;
 }
 
 function noticeTerms(contract: Contract, settings: RenewalSettings): NoticeTerms {
-  const recorded = contract.noticePeriod;
-  if (recorded) {
-    return {
-      period: recorded,
-      assumed: false,
-      get words() {
-        return `the notice period of ${describeDuration(recorded)}`;
-      },
-    };
-  }
-  const period = settings.defaultNoticePeriod;
-  return {
-    period,
-    assumed: true,
-    get words() {
-      return `the default notice period of ${describeDuration(period)} (assumed: the contract records none)`;
-    },
-  };
+  return contract.noticePeriod ? { period: contract.noticePeriod, assumed: false } : { period: settings.defaultNoticePeriod, assumed: true };
+}
+
+/** "the notice period of 6 months", or the default, saying it is assumed. */
+function noticeWords(notice: NoticeTerms): string {
+  return notice.assumed
+    ? `the default notice period of ${describeDuration(notice.period)} (assumed: the contract records none)`
+    : `the notice period of ${describeDuration(notice.period)}`;
 }
 
 /** End minus notice, clamped to month end, then moved back to a working day. */
 function lastDayForNotice(end: IsoDate, notice: NoticeTerms, settings: RenewalSettings): { date: IsoDate; words: () => string } {
   const raw = subtractDuration(end, notice.period);
   const date = previousWorkingDay(raw, settings.bankHolidays);
-  return { date, words: () => `${describeDate(end)} minus ${notice.words} is ${describeDate(raw)}${movedWords(raw, date, settings)}` };
+  return { date, words: () => `${describeDate(end)} minus ${noticeWords(notice)} is ${describeDate(raw)}${movedWords(raw, date, settings)}` };
 }
 
 function movedWords(raw: IsoDate, date: IsoDate, settings: RenewalSettings): string {
@@ -197,7 +185,7 @@ function reprocureDate(contract: Contract, finalEnd: IsoDate, finalWords: () => 
     date,
     assumed: notice.assumed,
     explain: () =>
-      `Start re-procurement by ${describeDate(date)}: the latest possible end, ${describeDate(finalEnd)} (${finalWords()}), minus ${notice.words} is ${describeDate(afterNotice)}, minus ${leadWords()} is ${describeDate(raw)}${movedWords(raw, date, settings)}.`,
+      `Start re-procurement by ${describeDate(date)}: the latest possible end, ${describeDate(finalEnd)} (${finalWords()}), minus ${noticeWords(notice)} is ${describeDate(afterNotice)}, minus ${leadWords()} is ${describeDate(raw)}${movedWords(raw, date, settings)}.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfOption, londonToday } from './london-today.js';
+import { londonToday } from './london-today.js';
 
 describe('londonToday', () => {
   it('is already the next day at 23:30 UTC in British Summer Time', () => {
@@ -14,13 +14,5 @@ describe('londonToday', () => {
     // Clocks go forward at 01:00 UTC on Sunday 29 March 2026.
     expect(londonToday(new Date('2026-03-28T23:59:00Z'))).toBe('2026-03-28');
     expect(londonToday(new Date('2026-03-29T00:00:00Z'))).toBe('2026-03-29');
-  });
-});
-
-describe('asOfOption', () => {
-  it('prefers the date given, and refuses one that is not YYYY-MM-DD', () => {
-    expect(asOfOption('2026-01-15', () => new Date('2030-01-01T00:00:00Z'))).toBe('2026-01-15');
-    expect(asOfOption(undefined, () => new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(() => asOfOption('15/01/2026', undefined)).toThrow('--as-of "15/01/2026" is not a date');
   });
 });

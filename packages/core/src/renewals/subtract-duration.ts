@@ -16,17 +16,24 @@ export function subtractDuration(date: IsoDate, duration: Duration): IsoDate {
 
 // The renewal run asks for the same few thousand (end date, notice period) pairs across
 // 100,000 contracts; remembering answers saves making Dates for each. Pure, so safe to share.
-const memo = new Map<string, IsoDate>();
-const MEMO_LIMIT = 100_000;
+// Keyed by the date string (whose hash the engine keeps), then by a number for the duration.
+const memo = new Map<string, Map<number, IsoDate>>();
+const MEMO_LIMIT = 50_000;
+const UNIT_INDEX: Readonly<Record<Duration['unit'], number>> = { days: 0, weeks: 1, months: 2, years: 3 };
 
 /** `date` plus `duration` (a negative amount goes back), clamping to month end like subtractDuration. */
 export function addDuration(date: IsoDate, duration: { amount: number; unit: Duration['unit'] }): IsoDate {
-  const key = `${date}${duration.amount}${duration.unit}`;
-  let result = memo.get(key);
-  if (result === undefined) {
+  let byDuration = memo.get(date);
+  if (byDuration === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
+    byDuration = new Map();
+    memo.set(date, byDuration);
+  }
+  const key = duration.amount * 4 + UNIT_INDEX[duration.unit];
+  let result = byDuration.get(key);
+  if (result === undefined) {
     result = addDurationNow(date, duration);
-    memo.set(key, result);
+    byDuration.set(key, result);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Contract, Person } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { daysBetween } from './calendar-date.js';
+import { dayNumber } from './calendar-date.js';
 import { deadlineId, type Deadline } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
 import { compareText, KEY_DATE_KINDS, keyDateFacts, type KeyDateFact, type KeyDateKind } from './key-dates.js';
@@ -87,6 +87,7 @@ export function dueWarnings(
   }
   const { settled, snoozedUntil } = decisionIndex(ledger.decisions);
   const defaultThresholds = descending(settings.warningThresholds);
+  const todayNumber = dayNumber(today);
   const due: DueWarning[] = [];
 
   for (const contract of contracts) {
@@ -95,7 +96,7 @@ export function dueWarnings(
     const thresholds = contract.warningThresholds ? descending(contract.warningThresholds) : defaultThresholds;
     for (const keyDate of keyDates) {
       if (keyDate.kind === 'notice' && keyDates.some((k) => k.kind === 'extension' && k.date === keyDate.date)) continue;
-      const daysLeft = daysBetween(today, keyDate.date);
+      const daysLeft = dayNumber(keyDate.date) - todayNumber;
       const threshold = thresholdFor(daysLeft, thresholds, settings);
       if (threshold === undefined) continue;
       const id = deadlineId(keyDate);

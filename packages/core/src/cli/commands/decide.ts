@@ -3,7 +3,7 @@ import { KEY_DATE_KINDS, type KeyDateKind } from '../../renewals/key-dates.js';
 import { listRenewals } from '../../renewals/upcoming-renewals.js';
 import { describeDate } from '../../renewals/calendar-date.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
-import { asOfOption, daysOption } from '../london-today.js';
+import { asOfOption, daysOption } from '../as-of-option.js';
 import { isoDateOption } from './contracts.js';
 import { KEY_DATE_WORDS } from './renewals.js';
 

@@ -2,7 +2,7 @@ import type { KeyDateKind } from '../../renewals/key-dates.js';
 import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewals/upcoming-renewals.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { asOfOption, daysOption } from '../london-today.js';
+import { asOfOption, daysOption } from '../as-of-option.js';
 
 /** How each kind of key date reads in a table. */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {

@@ -1,7 +1,7 @@
 import { dueWarnings } from '../../renewals/warnings.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { asOfOption } from '../london-today.js';
+import { asOfOption } from '../as-of-option.js';
 import { KEY_DATE_WORDS } from './renewals.js';
 
 export const warningsCommand: CliCommand = {

@@ -1,0 +1,19 @@
+import type { IsoDate } from '../shared/iso-date.js';
+import { londonToday } from '../renewals/london-today.js';
+import { CliError } from './command.js';
+import { isoDateOption } from './commands/contracts.js';
+
+/** `--as-of YYYY-MM-DD` when given, else today in London from the CLI's clock. */
+export function asOfOption(value: unknown, now: (() => Date) | undefined): IsoDate {
+  if (typeof value === 'string') return isoDateOption('--as-of', value);
+  return londonToday(now?.() ?? new Date());
+}
+
+/** A whole number of days from an option, or a usage error naming it. */
+export function daysOption(name: string, value: string, { min, max }: { min: number; max: number }): number {
+  const days = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(days) || days < min || days > max) {
+    throw new CliError(`${name} "${value}" is not a number of days: give a whole number from ${min} to ${max}, e.g. ${name} 90`, 2);
+  }
+  return days;
+}
