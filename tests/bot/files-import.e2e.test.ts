@@ -18,7 +18,7 @@ describe('importing the register by uploading a file in Teams', () => {
   let clock = new Date('2026-11-26T09:00:00Z');
 
   beforeAll(async () => {
-    bot = await startFilesHarness({ MAX_UPLOAD_MB: '0.05' }, { now: () => clock });
+    bot = await startFilesHarness({ MAX_UPLOAD_MB: '1' }, { now: () => clock });
     await seedRegister(bot.store);
     bot.connector.files.set('register.csv', { body: Buffer.from(REGISTER_CSV, 'utf8') });
   });
@@ -107,10 +107,10 @@ describe('importing the register by uploading a file in Teams', () => {
   });
 
   it('refuses a file larger than MAX_UPLOAD_MB, even when the server does not say its size', async () => {
-    const big = Buffer.from(`${REGISTER_CSV}\r\n${'CON-0999,Filler,Filler Ltd,01/04/2025,31/03/2028,1\r\n'.repeat(2000)}`, 'utf8');
+    const big = Buffer.from(`${REGISTER_CSV}\r\n${'CON-0999,Filler,Filler Ltd,01/04/2025,31/03/2028,1\r\n'.repeat(25_000)}`, 'utf8');
     bot.connector.files.set('big.csv', { body: big, chunked: true });
     const reply = await upload(ASHA, 'big.csv');
-    expect(String(reply?.text)).toBe('I did not import big.csv: the file is larger than 0.05 MB. Nothing was written.');
+    expect(String(reply?.text)).toBe('I did not import big.csv: the file is larger than 1 MB. Nothing was written.');
     expect(await bot.store.contracts.get('CON-0999')).toBeUndefined();
   });
 
@@ -120,6 +120,23 @@ describe('importing the register by uploading a file in Teams', () => {
     const reply = await upload(ASHA, 'broken.xlsx');
     expect(String(reply?.text)).toMatch(/^I cannot read broken\.xlsx: .+\. Nothing was written\.$/);
     expect(readdirSync(join(bot.filesDir, 'imports')).length).toBe(waiting);
+  });
+
+  it('shows progress on a large file by updating its card, and imports it all on confirmation', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `CON-L${String(i).padStart(5, '0')},Library services lot ${i},Books Ltd,01/04/2025,31/03/2028,${1000 + i}`);
+    bot.connector.files.set('large.csv', { body: Buffer.from([REGISTER_CSV.split('\r\n')[0], ...rows].join('\r\n'), 'utf8') });
+    const before = bot.connector.requests.length;
+    const [progress, result] = await bot.exchange(uploadMessage(bot, ASHA, 'large.csv', servedUrl(bot, 'large.csv')), 2);
+    expect(cardOf(progress)).toContain('Checking 0.');
+    expect(cardOf(progress)).toContain('This card updates itself');
+    expect(cardOf(result)).toContain('"title":"New","value":"6000"');
+    const update = bot.connector.requests.slice(before).filter((r) => r.method === 'PUT' && /\/activities\/activity-\d+$/.test(r.path));
+    expect(update).toHaveLength(1);
+    const started = Date.now();
+    const answer = await press(bot, ASHA, 'importRegister', actionData(result, 'importRegister'));
+    expect(JSON.stringify(answer.value)).toContain('Imported large.csv');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await bot.store.contracts.count()).toBeGreaterThanOrEqual(6000);
   });
 
   it('imports an .xlsx the bot itself exported', async () => {

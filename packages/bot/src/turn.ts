@@ -40,6 +40,8 @@ export interface RawAttachment {
 /** What a handler can do during a turn. */
 export interface TurnIO {
   reply(message: OutgoingMessage): Promise<void>;
+  /** Sends a message that can be replaced later in the turn (progress on long work); absent where updates are impossible. */
+  replyUpdatable?(message: OutgoingMessage): Promise<(next: OutgoingMessage) => Promise<void>>;
   /** The sender's email/UPN from the Teams roster, or undefined when Teams does not say. */
   lookupEmail(): Promise<string | undefined>;
 }

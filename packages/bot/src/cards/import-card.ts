@@ -80,6 +80,11 @@ export function importDoneCard(report: ImportReport, by: string): AdaptiveCard {
   ]);
 }
 
+/** While a big file is checked or imported: replaced by the result when the work is done. */
+export function importProgressCard(fileName: string, message: string): AdaptiveCard {
+  return adaptiveCard([...heading(`Import of ${plain(fileName)}`), text(message), text('This card updates itself when I am done.', { isSubtle: true })]);
+}
+
 /** The card after Cancel, or when the import is no longer waiting. */
 export function importClosedCard(fileName: string, message: string): AdaptiveCard {
   return adaptiveCard([...heading(`Import of ${plain(fileName)}`), text(message)]);

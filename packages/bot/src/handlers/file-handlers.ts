@@ -39,7 +39,7 @@ export async function handleFileActivity(activity: InboundActivity, asker: Asker
           await io.reply({ text: FILES_OFF });
           return { handled: true };
         }
-        for (const upload of uploads.slice(0, 1)) await io.reply(await importUpload(upload, activity, asker, services, files));
+        for (const upload of uploads.slice(0, 1)) await importUpload(upload, activity, asker, services, files, io);
         if (uploads.length > 1) await io.reply({ text: 'I import one file at a time: upload the others one by one.' });
         return { handled: true };
       }

@@ -1,8 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
-import { importClosedCard, importDoneCard, importDryRunCard } from '../cards/import-card.js';
-import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
+import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from '../cards/import-card.js';
+import { downloadAttachment, formatMegabytes, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import type { FileAction } from '../files/file-actions.schema.js';
@@ -28,23 +28,34 @@ async function dryRun(store: Store, path: string, actor: string, at: Date): Prom
   return importRegister(store, path, { dryRun: true, actor, at });
 }
 
+/** Files at least this big get a "Checking…" card first, replaced by the dry run when it is done. */
+export const PROGRESS_BYTES = 256 * 1024;
+
 /**
  * An administrator uploaded a register: download it at once (allowed hosts only, size limit),
  * run a dry run and answer with the card that lets the same person import or cancel.
  * Anyone else is told who can, and the file is never fetched.
  */
-export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices): Promise<OutgoingMessage> {
+export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
   if (!asker.roles.has('administrator')) {
-    return { text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${upload.name}; send it to them instead.` };
+    await io.reply({ text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${upload.name}; send it to them instead.` });
+    return;
   }
   if (!REGISTER_FILE_TYPES.has(upload.fileType)) {
-    return { text: `I can import the register from an .xlsx or .csv file, not .${upload.fileType || '(no extension)'}. Export it from Excel as .xlsx and upload it again.` };
+    await io.reply({ text: `I can import the register from an .xlsx or .csv file, not .${upload.fileType || '(no extension)'}. Export it from Excel as .xlsx and upload it again.` });
+    return;
   }
   const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
   if (!download.ok) {
     services.log.warn({ code: download.code, file: upload.name }, 'refused an uploaded register');
-    return { text: `I did not import ${upload.name}: ${download.message}. Nothing was written.` };
+    await io.reply({ text: `I did not import ${upload.name}: ${download.message}. Nothing was written.` });
+    return;
   }
+  // A big file takes a while to check: say so at once, then replace that card with the result.
+  const finish =
+    download.bytes.length >= PROGRESS_BYTES && io.replyUpdatable
+      ? await io.replyUpdatable({ card: importProgressCard(upload.name, `Checking ${formatMegabytes(download.bytes.length)}: every row is read and compared with the register. Nothing is written yet.`), summary: `Checking ${upload.name}` })
+      : (message: OutgoingMessage) => io.reply(message);
   const sender = activity.person;
   const { pending, path } = await files.imports.add(
     {
@@ -62,13 +73,16 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
     report = await dryRun(services.store, path, actorOf(asker, sender), services.now());
   } catch (error) {
     await rm(dirname(path), { recursive: true, force: true });
-    if (error instanceof RegisterFileError) return { text: `I cannot read ${upload.name}: ${error.message}. Nothing was written.` };
+    if (error instanceof RegisterFileError) {
+      await finish({ text: `I cannot read ${upload.name}: ${error.message}. Nothing was written.` });
+      return;
+    }
     throw error;
   }
-  return {
+  await finish({
     card: importDryRunCard(report, { importId: pending.id, uploaderName: pending.uploaderName, confirmBy: londonClock(new Date(pending.expiresAt)) }),
     summary: `Import ${report.fileName}? ${report.created} new, ${report.updated} updated, ${report.rejected} rejected`,
-  };
+  });
 }
 
 /** Import, Cancel and Problems workbook on the dry-run card. */

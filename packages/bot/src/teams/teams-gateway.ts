@@ -85,6 +85,16 @@ export class TeamsGateway {
       reply: async (message) => {
         await context.sendActivity(toAttachmentActivity(message));
       },
+      replyUpdatable: async (message) => {
+        const sent = await context.sendActivity(toAttachmentActivity(message));
+        return async (next) => {
+          if (!sent?.id) {
+            await context.sendActivity(toAttachmentActivity(next));
+            return;
+          }
+          await context.updateActivity({ ...toAttachmentActivity(next), id: sent.id });
+        };
+      },
       lookupEmail: async () => {
         try {
           const member = await TeamsInfo.getMember(context, context.activity.from.id);
