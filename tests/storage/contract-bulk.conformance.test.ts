@@ -33,6 +33,15 @@ for (const makeFactory of STORE_FACTORIES) {
       expect((await store.audit.list({ entityKey: 'BULK-00005' })).map((e) => e.action)).toEqual(['create']);
     });
 
+    it('audits a creation exactly as a single upsert does', async () => {
+      const contract = makeContract({ renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }], taken: 0 } });
+      await store.contracts.upsert(contract, importing);
+      await store.contracts.upsertMany([{ ...contract, reference: 'CON-0043' }], importing);
+      const [single] = await store.audit.list({ entityKey: 'CON-0042' });
+      const [bulk] = await store.audit.list({ entityKey: 'CON-0043' });
+      expect({ ...bulk?.changes, reference: undefined }).toEqual({ ...single?.changes, reference: undefined });
+    });
+
     it('keeps the later contract when a reference is given twice', async () => {
       const result = await store.contracts.upsertMany([makeContract({ title: 'First' }), makeContract({ title: 'Second' })], importing);
       expect(result).toEqual({ created: 1, updated: 1, unchanged: 0 });

@@ -1,8 +1,9 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
-import { canonicalJson, planImport } from '../register/import/plan-import.js';
-import type { Store } from '../storage/store.js';
-import { readRegister, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
+import { createImportPlanner, type ImportPlanner } from '../register/import/import-planner.js';
+import { canonicalJson } from '../register/import/plan-import.js';
+import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
+import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
 
 export interface ImportOptions extends ReadRegisterOptions {
   readonly dryRun: boolean;
@@ -27,59 +28,103 @@ export interface ImportReport {
   readonly refused: boolean;
   readonly problems: readonly ImportProblem[];
   readonly ignoredColumns: readonly string[];
-  /** The whole reading, for the problems workbook. */
+  /** The reading (headers, rejected rows), for the problems workbook. */
   readonly reading: RegisterReading;
+}
+
+/** Contracts written per call to upsertMany while the file is read. */
+const WRITE_BATCH = 1000;
+
+/** Thrown inside the transaction to roll back a file --strict refuses. */
+class RefusedImport extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import refused');
+  }
 }
 
 /**
  * Reads a register file and, unless this is a dry run, writes every accepted row in one
- * transaction with one audit entry for the import: an error or a killed process leaves the
- * register exactly as it was. Importing the same file twice changes nothing the second time.
+ * transaction, with each contract's write audited and one entry for the import itself. Rows
+ * are written in batches while the file is read, so memory stays flat however long the file;
+ * an error, a --strict refusal or a killed process leaves the register exactly as it was.
+ * Importing the same file twice changes nothing the second time.
  */
 export async function importRegister(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
-  const reading = await readRegister(path, options);
+  if (options.dryRun) return dryRun(store, path, options);
+  const audit: AuditContext = { actor: options.actor, source: `import:${fileNameOf(path)}`, ...(options.at ? { at: options.at } : {}) };
+  try {
+    return await store.transaction(async (tx) => {
+      const planner = createImportPlanner();
+      const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+      let batch: Contract[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const counts = await tx.contracts.upsertMany(batch, audit);
+        for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
+        batch = [];
+      };
+      const reading = await readRegister(path, options, async (row) => {
+        if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') return;
+        batch.push(row.contract);
+        if (batch.length >= WRITE_BATCH) await flush();
+      });
+      await flush();
+      const report = reportOf(reading, planner, written, options);
+      if (report.refused) throw new RefusedImport(report);
+      if (written.created + written.updated > 0) {
+        await tx.audit.record(
+          {
+            action: 'import',
+            entity: 'register',
+            entityKey: reading.fileName,
+            changes: {
+              created: { from: null, to: written.created },
+              updated: { from: null, to: written.updated },
+              rejected: { from: null, to: report.rejected },
+            },
+          },
+          audit,
+        );
+      }
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof RefusedImport) return error.report;
+    throw error;
+  }
+}
+
+async function dryRun(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
   const existing = new Map<string, string>();
   for (const contract of await store.contracts.list()) existing.set(contract.reference, canonicalJson(contract));
-  const plan = planImport(reading.accepted, existing);
-  const problems = [...reading.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+  const planner = createImportPlanner(existing);
+  const sink: AcceptedSink = (row) => {
+    planner.add({ ...row, reference: row.contract.reference });
+  };
+  const reading = await readRegister(path, options, sink);
+  return reportOf(reading, planner, planner.counts, options);
+}
+
+function reportOf(reading: RegisterReading, planner: ImportPlanner, counts: Readonly<Record<UpsertOutcome, number>>, options: ImportOptions): ImportReport {
+  const problems = [...reading.problems, ...planner.problems].sort((a, b) => a.row - b.row);
   const refused = options.strict === true && problems.length > 0;
-  const report = {
+  return {
     dryRun: options.dryRun,
     fileName: reading.fileName,
     sheet: reading.sheet,
     headerRow: reading.headerRow,
     rows: reading.rows,
-    created: refused ? 0 : plan.created.length,
-    updated: refused ? 0 : plan.updated.length,
-    unchanged: refused ? 0 : plan.unchanged,
-    rejected: refused ? reading.rows : reading.rejected.length + plan.duplicates.length,
+    created: refused ? 0 : counts.created,
+    updated: refused ? 0 : counts.updated,
+    unchanged: refused ? 0 : counts.unchanged,
+    rejected: refused ? reading.rows : reading.rejected.length + planner.duplicates.length,
     refused,
     problems,
     ignoredColumns: reading.unmapped.map((u) => u.header),
     reading,
   };
-  if (options.dryRun || refused || plan.created.length + plan.updated.length === 0) return report;
-  const audit = { actor: options.actor, source: `import:${reading.fileName}`, ...(options.at ? { at: options.at } : {}) };
-  await store.transaction(async (tx) => {
-    await tx.contracts.upsertMany(parseEach([plan.created, plan.updated]), audit);
-    await tx.audit.record(
-      {
-        action: 'import',
-        entity: 'register',
-        entityKey: reading.fileName,
-        changes: {
-          created: { from: null, to: plan.created.length },
-          updated: { from: null, to: plan.updated.length },
-          rejected: { from: null, to: report.rejected },
-        },
-      },
-      audit,
-    );
-  });
-  return report;
 }
 
-/** Contracts parsed one at a time as the writer asks for them, so they never all sit in memory as objects. */
-function* parseEach(lists: readonly (readonly string[])[]): Generator<Contract> {
-  for (const list of lists) for (const json of list) yield JSON.parse(json) as Contract;
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }

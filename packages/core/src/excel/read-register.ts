@@ -33,11 +33,17 @@ export interface RegisterReading {
   readonly unmapped: HeaderMapping['unmapped'];
   /** Data rows read (blank rows are not counted). */
   readonly rows: number;
+  /** Accepted rows, when no `onAccepted` sink was given (otherwise empty). */
   readonly accepted: readonly CandidateRow[];
+  /** How many rows were accepted. */
+  readonly acceptedCount: number;
   /** Rows with errors, kept whole for the problems workbook. */
   readonly rejected: readonly SourceRow[];
   readonly problems: readonly ImportProblem[];
 }
+
+/** Receives each accepted row as it is read. */
+export type AcceptedSink = (row: { readonly sheet: string; readonly row: number; readonly contract: Contract }) => void | Promise<void>;
 
 export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
 /** The most rows an Excel sheet holds: a sheet this full was probably cut short. */
@@ -51,8 +57,11 @@ const MIN_HEADER_FIELDS = 3;
  * Reads a register from .xlsx (streamed), .csv or OCDS .json, finds the sheet and header row,
  * and converts every row, collecting problems. Refuses bad files with a RegisterFileError
  * before anything is converted. Does no database work.
+ *
+ * With `onAccepted`, each accepted row goes to the sink as it is read (awaited, in file order)
+ * instead of being kept: a 100,000-row import never holds every contract at once.
  */
-export async function readRegister(path: string, options: ReadRegisterOptions = {}): Promise<RegisterReading> {
+export async function readRegister(path: string, options: ReadRegisterOptions = {}, onAccepted?: AcceptedSink): Promise<RegisterReading> {
   const fileName = basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = (await stat(path)).size;
@@ -64,8 +73,8 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
     );
   }
   const kind = await sniffKind(path, fileName);
-  if (kind === 'json') return readOcds(path, fileName);
-  const collector = new RowCollector(fileName, kind, options);
+  if (kind === 'json') return readOcds(path, fileName, onAccepted);
+  const collector = new RowCollector(fileName, kind, options, onAccepted);
   if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
   else {
     const bytes = await readFile(path);
@@ -90,6 +99,7 @@ class RowCollector {
   private chosen: { sheet: string; headerRow: number; headers: string[]; mapping: HeaderMapping } | undefined;
   private pending: RawRow[] = [];
   private rows = 0;
+  private acceptedCount = 0;
   private readonly accepted: CandidateRow[] = [];
   private readonly rejected: SourceRow[] = [];
   private readonly problems: ImportProblem[] = [];
@@ -98,6 +108,7 @@ class RowCollector {
     private readonly fileName: string,
     private readonly kind: 'xlsx' | 'csv',
     private readonly options: ReadRegisterOptions,
+    private readonly onAccepted: AcceptedSink | undefined,
   ) {}
 
   async consume(rows: AsyncIterable<RawRow> | Iterable<RawRow>): Promise<void> {
@@ -107,7 +118,7 @@ class RowCollector {
       }
       if (this.chosen) {
         if (raw.sheet !== this.chosen.sheet) break;
-        this.addData(raw);
+        await this.addData(raw);
         continue;
       }
       if (this.options.sheet !== undefined && raw.sheet !== this.options.sheet) continue;
@@ -149,6 +160,7 @@ class RowCollector {
       unmapped: mapping.unmapped,
       rows: this.rows,
       accepted: this.accepted,
+      acceptedCount: this.acceptedCount,
       rejected: this.rejected,
       problems: this.problems,
     };
@@ -165,7 +177,7 @@ class RowCollector {
     }
   }
 
-  private addData(raw: RawRow): void {
+  private async addData(raw: RawRow): Promise<void> {
     let empty = true;
     for (let i = 0; i < raw.cells.length; i += 1) {
       const cell = raw.cells[i];
@@ -184,8 +196,13 @@ class RowCollector {
     const source: SourceRow = { sheet: raw.sheet, row: raw.row, cells: raw.cells };
     const converted = convertRow(source, this.chosen?.mapping.columns ?? []);
     for (const problem of converted.problems) this.problems.push(problem);
-    if (converted.contract) this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
-    else this.rejected.push(source);
+    if (!converted.contract) {
+      this.rejected.push(source);
+      return;
+    }
+    this.acceptedCount += 1;
+    if (this.onAccepted) await this.onAccepted({ sheet: raw.sheet, row: raw.row, contract: converted.contract });
+    else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
   }
 }
 
@@ -263,7 +280,7 @@ async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
   }
 }
 
-async function readOcds(path: string, fileName: string): Promise<RegisterReading> {
+async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined): Promise<RegisterReading> {
   let json: unknown;
   try {
     json = JSON.parse(decodeText(await readFile(path)).replace(/^\uFEFF/, ''));
@@ -280,8 +297,9 @@ async function readOcds(path: string, fileName: string): Promise<RegisterReading
   for (const source of rows) {
     const converted = convertRow(source, OCDS_COLUMNS);
     problems.push(...converted.problems);
-    if (converted.contract) accepted.push(candidate(source.sheet, source.row, converted.contract));
-    else rejected.push(source);
+    if (!converted.contract) rejected.push(source);
+    else if (onAccepted) await onAccepted({ sheet: source.sheet, row: source.row, contract: converted.contract });
+    else accepted.push(candidate(source.sheet, source.row, converted.contract));
   }
   return {
     fileName,
@@ -293,6 +311,7 @@ async function readOcds(path: string, fileName: string): Promise<RegisterReading
     unmapped: [],
     rows: rows.length,
     accepted,
+    acceptedCount: rows.length - rejected.length,
     rejected,
     problems,
   };
