@@ -24,11 +24,11 @@ function describeOutcome(outcome: WarningOutcome): string {
   const on = formatDate(outcome.at.slice(0, 10)) ?? outcome.at;
   switch (outcome.kind) {
     case 'acknowledged':
-      return `✅ Acknowledged by ${plain(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
+      return `Acknowledged by ${plain(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
     case 'snoozed':
-      return `⏰ Snoozed by ${plain(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
+      return `Snoozed by ${plain(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
     case 'decided':
-      return `✅ Decision recorded by ${plain(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
+      return `Decision recorded by ${plain(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
   }
 }
 
@@ -42,7 +42,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
   const days = daysBetween(input.today, deadline.date);
   const label = KEY_DATE_LABELS[deadline.kind] ?? deadline.kind;
   const body: CardElement[] = [];
-  if (input.escalation) body.push(text(`⚠️ Escalated: ${plain(input.escalation)}`, { color: 'Attention', weight: 'Bolder' }));
+  if (input.escalation) body.push(text(`Escalated: ${plain(input.escalation)}`, { color: 'Attention', weight: 'Bolder' }));
   body.push(
     ...heading(`${label} ${describeDaysLeft(days)}: ${plain(contract.reference)}`, `${plain(contract.title)}, ${plain(contract.supplier.name)}`),
     facts([
