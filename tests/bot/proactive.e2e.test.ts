@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsActivity } from '../support/stand-in-connector.js';
+import { makeContract } from '../support/contracts.js';
 import { ASHA, cardOf, NOW, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 
 const TOKEN = 'run-token-0123456789abcdef0123456789';
@@ -156,5 +157,31 @@ describe('proactive sending against a throttling connector', () => {
     const again = await runNow(bot);
     expect(again.body.result).toMatchObject({ raised: 0, sent: 1, failed: 0 });
     expect(bot.connector.activities.slice(before).map((a) => keyOf(a))).toEqual([failed?.key]);
+  });
+});
+
+describe('escalation of unacknowledged warnings', () => {
+  let bot: Harness;
+  let clock = NOW;
+  beforeAll(async () => {
+    bot = await startHarness(SENDING, { now: () => clock });
+    await bot.store.contracts.upsert(
+      makeContract({ reference: 'CON-0009', title: 'Street lighting maintenance', endDate: '2027-01-16', noticePeriod: { amount: 1, unit: 'months' }, escalationContact: { name: 'Priya Ng', email: PRIYA.email } }),
+      { actor: 'test', source: 'test' },
+    );
+    await install(bot);
+    await bot.exchange(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'add', ...asPerson(PRIYA, 'a:personal-chat-2') }));
+  });
+  afterAll(() => bot?.close());
+
+  it('sends a copy to the escalation contact when the owner has not acknowledged as the deadline nears', async () => {
+    await runNow(bot);
+    expect(warningsTo(bot, 'a:personal-chat-2')).toEqual([]);
+    clock = new Date('2026-12-04T09:00:00Z'); // 12 days before the notice deadline of 16 December
+    const { body } = await runNow(bot);
+    expect(body.result?.failed).toBe(0);
+    const escalations = warningsTo(bot, 'a:personal-chat-2');
+    expect(escalations.map((a) => keyOf(a))).toEqual(['CON-0009|notice|2026-12-16|14|escalation']);
+    expect(cardOf(escalations[0])).toContain('Escalated: earlier warnings to Asha Khan have not been acknowledged');
   });
 });
