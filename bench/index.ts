@@ -1,5 +1,6 @@
 import { importBenchmark } from './import.js';
 import { savingsExport } from './savings-export.js';
+import { renewals } from './renewals.js';
 
 export interface Benchmark {
   readonly name: string;
@@ -8,4 +9,4 @@ export interface Benchmark {
 }
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark, renewals];

@@ -26,8 +26,8 @@ for (const makeFactory of STORE_FACTORIES) {
     it('enqueues each warning once, however often it is raised', async () => {
       const warnings = warningsFor('CON-1', 'CON-2');
       expect(warnings.map((w) => w.key)).toEqual(['CON-1|notice|2026-09-30|90', 'CON-2|notice|2026-09-30|90']);
-      expect(await store.renewals.enqueue(warnings, '2026-07-02', NOW)).toBe(2);
-      expect(await store.renewals.enqueue(warningsFor('CON-1', 'CON-2', 'CON-3'), '2026-07-03', later(MINUTE))).toBe(1);
+      expect(await store.renewals.enqueue(warnings, { raisedOn: '2026-07-02', at: NOW })).toBe(2);
+      expect(await store.renewals.enqueue(warningsFor('CON-1', 'CON-2', 'CON-3'), { raisedOn: '2026-07-03', at: later(MINUTE) })).toBe(1);
       const listed = await store.renewals.listWarnings();
       expect(listed.map((w) => [w.key, w.state, w.raisedOn])).toEqual([
         ['CON-1|notice|2026-09-30|90', 'queued', '2026-07-02'],
@@ -38,9 +38,14 @@ for (const makeFactory of STORE_FACTORIES) {
       expect(listed[0]?.warning).toEqual(warnings[0]);
     });
 
+    it('dates a warning with the day in Europe/London when no day is given', async () => {
+      await store.renewals.enqueue(warningsFor('CON-1'), { at: new Date('2026-06-30T23:30:00Z') });
+      expect((await store.renewals.getWarning('CON-1|notice|2026-09-30|90'))?.raisedOn).toBe('2026-07-01');
+    });
+
     it('claims queued warnings oldest first under a lease that keeps other senders off until it runs out', async () => {
-      await store.renewals.enqueue(warningsFor('CON-1'), '2026-07-02', NOW);
-      await store.renewals.enqueue(warningsFor('CON-2'), '2026-07-02', later(1));
+      await store.renewals.enqueue(warningsFor('CON-1'), { raisedOn: '2026-07-02', at: NOW });
+      await store.renewals.enqueue(warningsFor('CON-2'), { raisedOn: '2026-07-02', at: later(1) });
       const claimed = await store.renewals.claimForSending('bot-a', later(MINUTE), 5 * MINUTE, 10);
       expect(claimed.map((w) => [w.reference, w.leaseOwner, w.leaseUntil])).toEqual([
         ['CON-1', 'bot-a', '2026-07-02T08:06:00.000Z'],
@@ -54,7 +59,7 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('never hands one warning to two senders claiming at the same moment', async () => {
       const references = Array.from({ length: 12 }, (_, i) => `CON-${String(i).padStart(2, '0')}`);
-      await store.renewals.enqueue(warningsFor(...references), '2026-07-02', NOW);
+      await store.renewals.enqueue(warningsFor(...references), { raisedOn: '2026-07-02', at: NOW });
       const claims = await Promise.all(
         ['bot-a', 'bot-b', 'bot-c', 'bot-d'].map((worker) => store.renewals.claimForSending(worker, later(MINUTE), 5 * MINUTE, 5)),
       );
@@ -66,7 +71,7 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('marks a warning sent, after which it is never claimed again', async () => {
       const [warning] = warningsFor('CON-1');
-      await store.renewals.enqueue([warning!], '2026-07-02', NOW);
+      await store.renewals.enqueue([warning!], { raisedOn: '2026-07-02', at: NOW });
       await store.renewals.claimForSending('bot-a', NOW, MINUTE, 10);
       expect(await store.renewals.markSent(warning!.key, later(1000))).toBe(true);
       expect(await store.renewals.getWarning(warning!.key)).toMatchObject({ state: 'sent', attempts: 1, sentAt: '2026-07-02T08:00:01.000Z' });
@@ -78,7 +83,7 @@ for (const makeFactory of STORE_FACTORIES) {
     it('retries a failed send after a back-off that doubles, or at the time Teams asks for', async () => {
       const [warning] = warningsFor('CON-1');
       const key = warning!.key;
-      await store.renewals.enqueue([warning!], '2026-07-02', NOW);
+      await store.renewals.enqueue([warning!], { raisedOn: '2026-07-02', at: NOW });
       await store.renewals.claimForSending('bot-a', NOW, MINUTE, 10);
       await store.renewals.markFailed(key, 'connector answered 502', NOW);
       expect(await store.renewals.getWarning(key)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'connector answered 502', nextAttemptAt: '2026-07-02T08:01:00.000Z' });
@@ -93,7 +98,7 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('acknowledges a warning, records who and when in the audit trail, and stops sending it', async () => {
       const [warning] = warningsFor('CON-1');
-      await store.renewals.enqueue([warning!], '2026-07-02', NOW);
+      await store.renewals.enqueue([warning!], { raisedOn: '2026-07-02', at: NOW });
       expect(await store.renewals.acknowledge(warning!.key, 'a.khan@council.gov.uk', later(MINUTE))).toBe(true);
       expect(await store.renewals.getWarning(warning!.key)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'a.khan@council.gov.uk', acknowledgedAt: '2026-07-02T08:01:00.000Z' });
       expect(await store.renewals.claimForSending('bot-a', later(2 * MINUTE), MINUTE, 10)).toEqual([]);
@@ -105,7 +110,7 @@ for (const makeFactory of STORE_FACTORIES) {
     it('loads the ledger so that warnings already raised are not raised again', async () => {
       const contracts = [makeContract({ reference: 'CON-1' }), makeContract({ reference: 'CON-2', escalationContact: { email: 'procurement@council.gov.uk' } })];
       // 20 September 2026: the 14-day notice warning, with an escalation for CON-2 whose 30-day warning went unread.
-      await store.renewals.enqueue(dueWarnings(contracts, EMPTY_LEDGER, '2026-09-01'), '2026-09-01', NOW);
+      await store.renewals.enqueue(dueWarnings(contracts, EMPTY_LEDGER, '2026-09-01'), { raisedOn: '2026-09-01', at: NOW });
       for (const w of await store.renewals.claimForSending('bot-a', NOW, MINUTE, 10)) await store.renewals.markSent(w.key, NOW);
       const ledger = await store.renewals.loadLedger();
       expect(ledger.warnings.map((w) => [w.key, w.threshold, w.state])).toEqual([
@@ -114,7 +119,7 @@ for (const makeFactory of STORE_FACTORIES) {
       ]);
       const due = dueWarnings(contracts, ledger, '2026-09-20');
       expect(due.map((w) => w.key)).toEqual(['CON-1|notice|2026-09-30|14', 'CON-2|notice|2026-09-30|14', 'CON-2|notice|2026-09-30|14|escalation']);
-      await store.renewals.enqueue(due, '2026-09-20', later(MINUTE));
+      await store.renewals.enqueue(due, { raisedOn: '2026-09-20', at: later(MINUTE) });
       expect(dueWarnings(contracts, await store.renewals.loadLedger(), '2026-09-20')).toEqual([]);
       const escalation = await store.renewals.getWarning('CON-2|notice|2026-09-30|14|escalation');
       expect(escalation).toMatchObject({ escalation: true, recipientEmail: 'procurement@council.gov.uk' });
@@ -144,7 +149,7 @@ for (const makeFactory of STORE_FACTORIES) {
     it('records snoozes and decisions, newest first, and an acknowledgement marks the open warnings read', async () => {
       const contract = makeContract();
       await store.contracts.upsert(contract, { actor: 'import', source: 'test' });
-      await store.renewals.enqueue(warningsFor('CON-0042'), '2026-07-02', NOW);
+      await store.renewals.enqueue(warningsFor('CON-0042'), { raisedOn: '2026-07-02', at: NOW });
       const record = async (request: DecisionRequest, at: Date) => {
         const outcome = decide(contract, request, { today: '2026-07-02', by: 'a.khan@council.gov.uk' });
         if (!outcome.success) throw new Error('decision failed');

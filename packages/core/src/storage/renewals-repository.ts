@@ -40,8 +40,11 @@ export interface DecisionRecord extends RenewalDecision {
  * warning to one instance at a time.
  */
 export interface RenewalsRepository {
-  /** Adds warnings not already in the ledger (by key) as `queued`; returns how many were new. */
-  enqueue(warnings: readonly DueWarning[], raisedOn: IsoDate, at?: Date): Promise<number>;
+  /**
+   * Adds warnings not already in the ledger (by key) as `queued`; returns how many were new.
+   * `raisedOn` is the day of the run (default: today in Europe/London at `at`, default now).
+   */
+  enqueue(warnings: readonly DueWarning[], options?: { readonly raisedOn?: IsoDate; readonly at?: Date }): Promise<number>;
   /**
    * Atomically leases up to `limit` warnings to `workerId` until `now + leaseMs`: queued ones,
    * and failed ones due for retry, whose lease is free or has run out. Oldest first. Another

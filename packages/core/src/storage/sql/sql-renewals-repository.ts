@@ -2,6 +2,7 @@ import type { DecisionOutcome, RenewalDecision } from '../../renewals/decisions.
 import type { KeyDateKind } from '../../renewals/key-dates.js';
 import type { DueWarning, LedgerWarning, RenewalLedger, WarningState, WarningThreshold } from '../../renewals/warnings.js';
 import type { IsoDate } from '../../shared/iso-date.js';
+import { londonToday } from '../../renewals/london-today.js';
 import type { DecisionRecord, RenewalsRepository, WarningQuery, WarningRecord } from '../renewals-repository.js';
 import type { AuditContext } from '../store.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
@@ -82,8 +83,10 @@ function toDecision(row: DecisionRow): DecisionRecord {
 export class SqlRenewalsRepository implements RenewalsRepository {
   constructor(private readonly db: SqlExecutor) {}
 
-  async enqueue(warnings: readonly DueWarning[], raisedOn: IsoDate, at: Date = new Date()): Promise<number> {
+  async enqueue(warnings: readonly DueWarning[], options: { readonly raisedOn?: IsoDate; readonly at?: Date } = {}): Promise<number> {
     if (warnings.length === 0) return 0;
+    const at = options.at ?? new Date();
+    const raisedOn = options.raisedOn ?? londonToday(at);
     const createdAt = at.toISOString();
     return this.db.transaction(async (tx) => {
       let added = 0;
