@@ -4,6 +4,7 @@
  * its own memory to what we measure. Usage: node bench/savings-export-child.mjs formulas|values|data ROWS OUT.xlsx
  * Prints one JSON line: {"mode", "rows", "ms", "maxRssMb", "bytes"}.
  */
+/* global process, console */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 // Only the modules the export needs, not the whole library (Word, databases...), so the peak

@@ -179,7 +179,7 @@ async function writeSavingsSheet(
     ];
     row.commit();
   }
-  await sheet.commit();
+  sheet.commit();
   return totals;
 }
 
@@ -263,7 +263,7 @@ async function writeYearSummary(
   ];
   totalRow.font = HEADER_FONT;
   totalRow.commit();
-  await sheet.commit();
+  sheet.commit();
 }
 
 async function writeServiceAreaSummary(
@@ -304,7 +304,7 @@ async function writeServiceAreaSummary(
     ];
     row.commit();
   });
-  await sheet.commit();
+  sheet.commit();
 }
 
 async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, count: number, options: SavingsWorkbookOptions): Promise<void> {
@@ -338,7 +338,7 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
     row.getCell(1).font = HEADER_FONT;
     row.commit();
   });
-  await sheet.commit();
+  sheet.commit();
 }
 
 function writeHeader(row: ExcelJS.Row, headers: readonly string[]): void {

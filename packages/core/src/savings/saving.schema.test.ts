@@ -23,7 +23,8 @@ describe('the saving schema', () => {
   });
 
   it('adds implementation and exit costs up into the one-off total', () => {
-    const { oneOffCosts: _omitted, ...rest } = publicExample;
+    const rest: Record<string, unknown> = { ...publicExample };
+    delete rest.oneOffCosts;
     expect(SavingSchema.parse({ ...rest, implementationCost: 5000, exitCost: 2500 }).oneOffCosts).toBe(7500);
   });
 
