@@ -156,36 +156,29 @@ describe('steward import', () => {
     await withStore((store) => store.contracts.upsert(makeContract(), { actor: 'test', source: 'test' }));
     const store = await openStore({ kind: 'sqlite', path: db });
     // The sixth contract handed to the writer fails, as a full disk or a dropped connection would.
-    const failing: Store = {
-      kind: store.kind,
-      location: store.location,
-      contracts: store.contracts,
-      audit: store.audit,
-      ping: () => store.ping(),
-      close: () => store.close(),
-      transaction: (work) =>
+    const failing: Store = Object.assign(Object.create(store) as Store, {
+      transaction: <T>(work: (tx: Store) => Promise<T>) =>
         store.transaction((tx) =>
-          work({
-            ...tx,
-            audit: tx.audit,
-            transaction: (inner) => tx.transaction(inner),
-            contracts: Object.assign(Object.create(tx.contracts) as Store['contracts'], {
-              upsertMany: (contracts: Iterable<Contract>, audit: AuditContext) =>
-                tx.contracts.upsertMany(
-                  (function* () {
-                    let n = 0;
-                    for (const contract of contracts) {
-                      n += 1;
-                      if (n === 6) throw new Error('disk full');
-                      yield contract;
-                    }
-                  })(),
-                  audit,
-                ),
+          work(
+            Object.assign(Object.create(tx) as Store, {
+              contracts: Object.assign(Object.create(tx.contracts) as Store['contracts'], {
+                upsertMany: (contracts: Iterable<Contract>, audit: AuditContext) =>
+                  tx.contracts.upsertMany(
+                    (function* () {
+                      let n = 0;
+                      for (const contract of contracts) {
+                        n += 1;
+                        if (n === 6) throw new Error('disk full');
+                        yield contract;
+                      }
+                    })(),
+                    audit,
+                  ),
+              }),
             }),
-          }),
+          ),
         ),
-    };
+    });
     await expect(importRegister(failing, file, { dryRun: false, actor: 'test' })).rejects.toThrow('disk full');
     expect(await store.contracts.count()).toBe(1);
     expect((await store.audit.list()).map((e) => e.source)).toEqual(['test']);

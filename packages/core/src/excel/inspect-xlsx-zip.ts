@@ -1,6 +1,9 @@
 import { createInflateRaw } from 'node:zlib';
 import { RegisterFileError } from './register-file-error.js';
 
+const MERGE_CELL = Buffer.from('mergeCell ');
+const MERGE_REF = /^mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/;
+
 export interface ZipEntry {
   readonly name: string;
   readonly method: number;
@@ -32,15 +35,18 @@ export async function inspectXlsxZip(bytes: Buffer, maxDecompressedBytes: number
   for (const entry of entries) {
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name);
     const found: string[] = [];
-    let tail = '';
+    let tail = Buffer.alloc(0);
     await inflateEntry(bytes, entry, (chunk) => {
       inflated += chunk.length;
       if (inflated > maxDecompressedBytes) throw zipBomb(maxDecompressedBytes);
       if (!isSheet) return;
-      // Merged ranges sit after the rows; keep a little overlap so a tag split between chunks is seen.
-      const text = tail + chunk.toString('latin1');
-      for (const match of text.matchAll(/<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) found.push(match[1] ?? '');
-      tail = text.slice(-64);
+      // Search the bytes natively; a little overlap catches a tag split between chunks.
+      const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
+      for (let at = window.indexOf(MERGE_CELL); at >= 0; at = window.indexOf(MERGE_CELL, at + 1)) {
+        const ref = MERGE_REF.exec(window.toString('latin1', at, at + 64));
+        if (ref?.[1]) found.push(ref[1]);
+      }
+      tail = Buffer.from(window.subarray(Math.max(0, window.length - 64)));
     });
     if (isSheet && found.length > 0) merges.set(entry.name, [...new Set(found)]);
   }
