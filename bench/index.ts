@@ -1,6 +1,7 @@
 import { importBenchmark } from './import.js';
 import { savingsExport } from './savings-export.js';
 import { renewals } from './renewals.js';
+import { botTurn } from './bot-turn.js';
 
 export interface Benchmark {
   readonly name: string;
@@ -9,4 +10,4 @@ export interface Benchmark {
 }
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark, renewals];
+export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark, renewals, botTurn];

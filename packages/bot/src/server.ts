@@ -10,7 +10,7 @@ import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
 import { createRenewalRunner } from './proactive/renewal-runner.js';
 import { ConnectorSender } from './teams/connector-sender.js';
-import { TeamsGateway } from './teams/teams-gateway.js';
+import { TeamsGateway, type ActivityRouter } from './teams/teams-gateway.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -25,6 +25,8 @@ export interface ServerOptions {
   readonly now?: () => Date;
   /** Replaces the warning job behind POST /api/renewals/run (the default sends through the Bot Connector). */
   readonly runRenewals?: RenewalRunner;
+  /** Wraps the bot's router (benchmarks add a bare echo to compare turns through the same server). */
+  readonly wrapRouter?: (router: ActivityRouter) => ActivityRouter;
 }
 
 function bearerMatches(header: string | undefined, token: string | undefined): boolean {
@@ -46,7 +48,8 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     log,
     files,
   };
-  const gateway = new TeamsGateway(config, new StewardBot(services), log);
+  const bot = new StewardBot(services);
+  const gateway = new TeamsGateway(config, options.wrapRouter ? options.wrapRouter(bot) : bot, log);
   const renewals = createRenewalRunner({ config, store, sender: new ConnectorSender(config), settings: services.settings, now: services.now, log });
   const runRenewals = options.runRenewals ?? (() => renewals.run());
   const stopDaily = config.WARNING_SCHEDULE === 'on' ? renewals.startDaily() : () => undefined;
