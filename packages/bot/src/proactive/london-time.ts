@@ -1,3 +1,5 @@
+import { londonToday } from '@contract-steward/core';
+
 const LONDON = 'Europe/London';
 
 function londonParts(instant: Date): { date: string; hour: number; minute: number } {
@@ -14,10 +16,8 @@ function londonParts(instant: Date): { date: string; hour: number; minute: numbe
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')), minute: Number(get('minute')) };
 }
 
-/** The calendar date in Europe/London at this instant: what "today" means for a council's deadlines. */
-export function londonToday(instant: Date): string {
-  return londonParts(instant).date;
-}
+/** The calendar date in Europe/London at this instant (core's rule, shared with the CLI). */
+export { londonToday };
 
 /**
  * The next instant after `now` when the clock in London shows `hour`:00. Works across the
@@ -25,7 +25,7 @@ export function londonToday(instant: Date): string {
  */
 export function nextLondonHour(now: Date, hour: number): Date {
   for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
-    const date = londonToday(new Date(now.getTime() + dayOffset * 86_400_000));
+    const date = londonParts(new Date(now.getTime() + dayOffset * 86_400_000)).date;
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     // Guess UTC, then correct by however far London is ahead at that instant (0 or 1 hour).
     let candidate = new Date(Date.UTC(y, m - 1, d, hour));

@@ -60,7 +60,7 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
   const workerId = options.workerId ?? `bot-${process.pid}-${randomUUID().slice(0, 8)}`;
   const today = londonToday(options.now());
   const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
-  const raised = await store.renewals.enqueue(dueWarnings(contracts, ledger, today, options.settings), today, options.now());
+  const raised = await store.renewals.enqueue(dueWarnings(contracts, ledger, today, options.settings), { raisedOn: today, at: options.now() });
   let sent = 0;
   let failed = 0;
   for (;;) {
