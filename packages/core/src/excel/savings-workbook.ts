@@ -310,8 +310,8 @@ async function writeServiceAreaSummary(
 async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, count: number, options: SavingsWorkbookOptions): Promise<void> {
   const sheet = workbook.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
   sheet.columns = [
-    { key: 'item', width: 26 },
-    { key: 'value', width: 110, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { key: 'item', width: 26, style: { alignment: { vertical: 'top' } } },
+    { key: 'value', width: 110, style: { alignment: { wrapText: true, vertical: 'top', horizontal: 'left' } } },
   ];
   writeHeader(sheet.getRow(1), ['Item', 'Value']);
   const filters = options.filters ?? {};
@@ -336,6 +336,8 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
     const row = sheet.getRow(i + 2);
     row.values = [item, value];
     row.getCell(1).font = HEADER_FONT;
+    // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
+    row.height = 15 * Math.max(1, Math.ceil(String(value).length / 115));
     row.commit();
   });
   sheet.commit();
