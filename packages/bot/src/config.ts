@@ -35,8 +35,8 @@ export const ConfigSchema = z.object({
   RENEWALS_RUN_TOKEN: z.string().min(24, 'must be at least 24 characters (use a long random secret, e.g. `openssl rand -hex 32`)').optional(),
   /** Teams conversation id of the procurement channel: warnings for owners without the app go there, and escalations. */
   PROCUREMENT_CHANNEL: z.string().regex(/^\d+:[^\s]+$/, 'must be a Teams conversation id such as 19:abc...@thread.tacv2').optional(),
-  /** Days an unacknowledged warning waits before it is escalated to the escalation contact or procurement channel. */
-  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Within this many days of a deadline, an unacknowledged warning is also sent to the contract's escalation contact. */
+  ESCALATE_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Sending attempts per warning in one run before it is marked failed (retried on the next run). */
   SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Longest wait, in milliseconds, between attempts to send one message (Retry-After is honoured up to this). */

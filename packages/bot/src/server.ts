@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
-import { DEFAULT_RENEWAL_SETTINGS, VERSION, type Store } from '@contract-steward/core';
+import { renewalSettings, VERSION, type Store } from '@contract-steward/core';
 import { StewardBot } from './bot.js';
 import { isAnonymous, type Config } from './config.js';
 import { serveDownload } from './files/download-route.js';
@@ -43,7 +43,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
-    settings: DEFAULT_RENEWAL_SETTINGS,
+    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS }),
     now: options.now ?? (() => new Date()),
     log,
     files,
