@@ -108,6 +108,13 @@ describe('dueWarnings', () => {
     expect(summary(dueWarnings([contract()], ledger([sent(30, 'queued')]), '2026-09-20'))).toEqual(['notice 2026-09-30 14']);
   });
 
+  it('escalates to the procurement channel when no escalation contact is recorded, but not when there is no owner', () => {
+    const [, escalation] = dueWarnings([contract({ escalationContact: undefined })], ledger([sent(30)]), '2026-09-20');
+    expect(escalation).toMatchObject({ escalation: true, recipient: undefined });
+    const ownerless = dueWarnings([contract({ owner: undefined })], ledger([sent(30)]), '2026-09-20');
+    expect(ownerless.map((w) => [w.escalation, w.recipient?.email])).toEqual([[false, 'procurement@council.gov.uk']]);
+  });
+
   it('escalates at a threshold the settings choose', () => {
     const settings = renewalSettings({ escalateWithinDays: 30 });
     expect(summary(dueWarnings([contract()], ledger([sent(60)]), '2026-09-05', settings))).toEqual([

@@ -46,7 +46,10 @@ export interface DueWarning {
   readonly overdue: boolean;
   /** True for the copy sent to the escalation contact because earlier warnings went unacknowledged. */
   readonly escalation: boolean;
-  /** Who to warn; undefined when the contract names nobody (the bot posts to the procurement channel). */
+  /**
+   * Who to warn: the owner, else the escalation contact; for an escalation, the escalation
+   * contact. Undefined when the contract names nobody: the bot posts to the procurement channel.
+   */
   readonly recipient: Person | undefined;
   readonly rule: string;
   readonly assumed?: true;
@@ -67,7 +70,7 @@ export function warningKey(deadline: Deadline, threshold: WarningThreshold, esca
  *   (for `overdueForDays` after it);
  * - a deadline settled by a decision, or snoozed until a later day, raises nothing;
  * - within `escalateWithinDays` of a deadline whose earlier warnings nobody acknowledged, a copy
- *   goes to the escalation contact.
+ *   goes to the escalation contact (or, with none recorded, to the procurement channel).
  * A notice deadline on the same day as an extension decision is one action, warned as the extension.
  */
 export function dueWarnings(
@@ -135,7 +138,8 @@ function shouldEscalate(
   key: string,
   settings: RenewalSettings,
 ): boolean {
-  if (!contract.escalationContact?.email && !contract.escalationContact?.name) return false;
+  // With no owner the warnings already go to the escalation contact (or the channel): nobody to escalate to.
+  if (!contract.owner?.email && !contract.owner?.name) return false;
   if (threshold !== 'overdue' && threshold > settings.escalateWithinDays) return false;
   const toOwner = (earlier ?? []).filter((w) => !w.escalation && w.key !== key);
   if (toOwner.some((w) => w.state === 'acknowledged')) return false;
