@@ -96,4 +96,9 @@ describe('steward savings', () => {
     expect(existsSync(out)).toBe(true);
     expect((await steward(['savings', 'export', join(folder, 'savings.csv'), '--db', db])).code).toBe(2);
   });
+
+  it('prints the JSON Schema of the import file', async () => {
+    const run = await steward(['savings', 'schema']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ type: 'object', properties: { savings: { type: 'array' } } });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SavingSchema } from './saving.schema.js';
+import { SavingSchema, savingsFileJsonSchema } from './saving.schema.js';
 
 const publicExample = {
   contract: 'CON-0042',
@@ -43,5 +43,13 @@ describe('the saving schema', () => {
   it('reads back what it wrote unchanged, so stored savings round-trip', () => {
     const saving = SavingSchema.parse({ ...publicExample, oneOffCosts: 15, implementationCost: 10, exitCost: 5, stateAt: '2026-11-26T09:00:00.000Z' });
     expect(SavingSchema.parse(JSON.parse(JSON.stringify(saving)))).toEqual(saving);
+  });
+
+  it('publishes the import format as a JSON Schema with the required fields', () => {
+    const schema = savingsFileJsonSchema() as { properties: { savings: { items: { required: string[]; properties: Record<string, unknown> } } } };
+    const item = schema.properties.savings.items;
+    expect(item.required).toEqual(expect.arrayContaining(['contract', 'description', 'kind', 'baselineAnnual', 'newAnnual', 'start', 'termMonths', 'cashable']));
+    expect(item.required).not.toContain('state');
+    expect(item.properties.kind).toEqual({ type: 'string', enum: ['renegotiation', 're-procurement', 'decommissioning', 'consolidation', 'move-to-cloud'] });
   });
 });

@@ -82,3 +82,8 @@ export function defaultSavingId(contract: string, start: string, kind: SavingKin
 
 /** The public import file: `{"savings": [ ... ]}`. */
 export const SavingsFileSchema = z.object({ savings: z.array(z.unknown()) });
+
+/** The JSON Schema of the public import file, for councils' own tools that produce it. */
+export function savingsFileJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(z.object({ savings: z.array(SavingSchema) }), { io: 'input' }) as Record<string, unknown>;
+}

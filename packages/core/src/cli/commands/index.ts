@@ -4,11 +4,11 @@ import { decideCommand } from './decide.js';
 import { renewalsCommand } from './renewals.js';
 import { warningsCommand } from './warnings.js';
 import { evaluateCommand, evaluationsList, evaluationsShow } from './evaluate.js';
-import { savingsExport, savingsImport, savingsList, savingsState } from './savings.js';
+import { savingsExport, savingsImport, savingsList, savingsSchema, savingsState } from './savings.js';
 import { exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
 import { tenderPackCommand } from './tender-pack.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow];

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { importSavingsFile } from '../../excel/import-savings-file.js';
 import { writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
 import { summariseSaving } from '../../savings/compute-savings.js';
-import { SAVING_STATES, type SavingState } from '../../savings/saving.schema.js';
+import { SAVING_STATES, savingsFileJsonSchema, type SavingState } from '../../savings/saving.schema.js';
 import type { SavingQuery } from '../../storage/savings-repository.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { formatTable } from '../format-table.js';
@@ -133,6 +133,16 @@ export const savingsState: CliCommand = {
     );
     if (!saving) throw new CliError(`no saving with id "${id}". List them with: steward savings list --json`);
     print(`${saving.id} is now ${saving.state} (by ${actor})`);
+    return 0;
+  },
+};
+
+export const savingsSchema: CliCommand = {
+  path: ['savings', 'schema'],
+  summary: 'Print the JSON Schema of the savings import file',
+  usage: 'savings schema',
+  async run({ printJson }) {
+    printJson(savingsFileJsonSchema());
     return 0;
   },
 };
