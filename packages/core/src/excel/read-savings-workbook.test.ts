@@ -34,12 +34,12 @@ describe('reading savings from a workbook', () => {
     expect(savings.value[1]).toMatchObject({ newAnnual: 38000, start: '2025-10-01', cashable: false, oneOffCosts: 1000 });
   });
 
-  it('points at the row of a cell it cannot use', async () => {
+  it('points at the cell it cannot use and quotes what is in it', async () => {
     const bytes = await workbookBytes([header, ['CON-0042', 'x', 'y', 'renegotiation', 'TBC', 1, '2024-04-01', 12, 0, 'yes', 'proposed']]);
     const rows = await readSavingsWorkbook(bytes);
     const result = rows.success ? validateSavingRows(rows.value) : rows;
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.problems[0]?.message).toMatch(/^Savings row 2: baselineAnnual/);
+    if (!result.success) expect(result.problems[0]?.message).toMatch(/^Savings!E2 "TBC": baselineAnnual: /);
   });
 
   it('says which column is missing', async () => {

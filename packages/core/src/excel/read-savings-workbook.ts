@@ -61,11 +61,16 @@ export async function readSavingsWorkbook(bytes: Buffer): Promise<Result<SavingR
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const fields: Record<string, unknown> = {};
+    const cells: Record<string, { address: string; text: string }> = {};
     for (const [column, field] of fieldByColumn) {
-      const value = cellFor(field, plain(row.getCell(column).value));
-      if (value !== undefined) fields[field] = value;
+      const cell = row.getCell(column);
+      const raw = plain(cell.value);
+      const value = cellFor(field, raw);
+      if (value === undefined) continue;
+      fields[field] = value;
+      cells[field] = { address: `${sheet.name}!${cell.address}`, text: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw) };
     }
-    if (Object.keys(fields).length > 0) rows.push({ where: `${sheet.name} row ${rowNumber}`, fields });
+    if (Object.keys(fields).length > 0) rows.push({ where: `${sheet.name} row ${rowNumber}`, fields, cells });
   });
   return { success: true, value: rows };
 }

@@ -6,6 +6,8 @@ export interface SavingRow {
   /** How to point at the row: "savings[3]" in JSON, "Savings!7" in a workbook. */
   readonly where: string;
   readonly fields: unknown;
+  /** For a workbook row: each field's cell (`Savings!E7`) and the text in it, for messages. */
+  readonly cells?: Readonly<Record<string, { readonly address: string; readonly text: string }>>;
 }
 
 /**
@@ -21,7 +23,9 @@ export function validateSavingRows(rows: readonly SavingRow[], knownContracts?: 
     const parsed = SavingSchema.safeParse(row.fields);
     if (!parsed.success) {
       for (const p of problemsFromZod(parsed.error.issues)) {
-        problems.push({ ...p, path: [index, ...p.path], message: `${row.where}: ${p.message}` });
+        const cell = typeof p.path[0] === 'string' ? row.cells?.[p.path[0]] : undefined;
+        const where = cell ? `${cell.address} ${JSON.stringify(cell.text)}` : row.where;
+        problems.push({ ...p, path: [index, ...p.path], message: `${where}: ${p.message}` });
       }
       return;
     }
