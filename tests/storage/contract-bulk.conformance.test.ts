@@ -42,6 +42,13 @@ for (const makeFactory of STORE_FACTORIES) {
       expect({ ...bulk?.changes, reference: undefined }).toEqual({ ...single?.changes, reference: undefined });
     });
 
+    it('fetches many contracts by reference, skipping those not in the register', async () => {
+      await store.contracts.upsertMany(many(1100), importing);
+      const found = await store.contracts.getMany(['BULK-00000', 'NOPE', 'BULK-01099', ...many(600).map((c) => c.reference)]);
+      expect(new Set(found.map((c) => c.reference)).size).toBe(601);
+      expect(await store.contracts.getMany([])).toEqual([]);
+    });
+
     it('keeps the later contract when a reference is given twice', async () => {
       const result = await store.contracts.upsertMany([makeContract({ title: 'First' }), makeContract({ title: 'Second' })], importing);
       expect(result).toEqual({ created: 1, updated: 1, unchanged: 0 });

@@ -95,13 +95,25 @@ export async function importRegister(store: Store, path: string, options: Import
 }
 
 async function dryRun(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
+  // The register's contracts are looked up a batch at a time, so a dry run against 100,000
+  // contracts holds no more of them in memory than one against an empty register.
   const existing = new Map<string, string>();
-  for (const contract of await store.contracts.list()) existing.set(contract.reference, canonicalJson(contract));
   const planner = createImportPlanner(existing);
-  const sink: AcceptedSink = (row) => {
-    planner.add({ ...row, reference: row.contract.reference });
+  let batch: { sheet: string; row: number; contract: Contract }[] = [];
+  const flush = async () => {
+    existing.clear();
+    for (const contract of await store.contracts.getMany(batch.map((row) => row.contract.reference))) {
+      existing.set(contract.reference, canonicalJson(contract));
+    }
+    for (const row of batch) planner.add({ ...row, reference: row.contract.reference });
+    batch = [];
+  };
+  const sink: AcceptedSink = async (row) => {
+    batch.push(row);
+    if (batch.length >= WRITE_BATCH) await flush();
   };
   const reading = await readRegister(path, options, sink);
+  await flush();
   return reportOf(reading, planner, planner.counts, options);
 }
 

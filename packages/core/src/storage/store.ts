@@ -47,6 +47,8 @@ export interface ContractRepository {
    */
   upsertMany(contracts: Iterable<Contract>, audit: AuditContext): Promise<Record<UpsertOutcome, number>>;
   get(reference: string): Promise<Contract | undefined>;
+  /** The contracts with these references that exist, in no particular order (for batched lookups). */
+  getMany(references: readonly string[]): Promise<Contract[]>;
   delete(reference: string, audit: AuditContext): Promise<boolean>;
   /** Contracts matching every given filter, ordered by end date (undated last), then reference. */
   list(query?: ContractQuery): Promise<Contract[]>;

@@ -92,6 +92,16 @@ export class SqlContractRepository implements ContractRepository {
     );
   }
 
+  async getMany(references: readonly string[]): Promise<Contract[]> {
+    const contracts: Contract[] = [];
+    for (let start = 0; start < references.length; start += BATCH_SIZE) {
+      const chunk = references.slice(start, start + BATCH_SIZE);
+      const rows = await this.db.all<ContractRow>(`SELECT data FROM contracts WHERE reference IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const row of rows) contracts.push(readJson<Contract>(row.data));
+    }
+    return contracts;
+  }
+
   get(reference: string): Promise<Contract | undefined> {
     return this.getWith(this.db, reference);
   }
