@@ -34,7 +34,7 @@ describe('validating an import of savings', () => {
       ['invalid-custom', [1, 'start']],
       ['unknown-contract', [2, 'contract']],
     ]);
-    expect(result.problems[1]?.message).toBe('savings[2]: contract "CON-9999" is not in the register');
+    expect(result.problems[1]?.message).toBe('savings[2]: contract "CON-9999" is not in the register — correct the reference, or import the contract first');
   });
 
   it('refuses two rows that would be the same saving', () => {

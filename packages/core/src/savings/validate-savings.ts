@@ -34,7 +34,7 @@ export function validateSavingRows(rows: readonly SavingRow[], knownContracts?: 
       problems.push({
         code: 'unknown-contract',
         path: [index, 'contract'],
-        message: `${row.where}: contract "${saving.contract}" is not in the register`,
+        message: `${row.where}: contract "${saving.contract}" is not in the register — correct the reference, or import the contract first`,
       });
     }
     const earlier = seen.get(saving.id);

@@ -89,7 +89,14 @@ export const savingsList: CliCommand = {
       ),
     );
     const total = summaries.reduce((sum, s) => sum + Math.round(s.totalSaving * 100), 0) / 100;
-    print(`${summaries.length} saving${summaries.length === 1 ? '' : 's'}, ${money(total)} over their terms`);
+    const one = summaries.length === 1;
+    print(`${summaries.length} saving${one ? '' : 's'}, ${money(total)} over ${one ? 'its term' : 'their terms'}`);
+    const byYear = new Map<string, number>();
+    for (const s of summaries) {
+      for (const [year, amount] of Object.entries(s.byFinancialYear)) byYear.set(year, (byYear.get(year) ?? 0) + Math.round(amount * 100));
+    }
+    const years = [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b));
+    print(`By financial year: ${years.map(([year, pence]) => `${year} ${money(pence / 100)}`).join(', ')}`);
     return 0;
   },
 };
