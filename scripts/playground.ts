@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { openStore } from '@contract-steward/core';
 import { loadConfig } from '../packages/bot/src/config.js';
@@ -44,7 +44,7 @@ log.info({ url: server.url, database }, 'bot started with the sample register');
 
 const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
-const playground = spawn(process.execPath, ['-r', join(here, 'loopback-only.cjs'), cli, 'start', '-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', playgroundPort, '--disable-telemetry'], {
+const playground = spawn(process.execPath, ['--import', pathToFileURL(join(here, 'loopback-only.mjs')).href, cli, 'start', '-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', playgroundPort, '--disable-telemetry'], {
   stdio: 'inherit',
   env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log') },
 });

@@ -29,12 +29,18 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 6
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`bot exited with ${code}: ${stderr}`))));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code}: ${stderr}`));
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
-        if (entry.msg === 'Contract Steward is listening') (clearTimeout(timer), resolve(String(entry.url)));
+        if (entry.msg === 'Contract Steward is listening') {
+          clearTimeout(timer);
+          resolve(String(entry.url));
+        }
       } catch {
         // not a log line
       }
