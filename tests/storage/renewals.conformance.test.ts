@@ -109,7 +109,8 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('loads the ledger so that warnings already raised are not raised again', async () => {
       const contracts = [makeContract({ reference: 'CON-1' }), makeContract({ reference: 'CON-2', escalationContact: { email: 'procurement@council.gov.uk' } })];
-      // 20 September 2026: the 14-day notice warning, with an escalation for CON-2 whose 30-day warning went unread.
+      // 20 September 2026: the 14-day notice warnings, each escalated as the 30-day ones went unread:
+      // CON-2's to its escalation contact, CON-1's (none recorded) to the procurement channel.
       await store.renewals.enqueue(dueWarnings(contracts, EMPTY_LEDGER, '2026-09-01'), { raisedOn: '2026-09-01', at: NOW });
       for (const w of await store.renewals.claimForSending('bot-a', NOW, MINUTE, 10)) await store.renewals.markSent(w.key, NOW);
       const ledger = await store.renewals.loadLedger();
@@ -118,11 +119,17 @@ for (const makeFactory of STORE_FACTORIES) {
         ['CON-2|notice|2026-09-30|30', 30, 'sent'],
       ]);
       const due = dueWarnings(contracts, ledger, '2026-09-20');
-      expect(due.map((w) => w.key)).toEqual(['CON-1|notice|2026-09-30|14', 'CON-2|notice|2026-09-30|14', 'CON-2|notice|2026-09-30|14|escalation']);
+      expect(due.map((w) => w.key)).toEqual([
+        'CON-1|notice|2026-09-30|14',
+        'CON-1|notice|2026-09-30|14|escalation',
+        'CON-2|notice|2026-09-30|14',
+        'CON-2|notice|2026-09-30|14|escalation',
+      ]);
       await store.renewals.enqueue(due, { raisedOn: '2026-09-20', at: later(MINUTE) });
       expect(dueWarnings(contracts, await store.renewals.loadLedger(), '2026-09-20')).toEqual([]);
       const escalation = await store.renewals.getWarning('CON-2|notice|2026-09-30|14|escalation');
       expect(escalation).toMatchObject({ escalation: true, recipientEmail: 'procurement@council.gov.uk' });
+      expect((await store.renewals.getWarning('CON-1|notice|2026-09-30|14|escalation'))?.recipientEmail).toBeUndefined();
     });
 
     it('records an extension with its contract change and audit entries in one step, and it changes what is due', async () => {
