@@ -82,4 +82,12 @@ describe('the savings workbook', () => {
     expect(rows).toContainEqual(['Exported at', '2026-11-26 10:00 UTC']);
     expect(rows).toContainEqual(['Term from', '2024-04-01']);
   });
+
+  it('writes headers, an empty total and the assumptions when no saving matches the filters', async () => {
+    const workbook = await exportAndRead([]);
+    expect(workbook.getWorksheet('Savings')?.getRow(1).getCell(1).value).toBe('ID');
+    expect(workbook.getWorksheet('Savings')?.rowCount).toBe(1);
+    expect(workbook.getWorksheet('By financial year')?.getCell('A2').value).toBe('Total');
+    expect(workbook.getWorksheet('By financial year')?.getCell('B2').value).toBe(0);
+  });
 });

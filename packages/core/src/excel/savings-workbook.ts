@@ -254,13 +254,17 @@ async function writeYearSummary(
   });
   const totalRow = sheet.getRow(years.length + 2);
   const n = years.length + 1;
-  totalRow.values = [
-    'Total',
-    formula(`SUM(B2:B${n})`, totals.whole[0]),
-    formula(`SUM(C2:C${n})`, totals.whole[1]),
-    formula(`SUM(D2:D${n})`, totals.whole[2]),
-    formula(`SUM(E2:E${n})`, totals.whole[3]),
-  ];
+  // With no savings there are no year rows to add up: a SUM over B2:B1 would reach the header.
+  totalRow.values =
+    years.length === 0
+      ? ['Total', 0, 0, 0, 0]
+      : [
+          'Total',
+          formula(`SUM(B2:B${n})`, totals.whole[0]),
+          formula(`SUM(C2:C${n})`, totals.whole[1]),
+          formula(`SUM(D2:D${n})`, totals.whole[2]),
+          formula(`SUM(E2:E${n})`, totals.whole[3]),
+        ];
   totalRow.font = HEADER_FONT;
   totalRow.commit();
   sheet.commit();
