@@ -2,7 +2,7 @@ import { criterionById, type EvaluationResult } from '@contract-steward/core';
 import { adaptiveCard, facts, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
-const pounds = (n: number) => formatMoney(Math.round(n)) ?? '';
+const pounds = (n: number) => (Math.round(n) < 0 ? `−${formatMoney(-Math.round(n)) ?? ''}` : (formatMoney(Math.round(n)) ?? ''));
 
 /** The ranking of a TDA evaluation: each option's scores, the recommendation and how firm it is. */
 export function evaluationRankingCard(result: EvaluationResult): AdaptiveCard {
@@ -19,7 +19,7 @@ export function evaluationRankingCard(result: EvaluationResult): AdaptiveCard {
     ),
   );
   for (const option of result.ranking) {
-    body.push(text(`${option.rank === null ? '–' : option.rank}. ${plain(option.name)}`, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(text(option.rank === null ? `Not ranked: ${plain(option.name)}` : `Rank ${option.rank}: ${plain(option.name)}`, { weight: 'Bolder', spacing: 'Medium' }));
     body.push(
       facts([
         ['Eligible', option.eligible ? 'Yes' : `No: failed ${option.failedGates.map((id) => criterionById(id).title).join(', ')}`],
