@@ -185,3 +185,23 @@ describe('escalation of unacknowledged warnings', () => {
     expect(cardOf(escalations[0])).toContain('Escalated: earlier warnings to Asha Khan have not been acknowledged');
   });
 });
+
+describe('proactive warnings and tenants', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness({ ...SENDING, ALLOWED_TENANTS: 'tenant-1' });
+    await bot.store.contracts.upsert(makeContract({ reference: 'CON-0001', endDate: '2027-03-31', noticePeriod: { amount: 3, unit: 'months' } }), { actor: 'test', source: 'test' });
+    // A chat saved before the tenant list was narrowed: the bot must not post into it any more.
+    await bot.store.conversations.save({ conversationId: 'a:old-chat', scope: 'personal', tenantId: 'tenant-old', serviceUrl: bot.connector.serviceUrl, userEmail: ASHA.email, reference: {}, installed: true });
+  });
+  afterAll(() => bot?.close());
+
+  it('sends no warning into a tenant that is not allowed, and keeps it for a later run', async () => {
+    const { body } = await runNow(bot);
+    expect(body.result?.sent).toBe(0);
+    expect(body.result?.failed).toBeGreaterThan(0);
+    expect(bot.connector.activities).toEqual([]);
+    const [failed] = await bot.store.renewals.listWarnings({ states: ['failed'] });
+    expect(failed?.lastError).toBe('the conversation is in a tenant that is not allowed');
+  });
+});
