@@ -29,6 +29,10 @@ const savings = [
   { ...base, id: 'HOUSING', contract: 'CON-0007', serviceArea: 'Housing', kind: 'move-to-cloud', description: HOSTILE, baselineAnnual: 50000, newAnnual: 38000, start: '2025-10-01', termMonths: 24, implementationCost: 1500, exitCost: 250.5, state: 'validated' },
   // Spans 29 February 2024.
   { ...base, id: 'LEAP', contract: 'CON-0042', description: '+leap year licence', baselineAnnual: 12345.67, newAnnual: 1000.01, start: '2023-07-15', termMonths: 13, cashable: false },
+  // Service areas whose names look like a SUMIFS pattern or condition.
+  { ...base, id: 'PARKS-STAR', contract: 'CON-0042', serviceArea: 'Parks*', description: 'Grounds maintenance', baselineAnnual: 20000, newAnnual: 15000, start: '2024-04-01', termMonths: 12 },
+  { ...base, id: 'PARKS', contract: 'CON-0042', serviceArea: 'Parks and Open Spaces', description: 'Tree survey', baselineAnnual: 9000, newAnnual: 8000, start: '2024-04-01', termMonths: 12 },
+  { ...base, id: 'ODD', contract: 'CON-0042', serviceArea: '<>Housing', description: 'Odd name', baselineAnnual: 1000, newAnnual: 500, start: '2024-04-01', termMonths: 12 },
   // A price rise, with no service area.
   { id: 'RISE', contract: 'CON-0007', description: '-price rise on support', kind: 're-procurement', baselineAnnual: 100000, newAnnual: 136600, start: '2026-01-31', termMonths: 25, cashable: true, state: 'proposed' },
 ];
@@ -95,7 +99,7 @@ describe('the savings workbook, recalculated by LibreOffice', () => {
     expect(pounds(total?.['All savings (£)'])).toBe(penceSum(listed.map((s) => s.totalSaving)));
   });
 
-  it('adds up each service area as the list does', () => {
+  it('adds up each service area as the list does, even one named like a pattern or a condition', () => {
     const areas = table('By service area');
     for (const row of areas) {
       const area = row['Service area'] === '(no service area)' ? null : row['Service area'];
@@ -103,7 +107,7 @@ describe('the savings workbook, recalculated by LibreOffice', () => {
       expect(Number(row.Savings)).toBe(mine.length);
       expect(pounds(row['Whole-term saving (£)'])).toBe(penceSum(mine.map((s) => s.totalSaving)));
     }
-    expect(areas.map((r) => r['Service area'])).toEqual(['Customer Services', 'Housing', '(no service area)']);
+    expect(areas.map((r) => r['Service area'])).toEqual(['<>Housing', 'Customer Services', 'Housing', 'Parks and Open Spaces', 'Parks*', '(no service area)']);
   });
 
   it('keeps a description such as =HYPERLINK("http://x","click") as the text typed, not a link', () => {

@@ -292,9 +292,10 @@ async function writeServiceAreaSummary(
   const formula = (text: string, result: number) => (live ? { formula: text, result } : result);
   areas.forEach((area, i) => {
     const r = i + 2;
-    // Blank service areas match the empty criterion; named ones match "=" & the cell, so a name
-    // that starts with < or > is compared as text, not read as a condition.
-    const criterion = area === '' ? '""' : `"="&$A${r}`;
+    // Blank service areas match the empty criterion. Named ones match "=" & the cell with its
+    // wildcards escaped, so "Parks*" or "<Housing>" is compared as text, never as a pattern
+    // or a condition.
+    const criterion = area === '' ? '""' : `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A${r},"~","~~"),"*","~*"),"?","~?")`;
     const sums = totals.byArea.get(area) ?? { count: 0, annual: 0, total: 0, years: new Map<number, number>() };
     const row = sheet.getRow(r);
     row.values = [
