@@ -91,6 +91,11 @@ describe('bot commands over HTTP, as Teams sends them', () => {
     expect(JSON.stringify(response.body)).toContain('CON-0001: Revenues e-forms');
   });
 
+  it('handles the same action from an Action.Submit fallback on older clients, replying with the card', async () => {
+    const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, '', { ...from(ASHA), value: { verb: 'showContract', v: 1, reference: 'CON-0001' } }));
+    expect(cardOf(reply)).toContain('CON-0001: Revenues e-forms');
+  });
+
   it('answers a forged card action with a clear message and changes nothing', async () => {
     const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'deleteRegister', { v: 1 }, from(ASHA)));
     expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
