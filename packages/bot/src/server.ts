@@ -99,6 +99,11 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const stopSweeping = sweepFiles(files, (error) => log.warn({ err: error }, 'could not sweep expired files'));
   return {
     url,
-    close: () => (stopSweeping(), stopDaily(), new Promise<void>((resolve) => server.close(() => resolve()))),
+    close: async () => {
+      stopSweeping();
+      stopDaily();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await renewals.settled();
+    },
   };
 }

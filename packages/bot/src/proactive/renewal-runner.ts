@@ -10,6 +10,8 @@ export interface RenewalRunner {
   run(): Promise<WarningRunSummary>;
   /** Runs daily at WARNING_HOUR, Europe/London; returns a function that stops the schedule. */
   startDaily(): () => void;
+  /** Resolves when no run is in progress (for a clean stop: the store closes after the run). */
+  settled(): Promise<void>;
 }
 
 export function createRenewalRunner(deps: { config: Config; store: Store; sender: MessageSender; settings: RenewalSettings; now: () => Date; log: Logger }): RenewalRunner {
@@ -22,6 +24,9 @@ export function createRenewalRunner(deps: { config: Config; store: Store; sender
   };
   return {
     run,
+    settled: async () => {
+      await running?.catch(() => undefined);
+    },
     startDaily() {
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
