@@ -39,7 +39,7 @@ function bearerMatches(header: string | undefined, token: string | undefined): b
 /** Starts restify with the bot's routes and resolves once it is listening. */
 export async function startServer(config: Config, store: Store, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
   let listeningUrl = '';
-  const files = fileServicesFrom(config, options.now ?? (() => new Date()), () => listeningUrl);
+  const files = fileServicesFrom(config, options.now ?? (() => new Date()), () => listeningUrl, { store, sender: new ConnectorSender(config) });
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
@@ -103,6 +103,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
       stopSweeping();
       stopDaily();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await files.settled();
       await renewals.settled();
     },
   };

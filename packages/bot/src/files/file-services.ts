@@ -1,6 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '@contract-steward/core';
 import type { Config } from '../config.js';
+import type { MessageSender } from '../proactive/send-queue.js';
+import type { OutgoingMessage } from '../turn.js';
 import { DEFAULT_FILE_HOSTS, type DownloadPolicy } from './download-attachment.js';
 import { FileVault } from './download-links.js';
 import { PendingImports } from './pending-imports.js';
@@ -14,10 +17,22 @@ export interface FileServices {
   /** The bot's public base URL, without a trailing slash. */
   readonly publicUrl: () => string;
   readonly fetch: typeof fetch;
+  /** Posts a message to a conversation outside a turn (the result of a long import); absent in tests of pure handlers. */
+  readonly notify?: (conversationId: string, message: OutgoingMessage) => Promise<void>;
+  /** Keeps work that outlives its turn, so the server waits for it on close. */
+  track(work: Promise<unknown>): void;
+  /** Resolves when the tracked work is done. */
+  settled(): Promise<void>;
 }
 
-export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: () => string): FileServices {
+export interface FileServiceDeps {
+  readonly store: Store;
+  readonly sender: MessageSender;
+}
+
+export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: () => string, deps?: FileServiceDeps): FileServices {
   const dir = config.FILES_DIR ?? join(tmpdir(), 'contract-steward-files');
+  const running = new Set<Promise<unknown>>();
   return {
     vault: new FileVault(join(dir, 'links'), now),
     imports: new PendingImports(join(dir, 'imports'), now),
@@ -28,6 +43,22 @@ export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: 
     },
     publicUrl: () => (config.PUBLIC_URL ?? listeningUrl()).replace(/\/+$/, ''),
     fetch: (input, init) => fetch(input, init),
+    ...(deps
+      ? {
+          notify: async (conversationId: string, message: OutgoingMessage) => {
+            const conversation = await deps.store.conversations.get(conversationId);
+            if (!conversation) throw new Error(`no conversation ${conversationId} to post to`);
+            await deps.sender.send(conversation, message);
+          },
+        }
+      : {}),
+    track(work) {
+      const settled = work.catch(() => undefined).finally(() => running.delete(settled));
+      running.add(settled);
+    },
+    async settled() {
+      await Promise.all([...running]);
+    },
   };
 }
 

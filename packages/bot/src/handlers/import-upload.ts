@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from '../cards/import-card.js';
@@ -109,12 +109,37 @@ export async function answerImportAction(
     case 'ok':
       break;
   }
+  const released = { done: false };
   try {
     if (action.verb === 'cancelImport') return { card: importClosedCard(claim.pending.fileName, 'Cancelled: nothing was written, and I have deleted the uploaded file.') };
     if (!asker.roles.has('administrator')) return { message: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register.` };
+    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+    const size = (await stat(claim.path)).size;
+    const notify = files.notify;
+    if (size >= PROGRESS_BYTES && notify) {
+      // Teams waits about 15 seconds for a card's answer: a big import goes on after it, and the
+      // result is posted to the chat when done. Nothing is written until every row is in.
+      const conversationId = activity.conversation.conversationId;
+      released.done = true;
+      files.track(
+        (async () => {
+          try {
+            const report = await run();
+            services.log.info({ file: report.fileName, created: report.created, updated: report.updated, by: actorOf(asker, sender) }, 'register imported from Teams');
+            await notify(conversationId, { card: importDoneCard(report, claim.pending.uploaderName), summary: `Imported ${report.fileName}` });
+          } catch (error) {
+            services.log.error({ err: error, file: claim.pending.fileName }, 'register import from Teams failed');
+            await notify(conversationId, { text: `The import of ${claim.pending.fileName} failed, so nothing was written. Upload the file again; if it keeps failing, tell your Contract Steward administrator.` }).catch(() => undefined);
+          } finally {
+            await claim.release();
+          }
+        })(),
+      );
+      return { card: importProgressCard(claim.pending.fileName, `Importing ${formatMegabytes(size)}. I will post the result here when it is done; nothing is written until every row is in.`) };
+    }
     let report: ImportReport;
     try {
-      report = await importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+      report = await run();
     } catch (error) {
       if (error instanceof RegisterFileError) return { card: importClosedCard(claim.pending.fileName, `I could not read the file any more (${error.message}). Nothing was written.`) };
       throw error;
@@ -122,7 +147,7 @@ export async function answerImportAction(
     services.log.info({ file: report.fileName, created: report.created, updated: report.updated, by: actorOf(asker, sender) }, 'register imported from Teams');
     return { card: importDoneCard(report, claim.pending.uploaderName) };
   } finally {
-    await claim.release();
+    if (!released.done) await claim.release();
   }
 }
 
