@@ -13,7 +13,7 @@ describe('bot server over HTTP (anonymous, local use)', () => {
   beforeAll(async () => {
     await connector.start();
     store = await openStore({ kind: 'sqlite', path: ':memory:' });
-    server = await startServer(loadConfig({ PORT: '0' }), store, pino({ level: 'silent' }));
+    server = await startServer(loadConfig({ PORT: '0', WARNING_SCHEDULE: 'off' }), store, pino({ level: 'silent' }));
   });
   afterAll(async () => {
     await server?.close();

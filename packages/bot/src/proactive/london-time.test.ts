@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonToday, nextLondonHour } from './london-time.js';
+import { londonHour, londonToday, nextLondonHour } from './london-time.js';
 
 describe('London time', () => {
   it('takes the London calendar date, not the UTC one, just after midnight in summer', () => {
@@ -14,5 +14,10 @@ describe('London time', () => {
 
   it('finds the right hour on the day the clocks go forward', () => {
     expect(nextLondonHour(new Date('2026-03-28T12:00:00Z'), 8).toISOString()).toBe('2026-03-29T07:00:00.000Z');
+  });
+
+  it('reads the hour on London clocks, an hour ahead of UTC in summer', () => {
+    expect(londonHour(new Date('2026-07-01T07:30:00Z'))).toBe(8);
+    expect(londonHour(new Date('2026-12-01T07:30:00Z'))).toBe(7);
   });
 });

@@ -35,3 +35,8 @@ export function nextLondonHour(now: Date, hour: number): Date {
   }
   throw new Error(`no ${hour}:00 in London after ${now.toISOString()}`);
 }
+
+/** The hour (0-23) shown by clocks in London at this instant. */
+export function londonHour(instant: Date): number {
+  return londonParts(instant).hour;
+}
