@@ -1,7 +1,8 @@
 /**
  * One measured read or import of a register, in its own process so that its peak memory
  * (maxRSS) is its own. Usage: tsx bench/import-child.ts bare|dry-run|commit FILE.xlsx DB
- * Prints one JSON line: {"mode", "rows", "ms", "maxRssMb"}.
+ * Prints one JSON line: {"mode", "rows", "ms", "cpuMs", "maxRssMb"}: wall time, CPU time (user +
+ * system; steadier than wall time on a busy machine) and peak resident memory.
  */
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
@@ -38,4 +39,6 @@ async function stewardImport(dryRun: boolean): Promise<number> {
 const started = performance.now();
 const rows = mode === 'bare' ? await bareRead() : await stewardImport(mode === 'dry-run');
 const ms = performance.now() - started;
-console.log(JSON.stringify({ mode, rows, ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const cpu = process.cpuUsage();
+const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log(JSON.stringify({ mode, rows, ms: Math.round(ms), cpuMs: Math.round(cpuMs), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
