@@ -205,3 +205,23 @@ describe('proactive warnings and tenants', () => {
     expect(failed?.lastError).toBe('the conversation is in a tenant that is not allowed');
   });
 });
+
+describe('escalation when a contract names no escalation contact', () => {
+  let bot: Harness;
+  let clock = NOW;
+  beforeAll(async () => {
+    bot = await startHarness(SENDING, { now: () => clock });
+    await bot.store.contracts.upsert(makeContract({ reference: 'CON-0010', title: 'Grounds maintenance', endDate: '2027-01-16', noticePeriod: { amount: 1, unit: 'months' } }), { actor: 'test', source: 'test' });
+    await install(bot);
+  });
+  afterAll(() => bot?.close());
+
+  it('escalates to the procurement channel and says why', async () => {
+    await runNow(bot);
+    clock = new Date('2026-12-04T09:00:00Z');
+    await runNow(bot);
+    const escalations = warningsTo(bot, CHANNEL).filter((a) => keyOf(a).endsWith('|escalation'));
+    expect(escalations.map((a) => keyOf(a))).toEqual(['CON-0010|notice|2026-12-16|14|escalation']);
+    expect(cardOf(escalations[0])).toContain('the contract names no escalation contact, so this comes to the procurement channel');
+  });
+});

@@ -45,7 +45,9 @@ async function destinationOf(record: WarningRecord, options: WarningJobOptions):
 function escalationText(record: WarningRecord, viaChannel: boolean, ownerName: string | undefined): string | undefined {
   const reasons: string[] = [];
   if (record.escalation) reasons.push(`earlier warnings to ${ownerName ?? 'the owner'} have not been acknowledged`);
-  if (viaChannel) reasons.push(`${record.warning.recipient?.name ?? record.warning.recipient?.email ?? 'the owner'} has not installed Contract Steward, so this comes to the procurement channel`);
+  const recipient = record.warning.recipient;
+  if (viaChannel && record.escalation && !recipient) reasons.push('the contract names no escalation contact, so this comes to the procurement channel');
+  else if (viaChannel) reasons.push(`${recipient?.name ?? recipient?.email ?? 'the owner'} has not installed Contract Steward, so this comes to the procurement channel`);
   return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
