@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMessage } from '../support/stand-in-connector.js';
-import { cardOf, PRIYA, type Harness } from './bot-harness.js';
-import { BEN, consentOf, fileConsentInvoke, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
+import { ASHA, cardOf, PRIYA, type Harness } from './bot-harness.js';
+import { actionData, BEN, consentOf, FEMI, fileConsentInvoke, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
 
 const EVALUATION = readFileSync(new URL('../../examples/evaluation.example.json', import.meta.url));
 
@@ -78,6 +78,30 @@ describe('tender packs and TDA decision records as files in Teams', () => {
     expect(consentOf(workbook).name).toBe('Decision record Housing repairs scheduling.xlsx');
     expect(consentOf(markdown).name).toBe('Decision record Housing repairs scheduling.md');
     expect((await accept(markdown)).toString('utf8')).toContain('Housing repairs scheduling');
+  });
+
+  it('lets an evaluator enter their scores for an option through a card, and ranks again', async () => {
+    const [ranking] = await bot.exchange(uploadMessage(bot, PRIYA, 'evaluation.json', servedUrl(bot, 'evaluation.json'), 'evaluate'), 3);
+    const data = actionData(ranking, 'scoreOption');
+    expect(data).toMatchObject({ option: 0 });
+    const evaluationId = String(data.evaluationId);
+
+    const refused = await press(bot, FEMI, 'scoreOption', data);
+    expect(String(refused.value)).toContain('Only its evaluators (a.khan@council.gov.uk, b.jones@council.gov.uk, c.patel@council.gov.uk) can score');
+
+    const form = await press(bot, ASHA, 'scoreOption', data);
+    expect(JSON.stringify(form.value)).toContain('Score Supplier A');
+    expect(JSON.stringify(form.value)).toContain('Supports the housing TOM');
+    expect(Buffer.byteLength(JSON.stringify(form.value))).toBeLessThan(28 * 1024);
+
+    const missingReason = await press(bot, ASHA, 'saveScores', { ...data, 'score-alignment': '1', 'why-alignment': '' });
+    expect(JSON.stringify(missingReason.value)).toContain('alignment: give a reason for the score of 1.');
+
+    const saved = await press(bot, ASHA, 'saveScores', { ...data, 'score-alignment': '1', 'why-alignment': 'On reflection it does not fit the repairs operating model' });
+    expect(JSON.stringify(saved.value)).toContain('Housing repairs scheduling');
+    const stored = await bot.store.evaluations.get(evaluationId);
+    const mine = stored?.evaluation.options[0]?.scores.filter((s) => s.evaluator === ASHA.email && s.criterion === 'alignment');
+    expect(mine).toEqual([{ criterion: 'alignment', evaluator: ASHA.email, score: 1, rationale: 'On reflection it does not fit the repairs operating model' }]);
   });
 
   it('says what is wrong with an evaluation that is not valid JSON or misses its options', async () => {

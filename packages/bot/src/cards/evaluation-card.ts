@@ -1,11 +1,12 @@
 import { criterionById, type EvaluationResult } from '@contract-steward/core';
+import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
 import { adaptiveCard, facts, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 const pounds = (n: number) => (Math.round(n) < 0 ? `−${formatMoney(-Math.round(n)) ?? ''}` : (formatMoney(Math.round(n)) ?? ''));
 
 /** The ranking of a TDA evaluation: each option's scores, the recommendation and how firm it is. */
-export function evaluationRankingCard(result: EvaluationResult): AdaptiveCard {
+export function evaluationRankingCard(result: EvaluationResult, evaluationId?: string): AdaptiveCard {
   const priced = result.evaluation.priceWeight !== undefined;
   const body: CardElement[] = [...heading(plain(result.evaluation.title), `TDA evaluation against the ten Appendix K rules, ${result.evaluators.length} evaluator${result.evaluators.length === 1 ? '' : 's'}.`)];
   body.push(
@@ -36,6 +37,11 @@ export function evaluationRankingCard(result: EvaluationResult): AdaptiveCard {
   for (const d of result.divergences.slice(0, 5)) {
     body.push(text(`Check: evaluators scored ${plain(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));
   }
-  body.push(text('The decision record follows, as an Excel workbook with live formulas and as Markdown.', { isSubtle: true }));
-  return adaptiveCard(body);
+  if (!evaluationId) return adaptiveCard(body);
+  body.push(text(`Saved as ${evaluationId}. Evaluators can enter or change their scores for each option:`, { isSubtle: true, spacing: 'Medium' }));
+  const actions: CardElement[] = result.evaluation.options.slice(0, 5).map((option, index) => {
+    const data = { v: FILE_ACTION_VERSION, evaluationId, option: index };
+    return { type: 'Action.Execute', title: `Score ${option.name}`.slice(0, 40), verb: 'scoreOption', data, fallback: { type: 'Action.Submit', title: `Score ${option.name}`.slice(0, 40), data: { ...data, verb: 'scoreOption' } } };
+  });
+  return adaptiveCard(body, actions);
 }

@@ -5,6 +5,8 @@ export const FILE_ACTION_VERSION = 1;
 
 const ImportId = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
 const Version = z.literal(FILE_ACTION_VERSION);
+const EvaluationId = z.string().trim().min(1).max(100);
+const OptionIndex = z.coerce.number().int().min(0).max(100);
 
 /** The card actions of the file features (import, documents), a closed union on `verb`. */
 export const FileActionSchema = z.discriminatedUnion('verb', [
@@ -13,10 +15,13 @@ export const FileActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('importProblems'), v: Version, importId: ImportId }),
   // The tender pack form: its inputs arrive merged with the data, as strings.
   z.object({ verb: z.literal('tenderPack'), v: Version }).catchall(z.unknown()),
+  // An evaluator opens the score form of one option of a saved TDA evaluation, and sends it.
+  z.object({ verb: z.literal('scoreOption'), v: Version, evaluationId: EvaluationId, option: OptionIndex }),
+  z.object({ verb: z.literal('saveScores'), v: Version, evaluationId: EvaluationId, option: OptionIndex }).catchall(z.unknown()),
 ]);
 export type FileAction = z.infer<typeof FileActionSchema>;
 
-export const FILE_VERBS: ReadonlySet<string> = new Set(['importRegister', 'cancelImport', 'importProblems', 'tenderPack']);
+export const FILE_VERBS: ReadonlySet<string> = new Set(['importRegister', 'cancelImport', 'importProblems', 'tenderPack', 'scoreOption', 'saveScores']);
 
 export type FileActionParse = { readonly ok: true; readonly action: FileAction } | { readonly ok: false; readonly message: string };
 

@@ -96,7 +96,7 @@ export async function runDocumentCommand(command: DocumentCommand, uploads: read
       await io.reply(tenderPackFormMessage());
       return;
     case 'evaluate':
-      await evaluateUpload(uploads, activity, services, files, io);
+      await evaluateUpload(uploads, activity, asker, services, files, io);
       return;
   }
 }

@@ -5,12 +5,13 @@ import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import type { BotServices } from '../services.js';
 import type { InboundActivity, TurnIO } from '../turn.js';
+import type { Asker } from './who.js';
 
 /**
  * `evaluate` with an evaluation file attached: score it with core and reply with the ranking
  * card and the decision record files. Without a file, the blank template is offered.
  */
-export async function evaluateUpload(uploads: readonly FileUpload[], activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
+export async function evaluateUpload(uploads: readonly FileUpload[], activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
   const upload = uploads[0];
   if (!upload) {
@@ -43,7 +44,9 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
   }
   const evaluation = result.value;
   services.log.info({ title: evaluation.evaluation.title, winner: evaluation.winner }, 'TDA evaluation scored in Teams');
-  await io.reply({ card: evaluationRankingCard(evaluation), summary: `TDA evaluation: ${evaluation.winner ?? 'no recommendation'}` });
+  const actor = asker.person.email ?? activity.person.aadObjectId ?? activity.person.teamsId;
+  const saved = await services.store.evaluations.save(evaluation.evaluation, { winner: evaluation.winner }, { actor, source: `teams:${upload.name}`, at: services.now() });
+  await io.reply({ card: evaluationRankingCard(evaluation, saved.id), summary: `TDA evaluation: ${evaluation.winner ?? 'no recommendation'}` });
   const stem = `Decision record ${evaluation.evaluation.title}`.slice(0, 90);
   await io.reply(await offerFile({ name: `${stem}.xlsx`, bytes: await writeDecisionRecordWorkbook(evaluation), description: 'The TDA decision record with live formulas.' }, context));
   await io.reply(await offerFile({ name: `${stem}.md`, bytes: Buffer.from(renderDecisionRecordMarkdown(evaluation)), description: 'The TDA decision record as Markdown.' }, context));

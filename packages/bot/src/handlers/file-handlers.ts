@@ -5,6 +5,7 @@ import type { FileServices } from '../files/file-services.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult, InboundActivity, TurnIO } from '../turn.js';
 import { parseDocumentCommand, runDocumentCommand, answerTenderPackForm } from './document-handlers.js';
+import { answerScoreAction } from './evaluation-scores.js';
 import { answerImportAction, importUpload } from './import-upload.js';
 import type { Asker } from './who.js';
 
@@ -72,5 +73,8 @@ async function runFileAction(action: FileAction, activity: InboundActivity, aske
       return answerImportAction(action, activity, asker, services, files, io);
     case 'tenderPack':
       return answerTenderPackForm(action, activity, asker, services, files, io);
+    case 'scoreOption':
+    case 'saveScores':
+      return answerScoreAction(action, asker, services);
   }
 }

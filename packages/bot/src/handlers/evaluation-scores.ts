@@ -1,0 +1,66 @@
+import { CRITERION_IDS, EvaluationSchema, evaluateOptions, type Evaluation, type Score } from '@contract-steward/core';
+import { evaluationRankingCard } from '../cards/evaluation-card.js';
+import { scoreFormCard } from '../cards/score-card.js';
+import { adaptiveCard, heading, plain, text } from '../cards/card-kit.js';
+import type { FileAction } from '../files/file-actions.schema.js';
+import { describeWhoCan } from '../roles.js';
+import type { BotServices } from '../services.js';
+import type { CardActionResult } from '../turn.js';
+import type { Asker } from './who.js';
+
+type ScoreAction = Extract<FileAction, { evaluationId: string }>;
+
+/** Who may score: the evaluation's listed evaluators; without a list, procurement and administrators. */
+function evaluatorOf(evaluation: Evaluation, asker: Asker): string | undefined {
+  const email = asker.person.email?.toLowerCase();
+  if (evaluation.evaluators) return email && evaluation.evaluators.some((e) => e.toLowerCase() === email) ? email : undefined;
+  return email && (asker.roles.has('procurement') || asker.roles.has('administrator')) ? email : undefined;
+}
+
+/** The score form of one option, and saving it: the evaluation is scored again with core and saved. */
+export async function answerScoreAction(action: ScoreAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
+  const saved = await services.store.evaluations.get(action.evaluationId);
+  if (!saved) return { message: `There is no saved evaluation ${action.evaluationId}. Attach the evaluation to a message that says \`evaluate\` again.` };
+  const evaluation = saved.evaluation;
+  const option = evaluation.options[action.option];
+  if (!option) return { message: 'That option is no longer in the evaluation.' };
+  const evaluator = evaluatorOf(evaluation, asker);
+  if (!evaluator) {
+    const who = evaluation.evaluators ? `its evaluators (${evaluation.evaluators.slice(0, 5).join(', ')})` : describeWhoCan(['procurement', 'administrator'], services.roles);
+    return { message: `Only ${who} can score ${evaluation.title}.` };
+  }
+  const form = (problems?: readonly string[]) => ({
+    card: scoreFormCard({ evaluationId: saved.id, evaluationTitle: evaluation.title, optionIndex: action.option, option, evaluator, ...(problems ? { problems } : {}) }),
+  });
+  if (action.verb === 'scoreOption') return form();
+
+  const fields = action as Record<string, unknown>;
+  const given: Score[] = [];
+  const problems: string[] = [];
+  for (const criterion of CRITERION_IDS) {
+    const raw = fields[`score-${criterion}`];
+    const rationale = typeof fields[`why-${criterion}`] === 'string' ? (fields[`why-${criterion}`] as string).trim() : '';
+    if (raw === undefined || raw === '') continue;
+    const score = Number(raw);
+    if (!Number.isInteger(score) || score < 0 || score > 5) problems.push(`${criterion}: choose a score from 0 to 5.`);
+    else if (rationale === '') problems.push(`${criterion}: give a reason for the score of ${score}.`);
+    else given.push({ criterion, evaluator, score, rationale });
+  }
+  if (problems.length > 0) return form(problems);
+  if (given.length === 0) return form(['Give at least one score, with its reason.']);
+  const replaced = new Set(given.map((s) => s.criterion));
+  const options = evaluation.options.map((o, i) =>
+    i === action.option ? { ...o, scores: [...o.scores.filter((s) => !(s.evaluator.toLowerCase() === evaluator && replaced.has(s.criterion))), ...given] } : o,
+  );
+  const updated = EvaluationSchema.parse({ ...evaluation, options });
+  const scored = evaluateOptions(updated);
+  await services.store.evaluations.save(updated, { id: saved.id, winner: scored.success ? scored.value.winner : saved.winner }, { actor: evaluator, source: 'teams', at: services.now() });
+  if (scored.success) return { card: evaluationRankingCard(scored.value, saved.id) };
+  return {
+    card: adaptiveCard([
+      ...heading(`Scores saved for ${plain(option.name)}`, plain(evaluation.title)),
+      text(`${given.length} score${given.length === 1 ? '' : 's'} saved. Before the ranking can be worked out again:`),
+      ...scored.problems.slice(0, 5).map((p) => text(plain(p.message), { spacing: 'Small' })),
+    ]),
+  };
+}
