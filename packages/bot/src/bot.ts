@@ -24,7 +24,10 @@ export class StewardBot implements ActivityRouter {
     const sameSender = known?.userAadObjectId !== undefined && known.userAadObjectId === activity.person.aadObjectId?.toLowerCase();
     const email = activity.conversation.scope === 'personal' && sameSender && known.userEmail ? known.userEmail : await io.lookupEmail();
     const record = { ...activity.conversation, ...(activity.conversation.scope === 'personal' && email ? { userEmail: email } : {}) };
-    const newlyInstalled = activity.kind === 'installed' ? await store.conversations.install(record, this.services.now()) : (await store.conversations.save({ ...record, installed: true }, this.services.now()), false);
+    // Install is atomic: Teams sends installationUpdate and conversationUpdate together, one welcome.
+    let newlyInstalled = false;
+    if (activity.kind === 'installed') newlyInstalled = await store.conversations.install(record, this.services.now());
+    else await store.conversations.save({ ...record, installed: true }, this.services.now());
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
     const files = await handleFileActivity(activity, asker, this.services, io);
