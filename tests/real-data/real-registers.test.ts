@@ -3,17 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Contract } from '@contract-steward/core';
 import { readRegister } from '../../packages/core/src/excel/read-register.js';
-import { planImport } from '../../packages/core/src/register/import/plan-import.js';
+import { createImportPlanner } from '../../packages/core/src/register/import/import-planner.js';
 
 /** Real published registers, kept beside the repository (see shared/real-registers/PROVENANCE.md). */
 const FOLDER = fileURLToPath(new URL('../../../shared/real-registers/', import.meta.url));
 
 async function dryRun(file: string) {
   const reading = await readRegister(`${FOLDER}${file}`);
-  const plan = planImport(reading.accepted, new Map());
-  const created = plan.created.map((json) => JSON.parse(json) as Contract);
+  const planner = createImportPlanner();
+  const created: Contract[] = [];
+  for (const row of reading.accepted) {
+    const contract = JSON.parse(row.json) as Contract;
+    if (planner.add({ ...row, contract }) === 'created') created.push(contract);
+  }
+  const plan = { duplicates: planner.duplicates, problems: planner.problems };
   const count = (code: string) => [...reading.problems, ...plan.problems].filter((p) => p.code === code).length;
-  return { reading, plan, created, count, accepted: plan.created.length, rejected: reading.rejected.length + plan.duplicates.length };
+  return { reading, plan, created, count, accepted: created.length, rejected: reading.rejected.length + plan.duplicates.length };
 }
 
 describe('real council registers', () => {

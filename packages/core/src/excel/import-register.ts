@@ -1,7 +1,7 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { createImportPlanner, type ImportPlanner } from '../register/import/import-planner.js';
-import { canonicalJson } from '../register/import/plan-import.js';
+import { canonicalJson } from '../register/import/canonical-json.js';
 import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
 import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
 

@@ -7,11 +7,22 @@ import { convertRow, type SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { mapHeaders, type HeaderMapping, type MappedColumn, type UserMapping } from '../register/import/map-headers.js';
 import { OCDS_COLUMNS, ocdsToRows } from '../register/import/ocds.js';
-import type { CandidateRow } from '../register/import/plan-import.js';
 import { flattenCellValue } from './flatten-cell-value.js';
 import { inspectXlsxZip } from './inspect-xlsx-zip.js';
 import { parseCsv } from './parse-csv.js';
 import { RegisterFileError } from './register-file-error.js';
+
+/**
+ * An accepted row kept by `readRegister` when no sink is given, as the contract's JSON: the
+ * text is several times smaller than the object.
+ */
+export interface CandidateRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly reference: string;
+  /** `JSON.stringify` of the validated Contract. */
+  readonly json: string;
+}
 
 export interface ReadRegisterOptions {
   /** Read this sheet; otherwise the first sheet that looks like a register. */

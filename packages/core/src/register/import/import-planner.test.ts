@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractSchema } from '../contract.schema.js';
 import { createImportPlanner } from './import-planner.js';
-import { canonicalJson } from './plan-import.js';
+import { canonicalJson } from './canonical-json.js';
 
 const contract = (reference: string, title = 'Cleaning') => ContractSchema.parse({ reference, title, supplier: { name: 'Acme Ltd' } });
 const row = (n: number, reference: string, title?: string) => ({ sheet: 'Register', row: n, reference, contract: contract(reference, title) });

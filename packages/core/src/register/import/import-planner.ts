@@ -1,4 +1,4 @@
-import { canonicalJson } from './plan-import.js';
+import { canonicalJson } from './canonical-json.js';
 import { importProblem, type ImportProblem } from './import-problem.js';
 
 export type RowVerdict = 'created' | 'updated' | 'unchanged' | 'duplicate';
