@@ -19,6 +19,8 @@ export const SNOOZE_DAYS = [7, 14, 30] as const;
 
 const WarningKey = z.string().min(1).max(400);
 const Version = z.literal(CARD_ACTION_VERSION);
+const blankAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const Money = z.preprocess(blankAsUndefined, z.coerce.number().min(0).max(1e10).optional());
 
 /**
  * Every action a card can send back, as a closed union on `verb`. The invoke's data and any
@@ -32,7 +34,17 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
     warningKey: WarningKey,
     snoozeDays: z.coerce.number().pipe(z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<7>, z.ZodLiteral<14>, z.ZodLiteral<30>])),
   }),
-  z.object({ verb: z.literal('decide'), v: Version, warningKey: WarningKey, decision: DecisionSchema }),
+  z.object({
+    verb: z.literal('decide'),
+    v: Version,
+    warningKey: WarningKey,
+    decision: DecisionSchema,
+    // With "renegotiated": the prices for the saving (blank inputs arrive as "").
+    baselineAnnual: Money,
+    newAnnual: Money,
+    termMonths: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(600).optional()),
+    newEndDate: z.preprocess(blankAsUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  }),
   z.object({ verb: z.literal('showContract'), v: Version, reference: z.string().trim().min(1).max(200) }),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;

@@ -6,6 +6,7 @@ import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
+import { renegotiationSaving } from './renegotiation.js';
 import type { Asker } from './who.js';
 
 type WarningAction = Extract<CardAction, { warningKey: string }>;
@@ -39,9 +40,16 @@ async function actOnWarning(action: WarningAction, asker: Asker, services: BotSe
   }
   // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
   const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
-  const decided = decide(contract, requestOf(action, record), { today, by: audit.actor, settings: services.settings });
+  // "Renegotiated" records the saving too: the prices come from the card.
+  const renegotiation = action.verb === 'decide' && action.decision === 'renegotiated' ? renegotiationSaving(action, contract, today, audit.actor, now) : undefined;
+  if (renegotiation && !renegotiation.ok) return { message: renegotiation.message };
+  const request: DecisionRequest = renegotiation?.ok
+    ? { action: 'renegotiated', savingId: renegotiation.saving.id, ...(renegotiation.newEndDate ? { newEndDate: renegotiation.newEndDate } : {}) }
+    : requestOf(action, record);
+  const decided = decide(contract, request, { today, by: audit.actor, settings: services.settings });
   if (!decided.success) return { message: decided.problems.map((p) => p.message).join(' ') };
   await store.renewals.recordDecision(decided.value, audit);
+  if (renegotiation?.ok) await store.savings.upsert(renegotiation.saving, audit);
   if (record.state !== 'acknowledged') await store.renewals.acknowledge(record.key, audit.actor, now);
 
   const by = nameOf(asker);
