@@ -5,4 +5,8 @@ export const COMMAND_LIST: readonly { readonly title: string; readonly descripti
   { title: 'mine', description: 'The contracts you own, soonest deadline first' },
   { title: 'contract CON-0042', description: 'Details and key dates of one contract' },
   { title: 'overdue', description: 'Deadlines that have passed with no decision recorded' },
+  { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' },
+  { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' },
+  { title: 'tender pack', description: 'Build a tender clause pack: Word document and Excel compliance matrix' },
+  { title: 'evaluate', description: 'Score a TDA evaluation: attach the .json; the decision record comes back' },
 ];
