@@ -62,6 +62,12 @@ export const ConfigSchema = z.object({
     }
     return;
   }
+  if (config.FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP) {
+    ctx.addIssue({ code: 'custom', path: ['FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP'], message: 'is for tests only and cannot be set when MicrosoftAppId is set (uploads come over HTTPS)' });
+  }
+  if (config.PUBLIC_URL && !config.PUBLIC_URL.startsWith('https://')) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must start with https:// when MicrosoftAppId is set (download links carry their own credential)' });
+  }
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant (the Entra tenant of the bot registration)' });
   }
