@@ -11,6 +11,8 @@ const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const PAIRS = Number(process.env.BENCH_IMPORT_PAIRS ?? 5);
+/** Set to run every child with a V8 heap cap, to see what the import needs rather than what V8 takes while memory is free. */
+const HEAP_MB = process.env.BENCH_IMPORT_HEAP_MB;
 const TIME_GOAL = 1.5;
 const MEMORY_LIMIT_MB = 300;
 
@@ -25,7 +27,8 @@ interface Measurement {
 }
 
 async function measure(mode: Mode, file: string, db: string): Promise<Measurement> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, mode, file, db], { maxBuffer: 1 << 24, timeout: 600_000 });
+  const heap = HEAP_MB === undefined ? [] : [`--max-old-space-size=${HEAP_MB}`];
+  const { stdout } = await run(process.execPath, [...heap, '--import', 'tsx', CHILD, mode, file, db], { maxBuffer: 1 << 24, timeout: 600_000 });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Measurement;
 }
 
@@ -73,6 +76,7 @@ export const importBenchmark: Benchmark = {
       const cpuRatio = (mode: Mode) => median(rounds.map((r) => r[mode].cpuMs / r.bare.cpuMs));
       console.log(`median of ${PAIRS} rounds, CPU time: dry run ${cpuRatio('dry-run').toFixed(2)}×, full import ${cpuRatio('commit').toFixed(2)}×`);
       console.log(`median times: bare ${(median(rounds.map((r) => r.bare.ms)) / 1000).toFixed(1)} s, dry run ${(median(rounds.map((r) => r['dry-run'].ms)) / 1000).toFixed(1)} s, commit ${(median(rounds.map((r) => r.commit.ms)) / 1000).toFixed(1)} s`);
+      if (HEAP_MB !== undefined) console.log(`every run with --max-old-space-size=${HEAP_MB}`);
       console.log(`peak RSS: bare ${peak('bare')} MB, dry run ${peak('dry-run')} MB, commit ${peak('commit')} MB (limit ${MEMORY_LIMIT_MB} MB)`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
