@@ -13,7 +13,7 @@ export function diffChanges(before: unknown, after: unknown, prefix = ''): Chang
     }
     return changes;
   }
-  if (JSON.stringify(before) !== JSON.stringify(after)) {
+  if (stableJson(before) !== stableJson(after)) {
     changes[prefix || '(value)'] = { from: before ?? null, to: after ?? null };
   }
   return changes;
@@ -21,4 +21,14 @@ export function diffChanges(before: unknown, after: unknown, prefix = ''): Chang
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * JSON with object keys sorted, for comparing leaves: PostgreSQL's jsonb gives objects back
+ * with their keys reordered, and `[{amount, unit}]` must equal `[{unit, amount}]`.
+ */
+function stableJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    isPlainObject(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+  );
 }
