@@ -142,10 +142,12 @@ describe('steward import', () => {
     const sheet = workbook.getWorksheet('Problems');
     if (!sheet) throw new Error('no Problems sheet');
     expect(sheet.getRow(1).getCell(1).value).toBe('Problems');
-    expect(sheet.rowCount).toBe(2);
+    expect(sheet.rowCount).toBe(3);
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('"TBC" is not a date');
+    expect(String(sheet.getRow(3).getCell(1).value)).toContain('reference "CON-000001" is already used on row 4');
     sheet.getRow(2).getCell(10).value = '31/03/2028';
     sheet.getRow(2).getCell(1).value = null;
+    sheet.spliceRows(3, 1);
     await workbook.xlsx.writeFile(problemsFile);
     expect(await json('import', problemsFile)).toMatchObject({ created: 1, rejected: 0 });
   });

@@ -1,4 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
+import type { SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { createImportPlanner, type ImportPlanner } from '../register/import/import-planner.js';
 import { canonicalJson } from '../register/import/canonical-json.js';
@@ -30,6 +31,8 @@ export interface ImportReport {
   readonly ignoredColumns: readonly string[];
   /** The reading (headers, rejected rows), for the problems workbook. */
   readonly reading: RegisterReading;
+  /** Every rejected row with its cells, in file order: unreadable rows and repeated references. */
+  readonly rejectedRows: readonly SourceRow[];
 }
 
 /** Contracts written per call to upsertMany while the file is read. */
@@ -55,6 +58,7 @@ export async function importRegister(store: Store, path: string, options: Import
   try {
     return await store.transaction(async (tx) => {
       const planner = createImportPlanner();
+      const duplicates: SourceRow[] = [];
       const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
       let batch: Contract[] = [];
       const flush = async () => {
@@ -64,12 +68,15 @@ export async function importRegister(store: Store, path: string, options: Import
         batch = [];
       };
       const reading = await readRegister(path, options, async (row) => {
-        if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') return;
+        if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') {
+          duplicates.push(row);
+          return;
+        }
         batch.push(row.contract);
         if (batch.length >= WRITE_BATCH) await flush();
       });
       await flush();
-      const report = reportOf(reading, planner, written, options);
+      const report = reportOf(reading, planner, written, options, duplicates);
       if (report.refused) throw new RefusedImport(report);
       if (written.created + written.updated > 0) {
         await tx.audit.record(
@@ -99,13 +106,14 @@ async function dryRun(store: Store, path: string, options: ImportOptions): Promi
   // contracts holds no more of them in memory than one against an empty register.
   const existing = new Map<string, string>();
   const planner = createImportPlanner(existing);
-  let batch: { sheet: string; row: number; contract: Contract }[] = [];
+  const duplicates: SourceRow[] = [];
+  let batch: (SourceRow & { contract: Contract })[] = [];
   const flush = async () => {
     existing.clear();
     for (const contract of await store.contracts.getMany(batch.map((row) => row.contract.reference))) {
       existing.set(contract.reference, canonicalJson(contract));
     }
-    for (const row of batch) planner.add({ ...row, reference: row.contract.reference });
+    for (const row of batch) if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') duplicates.push(row);
     batch = [];
   };
   const sink: AcceptedSink = async (row) => {
@@ -114,10 +122,16 @@ async function dryRun(store: Store, path: string, options: ImportOptions): Promi
   };
   const reading = await readRegister(path, options, sink);
   await flush();
-  return reportOf(reading, planner, planner.counts, options);
+  return reportOf(reading, planner, planner.counts, options, duplicates);
 }
 
-function reportOf(reading: RegisterReading, planner: ImportPlanner, counts: Readonly<Record<UpsertOutcome, number>>, options: ImportOptions): ImportReport {
+function reportOf(
+  reading: RegisterReading,
+  planner: ImportPlanner,
+  counts: Readonly<Record<UpsertOutcome, number>>,
+  options: ImportOptions,
+  duplicates: readonly SourceRow[],
+): ImportReport {
   const problems = [...reading.problems, ...planner.problems].sort((a, b) => a.row - b.row);
   const refused = options.strict === true && problems.length > 0;
   return {
@@ -134,6 +148,7 @@ function reportOf(reading: RegisterReading, planner: ImportPlanner, counts: Read
     problems,
     ignoredColumns: reading.unmapped.map((u) => u.header),
     reading,
+    rejectedRows: [...reading.rejected, ...duplicates.map(({ sheet, row, cells }) => ({ sheet, row, cells }))].sort((a, b) => a.row - b.row),
   };
 }
 

@@ -54,7 +54,13 @@ export interface RegisterReading {
 }
 
 /** Receives each accepted row as it is read. */
-export type AcceptedSink = (row: { readonly sheet: string; readonly row: number; readonly contract: Contract }) => void | Promise<void>;
+export type AcceptedSink = (row: {
+  readonly sheet: string;
+  readonly row: number;
+  readonly contract: Contract;
+  /** The row's cells as read, for handing a rejected duplicate back to the user. */
+  readonly cells: readonly CellValue[];
+}) => void | Promise<void>;
 
 export const DEFAULT_MAX_BYTES = 50 * 1_048_576;
 /** The most rows an Excel sheet holds: a sheet this full was probably cut short. */
@@ -212,7 +218,7 @@ class RowCollector {
       return;
     }
     this.acceptedCount += 1;
-    if (this.onAccepted) await this.onAccepted({ sheet: raw.sheet, row: raw.row, contract: converted.contract });
+    if (this.onAccepted) await this.onAccepted({ sheet: raw.sheet, row: raw.row, contract: converted.contract, cells: raw.cells });
     else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
   }
 }
@@ -309,7 +315,7 @@ async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink
     const converted = convertRow(source, OCDS_COLUMNS);
     problems.push(...converted.problems);
     if (!converted.contract) rejected.push(source);
-    else if (onAccepted) await onAccepted({ sheet: source.sheet, row: source.row, contract: converted.contract });
+    else if (onAccepted) await onAccepted({ sheet: source.sheet, row: source.row, contract: converted.contract, cells: source.cells });
     else accepted.push(candidate(source.sheet, source.row, converted.contract));
   }
   return {

@@ -58,8 +58,8 @@ export const importCommand: CliCommand = {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no file at ${file} — check the path`);
       throw error;
     }
-    if (typeof options.problems === 'string' && report.reading.rejected.length > 0) {
-      await writeProblemsWorkbook(resolve(io.cwd, options.problems), report.reading.headers, report.reading.rejected, report.problems);
+    if (typeof options.problems === 'string' && report.rejectedRows.length > 0) {
+      await writeProblemsWorkbook(resolve(io.cwd, options.problems), report.reading.headers, report.rejectedRows, report.problems);
     }
     if (options.json) {
       printJson({
@@ -91,7 +91,7 @@ function printSummary(report: ImportReport, print: (line: string) => void, probl
     for (const problem of shown) print(`  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`);
     if (report.problems.length > shown.length) print(`  ... and ${report.problems.length - shown.length} more (use --json for all${problemsPath ? '' : ', or --problems OUT.xlsx for the rejected rows'})`);
   }
-  if (problemsPath && report.reading.rejected.length > 0) print(`Rejected rows written to ${problemsPath}: fix them there and import that file.`);
+  if (problemsPath && report.rejectedRows.length > 0) print(`Rejected rows written to ${problemsPath}: fix them there and import that file.`);
   if (report.dryRun) print('Dry run: nothing was written. Run again without --dry-run to import.');
 }
 
