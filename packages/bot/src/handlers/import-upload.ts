@@ -166,7 +166,7 @@ async function sendProblems(
   const report = await dryRun(services.store, found.path, found.pending.uploaderEmail ?? who.teamsId, services.now());
   const out = join(dirname(found.path), 'problems.xlsx');
   try {
-    await writeProblemsWorkbook(out, report.reading.headers, report.reading.rejected, report.problems);
+    await writeProblemsWorkbook(out, report.reading.headers, report.rejectedRows, report.problems);
     const bytes = await readFile(out);
     const stem = found.pending.fileName.replace(/\.[^.]+$/, '');
     await io.reply(
