@@ -3,6 +3,7 @@ import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewa
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
+import { flagMissingAppendixM } from '../../tenders/missing-clauses.js';
 
 /** How each kind of key date reads in a table. */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
@@ -17,7 +18,7 @@ export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
  * Checks that add remarks to each contract's rows (shown in the Notes column and in `flags` in
  * JSON). Add one here to flag, say, contracts whose terms lack the Appendix M data clauses.
  */
-export const RENEWAL_FLAGGERS: readonly RenewalFlagger[] = [];
+export const RENEWAL_FLAGGERS: readonly RenewalFlagger[] = [flagMissingAppendixM];
 
 export const renewalsCommand: CliCommand = {
   path: ['renewals'],
