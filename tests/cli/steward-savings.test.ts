@@ -104,4 +104,34 @@ describe('steward savings', () => {
     const run = await steward(['savings', 'schema']);
     expect(JSON.parse(run.stdout)).toMatchObject({ type: 'object', properties: { savings: { type: 'array' } } });
   });
+
+  it('records the saving of a renegotiated renewal and links it to the decision', async () => {
+    const run = await steward([
+      'decide', 'CON-0042', 'renegotiated', '--baseline', '160000', '--new', '100000', '--term', '36',
+      '--by', 'a.khan@council.gov.uk', '--as-of', '2027-01-10', '--json', '--db', db,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ decision: { savingId: 'CON-0042/2027-04-01/renegotiation' } });
+    const listed = JSON.parse((await steward(['savings', 'list', '--json', '--contract', 'CON-0042', '--db', db])).stdout) as unknown[];
+    expect(listed).toMatchObject([
+      // The new term starts the day after the old one ends. 2027/28 holds 29 February 2028, so it
+      // takes 366 of the term's 1,096 days: 180000 × 366/1096 = 60109.49.
+      {
+        id: 'CON-0042/2027-04-01/renegotiation',
+        state: 'proposed',
+        annualSaving: 60000,
+        totalSaving: 180000,
+        byFinancialYear: { '2027/28': 60109.49, '2028/29': 59945.26, '2029/30': 59945.25 },
+      },
+    ]);
+  });
+
+  it('refuses half a saving on a decision, and a saving on a decision that is not a renegotiation', async () => {
+    const half = await steward(['decide', 'CON-0042', 'renegotiated', '--baseline', '160000', '--as-of', '2027-01-10', '--db', db]);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('give all of --baseline, --new and --term');
+    const wrong = await steward(['decide', 'CON-0042', 'acknowledge', '--baseline', '1', '--new', '1', '--term', '1', '--as-of', '2027-01-10', '--db', db]);
+    expect(wrong.code).toBe(2);
+    expect(JSON.parse((await steward(['savings', 'list', '--json', '--db', db])).stdout)).toEqual([]);
+  });
 });

@@ -6,11 +6,12 @@ import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
 import { isoDateOption } from './contracts.js';
 import { KEY_DATE_WORDS } from './renewals.js';
+import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
 
 export const decideCommand: CliCommand = {
   path: ['decide'],
   summary: 'Record a renewal decision: acknowledge, snooze, extend, reprocure, terminate, let-expire or renegotiated',
-  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--json]',
+  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--json]',
   details: [
     'Actions:',
     '  acknowledge    the warnings have been seen (stops escalation)',
@@ -20,6 +21,7 @@ export const decideCommand: CliCommand = {
     '  terminate      notice to terminate has been given',
     '  let-expire     the contract will be left to end',
     '  renegotiated   terms agreed with the supplier; --end-date for a new end, --saving for the saving record',
+    RENEGOTIATION_HELP,
     '',
     '  --note TEXT    why, for the audit trail',
     '  --by EMAIL     who decided (default: $USER)',
@@ -35,6 +37,7 @@ export const decideCommand: CliCommand = {
     by: { type: 'string' },
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
+    ...RENEGOTIATION_OPTIONS,
   },
   positionals: { min: 2, max: 2 },
   async run({ options, positionals, io, withStore, print, printJson }) {
@@ -42,20 +45,28 @@ export const decideCommand: CliCommand = {
     const request = decisionRequest(actionText, options);
     const today = asOfOption(options['as-of'], io.now);
     const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
-    const { record, next } = await withStore(async (store) => {
+    const { record, next, saving } = await withStore(async (store) => {
       const contract = await store.contracts.get(reference);
       if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
-      const outcome = decide(contract, request, { today, by });
+      // A renegotiation with --baseline, --new and --term records its saving, linked to the decision.
+      const saving = savingFromDecideOptions(request.action, options, contract, by, io.now?.() ?? new Date(), today);
+      const linked = saving && request.action === 'renegotiated' ? { ...request, savingId: saving.id } : request;
+      const outcome = decide(contract, linked, { today, by });
       if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
-      const saved = await store.renewals.recordDecision(outcome.value, { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) });
+      const audit = { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) };
+      const saved = await store.transaction(async (tx) => {
+        if (saving) await tx.savings.upsert(saving, audit);
+        return tx.renewals.recordDecision(outcome.value, audit);
+      });
       const decisions = await store.renewals.listDecisions(reference);
-      return { record: saved, next: listRenewals([outcome.value.contract], decisions, today).find((r) => !r.overdue) };
+      return { record: saved, saving, next: listRenewals([outcome.value.contract], decisions, today).find((r) => !r.overdue) };
     });
     if (options.json) {
       printJson({ decision: record, next: next ? { kind: next.kind, date: next.date, daysLeft: next.daysLeft, rule: next.rule } : null });
       return 0;
     }
     print(record.summary);
+    if (saving) print(`Saving ${saving.id} recorded as proposed: see it with steward savings list --contract ${saving.contract}`);
     print(next ? `Next: ${KEY_DATE_WORDS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
     return 0;
   },

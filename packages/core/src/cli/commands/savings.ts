@@ -3,7 +3,9 @@ import { basename, resolve } from 'node:path';
 import { importSavingsFile } from '../../excel/import-savings-file.js';
 import { writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
 import { summariseSaving } from '../../savings/compute-savings.js';
-import { SAVING_STATES, savingsFileJsonSchema, type SavingState } from '../../savings/saving.schema.js';
+import type { Contract } from '../../register/contract.schema.js';
+import { savingFromRenegotiation } from '../../savings/saving-from-renegotiation.js';
+import { SAVING_STATES, savingsFileJsonSchema, type Saving, type SavingState } from '../../savings/saving.schema.js';
 import type { SavingQuery } from '../../storage/savings-repository.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { formatTable } from '../format-table.js';
@@ -166,4 +168,74 @@ function stateOption(text: string): SavingState {
   const state = SAVING_STATES.find((s) => s === text.trim().toLowerCase());
   if (!state) throw new CliError(`"${text}" is not a saving state: use ${SAVING_STATES.join(', ')}`, 2);
   return state;
+}
+
+/** The options with which `steward decide REF renegotiated` also records the saving. */
+export const RENEGOTIATION_OPTIONS = {
+  baseline: { type: 'string' },
+  new: { type: 'string' },
+  term: { type: 'string' },
+  start: { type: 'string' },
+  'one-off': { type: 'string' },
+} as const;
+
+export const RENEGOTIATION_HELP = [
+  '  --baseline N   with renegotiated: the annual price proposed (pounds); with --new and --term,',
+  '                 records the saving (proposed, for finance to validate) and links it',
+  '  --new N        the annual price agreed (pounds)',
+  '  --term MONTHS  the renegotiated term, e.g. 36',
+  '  --start DATE   first day at the new price (default: the day after the current end date)',
+  '  --one-off N    one-off costs of the change (pounds)',
+].join('\n');
+
+/**
+ * The saving that `decide REF renegotiated --baseline 160000 --new 100000 --term 36` records,
+ * or undefined when no saving was asked for. Half the options is a usage mistake.
+ */
+export function savingFromDecideOptions(
+  action: string,
+  options: OptionValues,
+  contract: Contract,
+  by: string,
+  at: Date,
+  today: string,
+): Saving | undefined {
+  const given = (['baseline', 'new', 'term'] as const).filter((name) => typeof options[name] === 'string');
+  if (given.length === 0) return undefined;
+  if (action !== 'renegotiated') throw new CliError('--baseline, --new and --term record a saving, so they go with renegotiated', 2);
+  if (given.length < 3) {
+    throw new CliError('to record the saving give all of --baseline, --new and --term, e.g. --baseline 160000 --new 100000 --term 36', 2);
+  }
+  const pounds = (name: string) => {
+    const text = String(options[name]).replace(/[£,\s]/g, '');
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value) || value < 0) throw new CliError(`--${name} "${String(options[name])}" is not an amount in pounds, e.g. --${name} 160000`, 2);
+    return value;
+  };
+  const termText = String(options.term).trim();
+  if (!/^\d+$/.test(termText) || Number(termText) < 1) throw new CliError(`--term "${termText}" is not a number of months, e.g. --term 36`, 2);
+  const start =
+    typeof options.start === 'string'
+      ? isoDateOption('--start', options.start)
+      : contract.endDate
+        ? dayAfter(contract.endDate)
+        : today;
+  const result = savingFromRenegotiation({
+    contract,
+    baselineAnnual: pounds('baseline'),
+    newAnnual: pounds('new'),
+    start,
+    termMonths: Number(termText),
+    by,
+    at,
+    ...(typeof options['one-off'] === 'string' ? { oneOffCosts: pounds('one-off') } : {}),
+  });
+  if (!result.success) throw new CliError(`cannot record the saving: ${result.problems.map((p) => p.message).join('; ')}`, 2);
+  return result.value;
+}
+
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
