@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isExactContract } from './is-exact-contract.js';
 import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
@@ -92,8 +93,11 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const money = (field: ImportField) =>
     read(field, readMoney, 'not-money', 'is not a sum of money — write it as £1,234.50 or leave it blank');
   const flag = (field: ImportField) => read(field, readFlag, 'not-a-flag', 'is not yes or no — write Yes or No, or leave it blank');
-  const duration = (field: ImportField) =>
-    read(field, readDuration, 'not-a-duration', 'is not a length of time — write it as 3 months, 90 days or 1 year');
+  const duration = (field: ImportField): Duration | undefined => {
+    const length = read(field, readDuration, 'not-a-duration', 'is not a length of time — write it as 3 months, 90 days or 1 year');
+    // A copy: the remembered reading is shared by every row with the same text.
+    return length === undefined ? undefined : { amount: length.amount, unit: length.unit };
+  };
   const email = (field: ImportField) => {
     const value = text(field);
     if (value === undefined) return undefined;
@@ -137,7 +141,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     else fail('extensionsTaken', 'not-a-number', `"${takenText}" is not a whole number — write how many extensions have been taken, e.g. 1`);
   }
   const autoRenewal = duration('autoRenewal');
-  const renewal = renewalTerms(terms?.options, taken, maximumEndDate, endDate, autoRenewal);
+  const renewal = renewalTerms(terms?.options.map((option) => ({ amount: option.amount, unit: option.unit })), taken, maximumEndDate, endDate, autoRenewal);
 
   const ownerName = text('ownerName');
   const ownerEmail = email('ownerEmail');
@@ -189,6 +193,9 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
   if (problems.some((p) => p.severity === 'error')) return { problems };
+  // Built field by field from parsed cells, the input is almost always already exactly a
+  // Contract; only what the quick check cannot vouch for pays for a full zod parse.
+  if (isExactContract(input)) return { contract: input, problems };
   const parsed = ContractSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
