@@ -1,16 +1,15 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Contract } from '../register/contract.schema.js';
 import type { CellValue } from '../register/import/cell-value.js';
 import { convertRow, type SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { mapHeaders, type HeaderMapping, type MappedColumn, type UserMapping } from '../register/import/map-headers.js';
 import { OCDS_COLUMNS, ocdsToRows } from '../register/import/ocds.js';
-import { flattenCellValue } from './flatten-cell-value.js';
 import { inspectXlsxZip } from './inspect-xlsx-zip.js';
 import { parseCsv } from './parse-csv.js';
 import { RegisterFileError } from './register-file-error.js';
+import { xlsxRowsAside, type RawRow } from './xlsx-rows.js';
 
 /**
  * An accepted row kept by `readRegister` when no sink is given, as the contract's JSON: the
@@ -97,17 +96,9 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
     const bytes = await readFile(path);
     const inspection = await inspectXlsxZip(bytes, options.maxDecompressedBytes ?? 1024 * 1_048_576);
     collector.merges = inspection.merges;
-    await collector.consume(xlsxRows(path));
+    await collector.consume(xlsxRowsAside(path));
   }
   return collector.finish();
-}
-
-interface RawRow {
-  readonly sheet: string;
-  /** The worksheet part (`xl/worksheets/sheet1.xml`), for merged ranges. */
-  readonly part?: string;
-  readonly row: number;
-  readonly cells: CellValue[];
 }
 
 class RowCollector {
@@ -218,8 +209,11 @@ class RowCollector {
       return;
     }
     this.acceptedCount += 1;
-    if (this.onAccepted) await this.onAccepted({ sheet: raw.sheet, row: raw.row, contract: converted.contract, cells: raw.cells });
-    else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
+    if (this.onAccepted) {
+      // Most rows only join a batch: wait only when the sink has something to wait for.
+      const pending = this.onAccepted({ sheet: raw.sheet, row: raw.row, contract: converted.contract, cells: raw.cells });
+      if (pending) await pending;
+    } else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
   }
 }
 
@@ -273,27 +267,6 @@ function decodeText(bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    // Cached styles let exceljs recognise date cells; without them dates arrive as serial numbers.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
-    const part = `xl/worksheets/sheet${(worksheet as unknown as { id: number | string }).id}.xml`;
-    for await (const row of worksheet) {
-      const values = row.values as unknown[];
-      const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
-      for (let i = 1; i < values.length; i += 1) cells[i - 1] = flattenCellValue(values[i]);
-      yield { sheet, part, row: row.number, cells };
-    }
   }
 }
 

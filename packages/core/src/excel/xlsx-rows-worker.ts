@@ -1,0 +1,36 @@
+/**
+ * The reading thread of `xlsxRowsAside`: streams the workbook's rows with exceljs and posts
+ * them in batches, waiting whenever it is BATCHES_AHEAD batches ahead of the reader.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { BATCHES_AHEAD, ROWS_PER_MESSAGE, xlsxRows, type RawRow, type XlsxRowsMessage } from './xlsx-rows.js';
+
+const port = parentPort;
+if (port === null) throw new Error('xlsx-rows-worker runs as a worker thread');
+const { path } = workerData as { path: string };
+
+let ahead = 0;
+let resume: (() => void) | undefined;
+port.on('message', () => {
+  ahead -= 1;
+  resume?.();
+});
+const send = (message: XlsxRowsMessage) => port.postMessage(message);
+
+try {
+  let batch: RawRow[] = [];
+  for await (const row of xlsxRows(path)) {
+    batch.push(row);
+    if (batch.length < ROWS_PER_MESSAGE) continue;
+    ahead += 1;
+    send({ rows: batch });
+    batch = [];
+    while (ahead >= BATCHES_AHEAD) await new Promise<void>((resolve) => (resume = resolve));
+    resume = undefined;
+  }
+  if (batch.length > 0) send({ rows: batch });
+  send({ done: true });
+} catch (error) {
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  send({ error: { name, message } });
+}
