@@ -67,13 +67,14 @@ export async function importRegister(store: Store, path: string, options: Import
         for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
         batch = [];
       };
-      const reading = await readRegister(path, options, async (row) => {
-        if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') {
+      const reading = await readRegister(path, options, (row) => {
+        if (planner.add({ sheet: row.sheet, row: row.row, reference: row.contract.reference, contract: row.contract }) === 'duplicate') {
           duplicates.push(row);
           return;
         }
         batch.push(row.contract);
-        if (batch.length >= WRITE_BATCH) await flush();
+        // Only a full batch is waited for; the other rows go straight on.
+        return batch.length >= WRITE_BATCH ? flush() : undefined;
       });
       await flush();
       const report = reportOf(reading, planner, written, options, duplicates);

@@ -1,5 +1,5 @@
 import type { Contract } from '../../register/contract.schema.js';
-import type { AuditContext, ContractQuery, ContractRepository, UpsertOutcome } from '../store.js';
+import type { AuditContext, Changes, ContractQuery, ContractRepository, UpsertOutcome } from '../store.js';
 import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
@@ -18,7 +18,7 @@ export class SqlContractRepository implements ContractRepository {
   async upsert(contract: Contract, audit: AuditContext): Promise<UpsertOutcome> {
     return this.db.transaction(async (tx) => {
       const existing = await this.getWith(tx, contract.reference);
-      const changes = diffChanges(existing ?? {}, contract);
+      const changes = existing ? diffChanges(existing, contract) : createdChanges(contract);
       if (existing && Object.keys(changes).length === 0) return 'unchanged';
       const at = (audit.at ?? new Date()).toISOString();
       await tx.run(
@@ -67,16 +67,23 @@ export class SqlContractRepository implements ContractRepository {
       batch.map((c) => c.reference),
     );
     const existing = new Map(rows.map((row) => [row.reference, readJson<Contract>(row.data)]));
-    const writes: { contract: Contract; action: 'create' | 'update'; changes: ReturnType<typeof diffChanges> }[] = [];
+    const writes: { contract: Contract; action: 'create' | 'update'; data: string; changes: string }[] = [];
     for (const contract of batch) {
       const before = existing.get(contract.reference);
-      const changes = before ? diffChanges(before, contract) : createdChanges(contract);
-      if (before && Object.keys(changes).length === 0) {
+      if (!before) {
+        const data = JSON.stringify(contract);
+        counts.created += 1;
+        // JSON.stringify(createdChanges(contract)), reusing the contract's JSON.
+        writes.push({ contract, action: 'create', data, changes: `{"${CREATED}":{"from":null,"to":${data}}}` });
+        continue;
+      }
+      const changes = diffChanges(before, contract);
+      if (Object.keys(changes).length === 0) {
         counts.unchanged += 1;
         continue;
       }
-      counts[before ? 'updated' : 'created'] += 1;
-      writes.push({ contract, action: before ? 'update' : 'create', changes });
+      counts.updated += 1;
+      writes.push({ contract, action: 'update', data: JSON.stringify(contract), changes: JSON.stringify(changes) });
     }
     if (writes.length === 0) return;
     await tx.run(
@@ -84,11 +91,11 @@ export class SqlContractRepository implements ContractRepository {
        VALUES ${writes.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (reference) DO UPDATE SET data = excluded.data, end_date = excluded.end_date,
          owner_email = excluded.owner_email, service_area = excluded.service_area, updated_at = excluded.updated_at`,
-      writes.flatMap(({ contract }) => [contract.reference, JSON.stringify(contract), contract.endDate, contract.owner?.email, contract.serviceArea, at]),
+      writes.flatMap(({ contract, data }) => [contract.reference, data, contract.endDate, contract.owner?.email, contract.serviceArea, at]),
     );
     await tx.run(
       `INSERT INTO audit_log (at, actor, source, action, entity, entity_key, changes) VALUES ${writes.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      writes.flatMap(({ contract, action, changes }) => [at, audit.actor, audit.source, action, 'contract', contract.reference, JSON.stringify(changes)]),
+      writes.flatMap(({ contract, action, changes }) => [at, audit.actor, audit.source, action, 'contract', contract.reference, changes]),
     );
   }
 
@@ -149,15 +156,13 @@ export class SqlContractRepository implements ContractRepository {
   }
 }
 
+/** The key of a creation's audit change: the whole record, as `diffChanges` names a whole value. */
+const CREATED = '(value)';
+
 /**
- * What `diffChanges({}, contract)` gives (each top-level field from null to its value), without
- * comparing every field as JSON: a 100,000-row import is mostly creations.
+ * A creation's audit changes: the new record once, from null (what `diffChanges(null, contract)`
+ * gives), rather than each field from null, which doubled what an import writes.
  */
-function createdChanges(contract: Contract): Record<string, { from: unknown; to: unknown }> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of Object.keys(contract).sort()) {
-    const value = (contract as Record<string, unknown>)[key];
-    if (value !== undefined) changes[key] = { from: null, to: value };
-  }
-  return changes;
+function createdChanges(contract: Contract): Changes {
+  return { [CREATED]: { from: null, to: contract } };
 }
