@@ -11,8 +11,7 @@ import type { Migration } from './migration.js';
 export const renewals: Migration = {
   version: 2,
   name: 'renewal warnings ledger and decisions',
-  up: {
-    sqlite: `
+  up: `
       CREATE TABLE renewal_warnings (
         key              TEXT PRIMARY KEY,
         reference        TEXT NOT NULL,
@@ -32,57 +31,20 @@ export const renewals: Migration = {
         sent_at          TEXT,
         acknowledged_at  TEXT,
         acknowledged_by  TEXT,
-        warning          TEXT NOT NULL
+        warning          {{json}} NOT NULL
       );
       CREATE INDEX renewal_warnings_state ON renewal_warnings (state, next_attempt_at);
       CREATE INDEX renewal_warnings_reference ON renewal_warnings (reference);
       CREATE TABLE renewal_decisions (
-        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        id            {{identity}},
         reference     TEXT NOT NULL,
         action        TEXT NOT NULL,
         decided_on    TEXT NOT NULL,
         decided_by    TEXT NOT NULL,
         decided_at    TEXT NOT NULL,
         snoozed_until TEXT,
-        decision      TEXT NOT NULL
+        decision      {{json}} NOT NULL
       );
       CREATE INDEX renewal_decisions_reference ON renewal_decisions (reference);
     `,
-    postgres: `
-      CREATE TABLE renewal_warnings (
-        key              TEXT PRIMARY KEY,
-        reference        TEXT NOT NULL,
-        kind             TEXT NOT NULL,
-        deadline         TEXT NOT NULL,
-        threshold        TEXT NOT NULL,
-        escalation       INTEGER NOT NULL,
-        recipient_email  TEXT,
-        state            TEXT NOT NULL,
-        attempts         INTEGER NOT NULL DEFAULT 0,
-        last_error       TEXT,
-        next_attempt_at  TEXT,
-        lease_owner      TEXT,
-        lease_until      TEXT,
-        raised_on        TEXT NOT NULL,
-        created_at       TEXT NOT NULL,
-        sent_at          TEXT,
-        acknowledged_at  TEXT,
-        acknowledged_by  TEXT,
-        warning          JSONB NOT NULL
-      );
-      CREATE INDEX renewal_warnings_state ON renewal_warnings (state, next_attempt_at);
-      CREATE INDEX renewal_warnings_reference ON renewal_warnings (reference);
-      CREATE TABLE renewal_decisions (
-        id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        reference     TEXT NOT NULL,
-        action        TEXT NOT NULL,
-        decided_on    TEXT NOT NULL,
-        decided_by    TEXT NOT NULL,
-        decided_at    TEXT NOT NULL,
-        snoozed_until TEXT,
-        decision      JSONB NOT NULL
-      );
-      CREATE INDEX renewal_decisions_reference ON renewal_decisions (reference);
-    `,
-  },
 };

@@ -10,12 +10,11 @@ import type { Migration } from './migration.js';
 export const savings: Migration = {
   version: 3,
   name: 'savings ledger',
-  up: {
-    sqlite: `
+  up: `
       CREATE TABLE savings (
         id                 TEXT PRIMARY KEY,
         contract_reference TEXT NOT NULL,
-        data               TEXT NOT NULL,
+        data               {{json}} NOT NULL,
         start_date         TEXT NOT NULL,
         last_date          TEXT NOT NULL,
         state              TEXT NOT NULL,
@@ -24,18 +23,4 @@ export const savings: Migration = {
       CREATE INDEX savings_contract ON savings (contract_reference);
       CREATE INDEX savings_term ON savings (start_date, last_date);
     `,
-    postgres: `
-      CREATE TABLE savings (
-        id                 TEXT PRIMARY KEY,
-        contract_reference TEXT NOT NULL,
-        data               JSONB NOT NULL,
-        start_date         TEXT NOT NULL,
-        last_date          TEXT NOT NULL,
-        state              TEXT NOT NULL,
-        updated_at         TEXT NOT NULL
-      );
-      CREATE INDEX savings_contract ON savings (contract_reference);
-      CREATE INDEX savings_term ON savings (start_date, last_date);
-    `,
-  },
 };

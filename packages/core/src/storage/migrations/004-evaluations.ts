@@ -8,12 +8,11 @@ import type { Migration } from './migration.js';
 export const evaluations: Migration = {
   version: 4,
   name: 'TDA evaluations',
-  up: {
-    sqlite: `
+  up: `
       CREATE TABLE evaluations (
         id           TEXT PRIMARY KEY,
         title        TEXT NOT NULL,
-        data         TEXT NOT NULL,
+        data         {{json}} NOT NULL,
         winner       TEXT,
         option_count INTEGER NOT NULL,
         created_by   TEXT NOT NULL,
@@ -22,18 +21,4 @@ export const evaluations: Migration = {
       );
       CREATE INDEX evaluations_created_at ON evaluations (created_at);
     `,
-    postgres: `
-      CREATE TABLE evaluations (
-        id           TEXT PRIMARY KEY,
-        title        TEXT NOT NULL,
-        data         JSONB NOT NULL,
-        winner       TEXT,
-        option_count INTEGER NOT NULL,
-        created_by   TEXT NOT NULL,
-        created_at   TEXT NOT NULL,
-        updated_at   TEXT NOT NULL
-      );
-      CREATE INDEX evaluations_created_at ON evaluations (created_at);
-    `,
-  },
 };

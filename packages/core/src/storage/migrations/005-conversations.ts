@@ -9,8 +9,7 @@ import type { Migration } from './migration.js';
 export const conversations: Migration = {
   version: 5,
   name: 'conversation references',
-  up: {
-    sqlite: `
+  up: `
       CREATE TABLE conversations (
         conversation_id TEXT PRIMARY KEY,
         scope           TEXT NOT NULL,
@@ -18,27 +17,11 @@ export const conversations: Migration = {
         service_url     TEXT NOT NULL,
         user_aad_id     TEXT,
         user_email      TEXT,
-        reference       TEXT NOT NULL,
+        reference       {{json}} NOT NULL,
         installed       INTEGER NOT NULL,
         updated_at      TEXT NOT NULL
       );
       CREATE INDEX conversations_user_aad_id ON conversations (user_aad_id);
       CREATE INDEX conversations_user_email ON conversations (user_email);
     `,
-    postgres: `
-      CREATE TABLE conversations (
-        conversation_id TEXT PRIMARY KEY,
-        scope           TEXT NOT NULL,
-        tenant_id       TEXT,
-        service_url     TEXT NOT NULL,
-        user_aad_id     TEXT,
-        user_email      TEXT,
-        reference       JSONB NOT NULL,
-        installed       INTEGER NOT NULL,
-        updated_at      TEXT NOT NULL
-      );
-      CREATE INDEX conversations_user_aad_id ON conversations (user_aad_id);
-      CREATE INDEX conversations_user_email ON conversations (user_email);
-    `,
-  },
 };
