@@ -14,6 +14,7 @@ export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport 
 export * from './renewals/index.js';
 export * from './evaluation/index.js';
 export { writeDecisionRecordWorkbook } from './excel/decision-record-workbook.js';
+export { writeEvaluationTemplateWorkbook, readEvaluationWorkbook } from './excel/evaluation-template-workbook.js';
 export * from './tenders/index.js';
 export { writeTenderPackDocx } from './word/tender-pack-docx.js';
 export { writeTenderComplianceMatrix, COMPLIANCE_ANSWERS } from './excel/tender-compliance-matrix.js';
