@@ -6,6 +6,7 @@ import { evaluationTemplate } from '../../evaluation/evaluation-template.js';
 import { formatNumber, formatPounds } from '../../evaluation/format.js';
 import { renderDecisionRecordMarkdown } from '../../evaluation/render-decision-record-markdown.js';
 import { writeDecisionRecordWorkbook } from '../../excel/decision-record-workbook.js';
+import { readEvaluationWorkbook, writeEvaluationTemplateWorkbook } from '../../excel/evaluation-template-workbook.js';
 import { CliError, type CliCommand, type CommandInput } from '../command.js';
 import { formatTable } from '../format-table.js';
 
@@ -25,21 +26,30 @@ const recordDetails = [
 export const evaluateCommand: CliCommand = {
   path: ['evaluate'],
   summary: 'Score competing solutions against the ten TDA rules (Appendix K), with Green Book cost-benefit',
-  usage: 'evaluate FILE.json [--json] [--out RECORD.xlsx|RECORD.md] [--save [--by EMAIL]]\n       steward evaluate --template',
+  usage: 'evaluate FILE.json|FILE.xlsx [--json] [--out RECORD.xlsx|RECORD.md] [--save [--by EMAIL]]\n       steward evaluate --template [OUT.xlsx]',
   details: [
     '  FILE.json           the evaluation (see examples/evaluation.example.json and',
     '                      packages/core/schemas/evaluation.schema.json)',
+    '  FILE.xlsx           the evaluation as the Excel template (steward evaluate --template OUT.xlsx)',
     ...recordDetails,
     '  --save              keep the evaluation in the database (list with: steward evaluations list)',
     '  --by EMAIL          with --save, who is saving it (default: $USER)',
     '  --template          print a blank evaluation to fill in',
+    '  --template OUT.xlsx write the blank evaluation as an Excel workbook to fill in',
   ].join('\n'),
   options: { ...recordOptions, save: { type: 'boolean' }, by: { type: 'string' }, template: { type: 'boolean' } },
   positionals: { min: 0, max: 1 },
   async run(input) {
     const { options, positionals, io, printJson } = input;
     if (options.template) {
-      printJson(evaluationTemplate());
+      const out = positionals[0];
+      if (out === undefined) {
+        printJson(evaluationTemplate());
+        return 0;
+      }
+      if (extname(out).toLowerCase() !== '.xlsx') throw new CliError(`--template writes an Excel workbook: name it OUT.xlsx, not "${out}" (or leave the name out for JSON)`, 2);
+      await writeFile(resolve(io.cwd, out), await writeEvaluationTemplateWorkbook());
+      input.print(`Wrote the blank evaluation to ${resolve(io.cwd, out)}: fill it in, then run steward evaluate ${out}`);
       return 0;
     }
     const file = positionals[0];
@@ -47,7 +57,7 @@ export const evaluateCommand: CliCommand = {
       throw new CliError('say which evaluation to score: steward evaluate FILE.json (or steward evaluate --template > FILE.json to start one)', 2);
     }
     const out = outOption(input);
-    const result = evaluated(await readEvaluation(resolve(io.cwd, file), file), file, input);
+    const result = evaluated(await readEvaluation(resolve(io.cwd, file), file, input), file, input);
     let savedId: string | undefined;
     if (options.save) {
       const actor = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
@@ -116,7 +126,20 @@ function outOption({ options, io }: CommandInput): string | undefined {
   return resolve(io.cwd, options.out);
 }
 
-async function readEvaluation(path: string, shown: string): Promise<unknown> {
+async function readEvaluation(path: string, shown: string, { io }: CommandInput): Promise<unknown> {
+  if (extname(path).toLowerCase() === '.xlsx') {
+    let read: Awaited<ReturnType<typeof readEvaluationWorkbook>>;
+    try {
+      read = await readEvaluationWorkbook(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}. Start one with: steward evaluate --template ${shown}`);
+    }
+    if (read.success) return read.value;
+    for (const problem of read.problems) io.stderr.write(`${shown}: ${problem.message}\n`);
+    const count = read.problems.length;
+    throw new CliError(`${shown} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
+  }
   let text: string;
   try {
     text = await readFile(path, 'utf8');
