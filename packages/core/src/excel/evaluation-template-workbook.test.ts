@@ -77,6 +77,6 @@ describe('the Excel evaluation template', () => {
 
   it('says a file that is not a workbook is not one', async () => {
     const result = await readEvaluationWorkbook(Buffer.from('not a zip'));
-    expect(result).toMatchObject({ success: false, problems: [{ code: 'not-a-workbook' }] });
+    expect(result).toMatchObject({ success: false, problems: [{ code: 'not-a-spreadsheet', message: expect.stringContaining('not a readable .xlsx workbook') as string }] });
   });
 });

@@ -6,6 +6,8 @@ import { evaluationTemplate } from '../evaluation/evaluation-template.js';
 import { EvaluationSchema, type Evaluation, type EvaluationInput } from '../evaluation/evaluation.schema.js';
 import type { Problem, Result } from '../shared/problem.js';
 import { flattenCellValue } from './flatten-cell-value.js';
+import { inspectXlsxZip } from './inspect-xlsx-zip.js';
+import { RegisterFileError } from './register-file-error.js';
 
 /**
  * The TDA evaluation as an Excel workbook evaluators can fill in, and its reader. The sheets:
@@ -23,6 +25,8 @@ const TOTAL_ROW = FIRST_CRITERION_ROW + CRITERION_IDS.length;
 /** Rows given data validation on the entry sheets, beyond what the evaluation fills. */
 const SPARE_ROWS = 500;
 const GATE_PREFIX = 'Gate: ';
+/** An evaluation workbook is a few hundred KB unpacked; anything past this is damaged or hostile. */
+const MAX_UNPACKED_BYTES = 64 * 1_048_576;
 
 /** Writes the template; given an evaluation, writes it into the same layout. */
 export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInput = evaluationTemplate()): Promise<Buffer> {
@@ -140,10 +144,13 @@ type Cell = ExcelJS.Cell;
 export async function readEvaluationWorkbook(source: string | Uint8Array): Promise<Result<Evaluation>> {
   const workbook = new ExcelJS.Workbook();
   try {
-    const bytes = typeof source === 'string' ? await readFile(source) : source;
+    const bytes = typeof source === 'string' ? await readFile(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    // A zip bomb stops here, before exceljs inflates anything.
+    await inspectXlsxZip(bytes, MAX_UNPACKED_BYTES);
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    if (typeof source === 'string' && (error as NodeJS.ErrnoException).code) throw error;
+    if (error instanceof RegisterFileError) return { success: false, problems: [{ code: error.code, path: [], message: error.message }] };
+    if (typeof source === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string') throw error;
     return { success: false, problems: [{ code: 'not-a-workbook', path: [], message: 'the file is not an Excel workbook (.xlsx)' }] };
   }
   const problems: Problem[] = [];
