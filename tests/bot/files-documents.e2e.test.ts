@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeEvaluationTemplateWorkbook, type EvaluationInput } from '@contract-steward/core';
 import { teamsMessage } from '../support/stand-in-connector.js';
 import { ASHA, cardOf, PRIYA, type Harness } from './bot-harness.js';
 import { actionData, BEN, consentOf, FEMI, fileConsentInvoke, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
@@ -15,6 +16,11 @@ describe('tender packs and TDA decision records as files in Teams', () => {
     bot.connector.files.set('evaluation.json', { body: EVALUATION });
     bot.connector.files.set('broken.json', { body: Buffer.from('{"title": "Half an evaluation",') });
     bot.connector.files.set('incomplete.json', { body: Buffer.from('{"title": "No options"}') });
+    bot.connector.files.set('evaluation.xlsx', { body: await writeEvaluationTemplateWorkbook(JSON.parse(EVALUATION.toString('utf8')) as EvaluationInput) });
+    const misscored = new ExcelJS.Workbook();
+    await misscored.xlsx.load((await writeEvaluationTemplateWorkbook(JSON.parse(EVALUATION.toString('utf8')) as EvaluationInput)) as unknown as ArrayBuffer);
+    misscored.getWorksheet('Scores')!.getCell('D7').value = 'four';
+    bot.connector.files.set('misscored.xlsx', { body: Buffer.from(await misscored.xlsx.writeBuffer()) });
   });
   afterAll(() => bot?.close());
 
@@ -112,8 +118,25 @@ describe('tender packs and TDA decision records as files in Teams', () => {
   });
 
   it('offers the blank template when evaluate comes without a file', async () => {
-    const [note, template] = await say('evaluate', PRIYA, 2);
+    const [note, template, workbook] = await say('evaluate', PRIYA, 3);
     expect(String(note?.text)).toContain('Attach your evaluation');
     expect(consentOf(template).name).toBe('TDA evaluation.json');
+    expect(consentOf(workbook).name).toBe('TDA evaluation.xlsx');
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.load((await accept(workbook)) as unknown as ArrayBuffer);
+    expect(blank.getWorksheet('Evaluation')?.getCell('C9').value).toBe('Alignment with Organisational Goals');
+  });
+
+  it('scores an evaluation filled in on the Excel template, as it scores the JSON', async () => {
+    const [ranking, workbook] = await bot.exchange(uploadMessage(bot, PRIYA, 'evaluation.xlsx', servedUrl(bot, 'evaluation.xlsx'), 'evaluate'), 3);
+    expect(cardOf(ranking)).toContain('Housing repairs scheduling');
+    expect(cardOf(ranking)).toContain('Supplier A');
+    expect(consentOf(workbook).name).toBe('Decision record Housing repairs scheduling.xlsx');
+  });
+
+  it('says which cell of an Excel evaluation is wrong', async () => {
+    const [reply] = await bot.exchange(uploadMessage(bot, PRIYA, 'misscored.xlsx', servedUrl(bot, 'misscored.xlsx'), 'evaluate'));
+    expect(String(reply?.text)).toContain('misscored.xlsx has 1 problem:');
+    expect(String(reply?.text)).toContain('Scores!D7: "four" is not a score — write a whole number from 0 to 5');
   });
 });

@@ -8,5 +8,5 @@ export const COMMAND_LIST: readonly { readonly title: string; readonly descripti
   { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' },
   { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' },
   { title: 'tender pack', description: 'Build a tender clause pack: Word document and Excel compliance matrix' },
-  { title: 'evaluate', description: 'Score a TDA evaluation: attach the .json; the decision record comes back' },
+  { title: 'evaluate', description: 'Score a TDA evaluation: attach the .xlsx or .json; the decision record comes back' },
 ];

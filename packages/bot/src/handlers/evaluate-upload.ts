@@ -1,4 +1,4 @@
-import { evaluateOptions, evaluationTemplate, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook } from '@contract-steward/core';
+import { evaluateOptions, evaluationTemplate, readEvaluationWorkbook, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
@@ -9,18 +9,20 @@ import type { Asker } from './who.js';
 
 /**
  * `evaluate` with an evaluation file attached: score it with core and reply with the ranking
- * card and the decision record files. Without a file, the blank template is offered.
+ * card and the decision record files. The file is JSON or the Excel template. Without a file,
+ * the blank template is offered in both forms.
  */
 export async function evaluateUpload(uploads: readonly FileUpload[], activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
   const upload = uploads[0];
   if (!upload) {
-    await io.reply({ text: 'Attach your evaluation (.json) to a message that says `evaluate`, in our personal chat. Here is a blank one to fill in:' });
+    await io.reply({ text: 'Attach your evaluation (.xlsx or .json) to a message that says `evaluate`, in our personal chat. Here is a blank one to fill in, as JSON and as an Excel workbook:' });
     await io.reply(await offerFile({ name: 'TDA evaluation.json', bytes: Buffer.from(`${JSON.stringify(evaluationTemplate(), null, 2)}\n`), description: 'A blank TDA evaluation: options, scores with rationale, costs and benefits.' }, context));
+    await io.reply(await offerFile({ name: 'TDA evaluation.xlsx', bytes: await writeEvaluationTemplateWorkbook(), description: 'A blank TDA evaluation workbook: weights and gates, options, scores with rationale, cash flows.' }, context));
     return;
   }
-  if (upload.fileType !== 'json') {
-    await io.reply({ text: `I read evaluations as .json files, not .${upload.fileType || '(no extension)'}. Type \`evaluate\` for a blank one.` });
+  if (upload.fileType !== 'json' && upload.fileType !== 'xlsx') {
+    await io.reply({ text: `I read evaluations as .xlsx or .json files, not .${upload.fileType || '(no extension)'}. Type \`evaluate\` for a blank one.` });
     return;
   }
   const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
@@ -28,18 +30,30 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
     await io.reply({ text: `I did not read ${upload.name}: ${download.message}.` });
     return;
   }
+  const problemsReply = (problems: readonly { message: string }[]) => {
+    const shown = problems.slice(0, 5).map((p) => `- ${p.message}`);
+    const more = problems.length - shown.length;
+    return { text: [`${upload.name} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') };
+  };
   let data: unknown;
-  try {
-    data = JSON.parse(download.bytes.toString('utf8'));
-  } catch (error) {
-    await io.reply({ text: `${upload.name} is not valid JSON (${(error as Error).message}). Fix it and attach it again.` });
-    return;
+  if (upload.fileType === 'xlsx') {
+    const read = await readEvaluationWorkbook(download.bytes);
+    if (!read.success) {
+      await io.reply(problemsReply(read.problems));
+      return;
+    }
+    data = read.value;
+  } else {
+    try {
+      data = JSON.parse(download.bytes.toString('utf8'));
+    } catch (error) {
+      await io.reply({ text: `${upload.name} is not valid JSON (${(error as Error).message}). Fix it and attach it again.` });
+      return;
+    }
   }
   const result = evaluateOptions(data);
   if (!result.success) {
-    const shown = result.problems.slice(0, 5).map((p) => `- ${p.message}`);
-    const more = result.problems.length - shown.length;
-    await io.reply({ text: [`${upload.name} has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') });
+    await io.reply(problemsReply(result.problems));
     return;
   }
   const evaluation = result.value;
