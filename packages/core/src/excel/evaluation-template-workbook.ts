@@ -37,7 +37,7 @@ export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInpu
 
   const main = workbook.addWorksheet(SHEETS.evaluation);
   main.columns = [{ width: 18 }, { width: 16 }, { width: 38 }, { width: 12 }, { width: 10 }, { width: 90 }];
-  main.getRow(1).values = ['TDA evaluation', 'Fill in the white cells. Scores, options and cash flows are on the other sheets.'];
+  main.getRow(1).values = ['TDA evaluation', 'Fill in column B, and a weight and gate for each rule below. Options, scores and cash flows go on the other sheets.'];
   main.getRow(1).font = bold;
   const fields: [keyof typeof FIELD_ROWS, string, string | number | undefined][] = [
     ['title', 'Title', evaluation.title],

@@ -54,7 +54,7 @@ export const evaluateCommand: CliCommand = {
     }
     const file = positionals[0];
     if (file === undefined) {
-      throw new CliError('say which evaluation to score: steward evaluate FILE.json (or steward evaluate --template > FILE.json to start one)', 2);
+      throw new CliError('say which evaluation to score: steward evaluate FILE.json|FILE.xlsx (or steward evaluate --template > FILE.json, or --template FILE.xlsx, to start one)', 2);
     }
     const out = outOption(input);
     const result = evaluated(await readEvaluation(resolve(io.cwd, file), file, input), file, input);
