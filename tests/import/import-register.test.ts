@@ -205,6 +205,9 @@ describe('steward export', () => {
           itSystem: { systemName: 'Confirm', hosting: 'cloud', personalData: true },
           escalationContact: { name: 'Head of Highways', email: 'hoh@council.gov.uk' },
           reviewDate: '2026-09-30',
+          appendixMClauses: ['DE-1', 'DE-1.1', 'API-2'],
+          warningThresholds: [120, 30],
+          leadTimeDays: 200,
         }),
         audit,
       );

@@ -40,6 +40,9 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   systemName: 'For IT contracts: the system.',
   hosting: 'For IT contracts: on-premise, cloud or hybrid.',
   personalData: 'For IT contracts: Yes if the system holds personal data.',
+  appendixMClauses: 'The Appendix M data-access and API clauses the contract already contains, e.g. DE-1, DE-1.1, API-2; renewals flag contracts that lack them.',
+  warningThresholds: 'Days before each deadline to warn the owner, e.g. 180, 90, 30. Blank: 180, 90, 60, 30, 14, 7, 1.',
+  leadTimeDays: 'Days needed to re-procure this contract. Blank: the default for its procurement route.',
 };
 
 /**

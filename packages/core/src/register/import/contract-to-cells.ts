@@ -62,6 +62,9 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     systemName: contract.itSystem?.systemName,
     hosting: contract.itSystem?.hosting,
     personalData: yesNo(contract.itSystem?.personalData),
+    appendixMClauses: contract.appendixMClauses?.join(', '),
+    warningThresholds: contract.warningThresholds?.join(', '),
+    leadTimeDays: contract.leadTimeDays,
   };
   return cells;
 }

@@ -70,3 +70,21 @@ describe('convertRow', () => {
     expect(row(cells).problems.map((p) => `${p.column}:${p.code}`)).toEqual(['G:not-money', 'H:not-a-flag', 'K:not-an-email']);
   });
 });
+
+describe('convertRow: renewal settings and Appendix M clauses', () => {
+  const { columns: extra } = mapHeaders([...HEADERS, 'Appendix M clauses', 'Warning days', 'Lead time (days)']);
+  const rowWith = (cells: CellValue[]) => convertRow({ sheet: 'Register', row: 7, cells: [...good, ...cells] }, extra);
+
+  it('reads the clauses a contract contains, its warning days and its lead time', () => {
+    const { contract, problems } = rowWith(['de-1, DE-1.1; api-2', '120, 30', '200']);
+    expect(problems).toEqual([]);
+    expect(contract).toMatchObject({ appendixMClauses: ['DE-1', 'DE-1.1', 'API-2'], warningThresholds: [120, 30], leadTimeDays: 200 });
+  });
+
+  it('names a clause id the library does not know, and unreadable day counts', () => {
+    const { contract, problems } = rowWith(['DE-1, DE-9', 'soon', 'six months']);
+    expect(contract).toBeUndefined();
+    expect(problems.map((p) => p.code)).toEqual(['not-a-clause', 'not-a-number', 'not-a-number']);
+    expect(problems[0]?.message).toBe('Register!L7: "DE-9" is not an Appendix M clause — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)');
+  });
+});

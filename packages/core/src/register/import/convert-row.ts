@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isExactContract } from './is-exact-contract.js';
 import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
+import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
 import { columnLetter, importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
@@ -150,6 +151,20 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const systemName = text('systemName');
   const hosting = choice('hosting', chooseHosting, 'is not a hosting type — write On-premise, Cloud or Hybrid');
   const personalData = flag('personalData');
+  const appendixMClauses = clauseList(text('appendixMClauses'));
+  if (appendixMClauses?.unknown.length) {
+    fail('appendixMClauses', 'not-a-clause', `${appendixMClauses.unknown.map((id) => `"${id}"`).join(', ')} ${appendixMClauses.unknown.length === 1 ? 'is not an Appendix M clause' : 'are not Appendix M clauses'} — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)`);
+  }
+  const thresholdsText = text('warningThresholds');
+  const warningThresholds = thresholdsText === undefined ? undefined : dayList(thresholdsText);
+  if (thresholdsText !== undefined && warningThresholds === undefined) {
+    fail('warningThresholds', 'not-a-number', `"${thresholdsText}" is not a list of days — write whole numbers of days before a deadline, e.g. 180, 90, 30`);
+  }
+  const leadTimeText = text('leadTimeDays');
+  const leadTimeDays = leadTimeText !== undefined && /^\d+$/.test(leadTimeText) ? Number(leadTimeText) : undefined;
+  if (leadTimeText !== undefined && leadTimeDays === undefined) {
+    fail('leadTimeDays', 'not-a-number', `"${leadTimeText}" is not a whole number of days — write the re-procurement lead time in days, e.g. 180`);
+  }
 
   const supplier = compact({
     name: supplierName ?? '',
@@ -189,6 +204,9 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     }),
     itSystem:
       systemName !== undefined || hosting !== undefined || personalData !== undefined ? compact({ systemName, hosting, personalData }) : undefined,
+    appendixMClauses: appendixMClauses?.ids,
+    warningThresholds,
+    leadTimeDays,
   });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
@@ -205,6 +223,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   }
   return { contract: parsed.data, problems };
 }
+
+const CLAUSE_IDS: ReadonlySet<string> = new Set(APPENDIX_M_CLAUSE_IDS);
 
 const LETTERS: string[] = [];
 function letterOf(index: number): string {
@@ -227,6 +247,20 @@ function renewalTerms(
     return { type: 'extension-options', options: [{ amount: daysBetween(endDate, maximumEndDate), unit: 'days' }], taken, maximumEndDate };
   }
   return { type: 'fixed' };
+}
+
+/** "DE-1, de-1.1; API-2" → clause ids, upper-cased, with the ones the library does not know. */
+function clauseList(value: string | undefined): { ids: string[]; unknown: string[] } | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(/[\s,;]+/).filter(Boolean).map((id) => id.toUpperCase());
+  return { ids, unknown: ids.filter((id) => !CLAUSE_IDS.has(id)) };
+}
+
+/** "180, 90, 30" → [180, 90, 30]; undefined when any part is not a positive whole number. */
+function dayList(value: string): number[] | undefined {
+  const parts = value.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0 || !parts.every((part) => /^\d+$/.test(part) && Number(part) > 0)) return undefined;
+  return parts.map(Number);
 }
 
 function daysBetween(from: string, to: string): number {

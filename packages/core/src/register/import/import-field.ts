@@ -38,6 +38,9 @@ export const IMPORT_FIELDS = {
   systemName: 'IT system',
   hosting: 'Hosting',
   personalData: 'Personal data',
+  appendixMClauses: 'Appendix M clauses',
+  warningThresholds: 'Warning days',
+  leadTimeDays: 'Re-procurement lead time (days)',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

@@ -26,6 +26,7 @@ export type ImportProblemCode =
   | 'not-an-email'
   | 'not-a-company-number'
   | 'not-a-choice'
+  | 'not-a-clause'
   | 'placeholder-date'
   | 'missing-reference'
   | 'missing-title'

@@ -71,6 +71,9 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   systemName: ['it system', 'system name', 'system'],
   hosting: ['hosting', 'hosted', 'hosting type'],
   personalData: ['personal data', 'holds personal data', 'processes personal data'],
+  appendixMClauses: ['appendix m clauses', 'data access clauses', 'data and api clauses', 'appendix m'],
+  warningThresholds: ['warning days', 'warning thresholds', 'warn days before'],
+  leadTimeDays: ['re procurement lead time days', 're procurement lead time', 'lead time days', 'lead time', 'procurement lead time'],
 };
 
 /** Lower case, `&` as "and", `£`, brackets and punctuation gone: `Contract value (£)` → `contract value`. */
