@@ -5,23 +5,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
 import { steward } from '../support/run-steward.js';
+import { IEG4_SAVING } from '@contract-steward/core';
 
 let folder: string;
 let db: string;
 
-const ieg4 = {
-  contract: 'CON-0042',
-  description: 'IEG4 renewal renegotiated after benchmarking',
-  serviceArea: 'Customer Services',
-  kind: 'renegotiation',
-  baselineAnnual: 160000,
-  newAnnual: 100000,
-  start: '2024-04-01',
-  termMonths: 36,
-  oneOffCosts: 0,
-  cashable: true,
-  state: 'signed-off',
-};
+const ieg4 = { ...IEG4_SAVING, description: 'IEG4 renewal renegotiated after benchmarking' };
 
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'steward-savings-'));

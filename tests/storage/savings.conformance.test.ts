@@ -1,22 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SavingSchema, type Saving, type SavingInput, type Store } from '@contract-steward/core';
 import { STORE_FACTORIES } from '../support/stores.js';
+import { IEG4_SAVING } from '@contract-steward/core';
 
 const finance = { actor: 'f.ahmed@council.gov.uk', source: 'test', at: new Date('2026-11-26T09:00:00Z') };
 
 function makeSaving(overrides: Partial<SavingInput> = {}): Saving {
-  return SavingSchema.parse({
-    contract: 'CON-0042',
-    description: 'IEG4 renewal renegotiated',
-    serviceArea: 'Customer Services',
-    kind: 'renegotiation',
-    baselineAnnual: 160000,
-    newAnnual: 100000,
-    start: '2024-04-01',
-    termMonths: 36,
-    cashable: true,
-    ...overrides,
-  });
+  // A proposed saving whose one-off costs the tests set through implementation and exit costs.
+  const { state: _signedOff, oneOffCosts: _none, ...ieg4 } = IEG4_SAVING;
+  return SavingSchema.parse({ ...ieg4, ...overrides });
 }
 
 for (const makeFactory of STORE_FACTORIES) {

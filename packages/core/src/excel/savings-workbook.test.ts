@@ -5,21 +5,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SavingSchema, type SavingInput } from '../savings/saving.schema.js';
 import { GBP_FORMAT, columnLetter, writeSavingsWorkbook } from './savings-workbook.js';
+import { IEG4_SAVING } from '../savings/ieg4-example.js';
 
 function saving(overrides: Partial<SavingInput> = {}) {
-  return SavingSchema.parse({
-    contract: 'CON-0042',
-    description: 'IEG4 renewal renegotiated',
-    serviceArea: 'Customer Services',
-    kind: 'renegotiation',
-    baselineAnnual: 160000,
-    newAnnual: 100000,
-    start: '2024-04-01',
-    termMonths: 36,
-    cashable: true,
-    state: 'signed-off',
-    ...overrides,
-  });
+  return SavingSchema.parse({ ...IEG4_SAVING, ...overrides });
 }
 
 async function exportAndRead(savings: ReturnType<typeof saving>[]) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSaving, roundToPence, summariseSaving, type SavingTerms } from './compute-savings.js';
 import { SavingSchema } from './saving.schema.js';
+import { IEG4_SAVING } from './ieg4-example.js';
 
 const ieg4: SavingTerms = { baselineAnnual: 160000, newAnnual: 100000, start: '2024-04-01', termMonths: 36, oneOffCosts: 0 };
 
@@ -82,19 +83,7 @@ describe('computing a saving', () => {
   });
 
   it('summarises a saving in pounds keyed by financial year label', () => {
-    const saving = SavingSchema.parse({
-      contract: 'CON-0042',
-      description: 'IEG4 renewal renegotiated',
-      serviceArea: 'Customer Services',
-      kind: 'renegotiation',
-      baselineAnnual: 160000,
-      newAnnual: 100000,
-      start: '2024-04-01',
-      termMonths: 36,
-      oneOffCosts: 0,
-      cashable: true,
-      state: 'signed-off',
-    });
+    const saving = SavingSchema.parse(IEG4_SAVING);
     expect(summariseSaving(saving)).toMatchObject({
       id: 'CON-0042/2024-04-01/renegotiation',
       contract: 'CON-0042',

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SavingSchema, savingsFileJsonSchema } from './saving.schema.js';
+import { IEG4_SAVING } from './ieg4-example.js';
 
-const publicExample = {
-  contract: 'CON-0042',
-  description: 'IEG4 renewal renegotiated',
-  serviceArea: 'Customer Services',
-  kind: 'renegotiation',
-  baselineAnnual: 160000,
-  newAnnual: 100000,
-  start: '2024-04-01',
-  termMonths: 36,
-  oneOffCosts: 0,
-  cashable: true,
-  state: 'signed-off',
-};
+const publicExample = IEG4_SAVING;
 
 describe('the saving schema', () => {
   it('accepts the public import format and keys the saving by contract, start and kind', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { savingRowsFromJson, validateSavingRows } from './validate-savings.js';
+import { IEG4_SAVING } from './ieg4-example.js';
 
-const row = {
-  contract: 'CON-0042',
-  description: 'IEG4 renewal renegotiated',
-  serviceArea: 'Customer Services',
-  kind: 'renegotiation',
-  baselineAnnual: 160000,
-  newAnnual: 100000,
-  start: '2024-04-01',
-  termMonths: 36,
-  oneOffCosts: 0,
-  cashable: true,
-  state: 'signed-off',
-};
+const row = IEG4_SAVING;
 
 describe('validating an import of savings', () => {
   it('reads the public JSON format', () => {
