@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseCsv } from '../../packages/core/src/excel/parse-csv.js';
 
 const run = promisify(execFile);
 
@@ -48,47 +49,20 @@ export async function recalculatedSheets(xlsx: string): Promise<Map<string, stri
   const sheets = new Map<string, string[][]>();
   for (const file of readdirSync(outDir)) {
     if (!file.startsWith(`${stem}-`) || !file.endsWith('.csv')) continue;
-    sheets.set(file.slice(stem.length + 1, -4), parseCsv(readFileSync(join(outDir, file), 'utf8')));
+    sheets.set(file.slice(stem.length + 1, -4), [...parseCsv(readFileSync(join(outDir, file), 'utf8'))]);
   }
   rmSync(outDir, { recursive: true, force: true });
   return sheets;
+}
+
+/** Opens an .xlsx in LibreOffice, recalculates it and saves it as .xlsx in `outDir`; returns that path. */
+export async function recalculatedXlsx(xlsx: string, outDir: string): Promise<string> {
+  await soffice(['--convert-to', 'xlsx', xlsx], outDir);
+  return join(outDir, basename(xlsx));
 }
 
 /** Converts a workbook to PDF with LibreOffice; returns the PDF's path in `outDir`. */
 export async function convertToPdf(file: string, outDir: string): Promise<string> {
   await soffice(['--convert-to', 'pdf', file], outDir);
   return join(outDir, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`);
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

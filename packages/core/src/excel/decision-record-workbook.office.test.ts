@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../evaluation/evaluate-options.js';
 import type { EvaluationInput } from '../evaluation/evaluation.schema.js';
 import { writeDecisionRecordWorkbook } from './decision-record-workbook.js';
+import { recalculatedXlsx } from '../../../../tests/support/libreoffice.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'steward-decision-record-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,8 +20,8 @@ function evaluated(input: unknown): EvaluationResult {
 }
 
 /**
- * Drops every cached formula result, has LibreOffice open and save the workbook (told to
- * recalculate on load), and reads it back: the values are LibreOffice's, not ours.
+ * Drops every cached formula result, has LibreOffice recalculate and save the workbook,
+ * and reads it back: the values are LibreOffice's, not ours.
  */
 async function recalculatedInLibreOffice(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -39,23 +38,9 @@ async function recalculatedInLibreOffice(bytes: Buffer, name: string): Promise<E
   mkdirSync(join(folder, 'in'), { recursive: true });
   writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
 
-  const profile = join(folder, `lo-${randomBytes(6).toString('hex')}`);
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  const out = join(folder, 'out');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, input], {
-    stdio: 'pipe',
-    timeout: 90_000,
-  });
+  const output = await recalculatedXlsx(input, join(folder, 'out'));
   const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.load(readFileSync(join(out, `${name}.xlsx`)) as unknown as ArrayBuffer);
+  await recalculated.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
   return recalculated;
 }
 
