@@ -1,44 +1,53 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A zip archive of a few small files (deflated), enough for a Teams app package. */
-export function createZip(files: readonly { readonly name: string; readonly data: Buffer }[]): Buffer {
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
+  /** 8 deflates (the default); 0 stores the bytes as they are. */
+  readonly method?: 0 | 8;
+}
+
+// 1 Jan 2026, 00:00: a fixed time so the same input packs to the same bytes.
+const DOS_TIME = 0;
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+
+/**
+ * A zip archive of a few small files, enough for a Teams app package (and for tests that need
+ * hand-made workbooks). The local header and the central directory record carry the same
+ * fields, at offsets that differ by `shift`.
+ */
+export function createZip(files: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  // 1 Jan 2026, 00:00: a fixed time so the same input packs to the same bytes.
-  const dosTime = 0;
-  const dosDate = ((2026 - 1980) << 9) | (1 << 5) | 1;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const compressed = deflateRawSync(file.data);
-    const crc = crc32(file.data);
+    const method = file.method ?? 8;
+    const body = method === 8 ? deflateRawSync(file.data) : file.data;
+    const writeShared = (header: Buffer, shift: number) => {
+      header.writeUInt16LE(UTF8_NAMES, 6 + shift);
+      header.writeUInt16LE(method, 8 + shift);
+      header.writeUInt16LE(DOS_TIME, 10 + shift);
+      header.writeUInt16LE(DOS_DATE, 12 + shift);
+      header.writeUInt32LE(crc32(file.data), 14 + shift);
+      header.writeUInt32LE(body.length, 18 + shift);
+      header.writeUInt32LE(file.data.length, 22 + shift);
+      header.writeUInt16LE(name.length, 26 + shift);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeShared(local, 0);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(file.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by
+    central.writeUInt16LE(20, 6); // needed to extract
+    writeShared(central, 2);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
+    locals.push(local, name, body);
     centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
+    offset += local.length + name.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
