@@ -40,17 +40,7 @@ export class SqlConversationRepository implements ConversationRepository {
          service_url = excluded.service_url, user_aad_id = COALESCE(excluded.user_aad_id, conversations.user_aad_id),
          user_email = COALESCE(excluded.user_email, conversations.user_email), reference = excluded.reference,
          installed = excluded.installed, updated_at = excluded.updated_at`,
-      [
-        record.conversationId,
-        record.scope,
-        record.tenantId ?? null,
-        record.serviceUrl,
-        record.userAadObjectId?.toLowerCase() ?? null,
-        record.userEmail?.toLowerCase() ?? null,
-        JSON.stringify(record.reference),
-        record.installed ? 1 : 0,
-        at.toISOString(),
-      ],
+      [...identityColumns(record), record.installed ? 1 : 0, at.toISOString()],
     );
   }
 
@@ -60,16 +50,7 @@ export class SqlConversationRepository implements ConversationRepository {
     const inserted = await this.db.run(
       `INSERT INTO conversations (conversation_id, scope, tenant_id, service_url, user_aad_id, user_email, reference, installed, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (conversation_id) DO NOTHING`,
-      [
-        record.conversationId,
-        record.scope,
-        record.tenantId ?? null,
-        record.serviceUrl,
-        record.userAadObjectId?.toLowerCase() ?? null,
-        record.userEmail?.toLowerCase() ?? null,
-        JSON.stringify(record.reference),
-        at.toISOString(),
-      ],
+      [...identityColumns(record), at.toISOString()],
     );
     const reinstalled = inserted > 0 ? 0 : await this.db.run('UPDATE conversations SET installed = 1 WHERE conversation_id = ? AND installed = 0', [record.conversationId]);
     await this.save({ ...record, installed: true }, at);
@@ -106,4 +87,17 @@ export class SqlConversationRepository implements ConversationRepository {
     const rows = await this.db.all<ConversationRow>('SELECT * FROM conversations ORDER BY conversation_id');
     return rows.map(toRecord);
   }
+}
+
+/** The columns that say who and where a conversation is, in the order the INSERTs list them. */
+function identityColumns(record: Omit<ConversationRecord, 'updatedAt' | 'installed'>): unknown[] {
+  return [
+    record.conversationId,
+    record.scope,
+    record.tenantId ?? null,
+    record.serviceUrl,
+    record.userAadObjectId?.toLowerCase() ?? null,
+    record.userEmail?.toLowerCase() ?? null,
+    JSON.stringify(record.reference),
+  ];
 }
