@@ -11,6 +11,7 @@ describe('bot security: with an App ID, every inbound request needs a Bot Connec
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: 'tenant-1',
+      PUBLIC_URL: 'https://steward.council.example',
       HOST: '127.0.0.1',
     });
   });
@@ -70,5 +71,15 @@ describe('bot configuration at start-up', () => {
     const result = start({ WARNING_HOUR: '25' });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual(['contract-steward: Invalid WARNING_HOUR (got "25"): Too big: expected number to be <=23. Fix it in the environment and start again.']);
+  });
+
+  it('stops a registered bot without a tenant or a public address, naming the variable', () => {
+    const registered = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', HOST: '127.0.0.1' };
+    const msi = start({ ...registered, MicrosoftAppType: 'UserAssignedMSI', PUBLIC_URL: 'https://steward.council.example' });
+    expect(msi.status).toBe(1);
+    expect(msi.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contract-steward: Invalid MicrosoftAppTenantId \(got ""\): is required when MicrosoftAppType is UserAssignedMSI/)]);
+    const noUrl = start({ ...registered, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: 'tenant-1' });
+    expect(noUrl.status).toBe(1);
+    expect(noUrl.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contract-steward: Invalid PUBLIC_URL \(got ""\): is required when MicrosoftAppId is set/)]);
   });
 });
