@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsMessage } from '../support/stand-in-connector.js';
 import { startHarness, type Harness } from './bot-harness.js';
@@ -35,10 +36,12 @@ describe('bot security: with an App ID, every inbound request needs a Bot Connec
   });
 });
 
-describe('bot security: tenants', () => {
+describe('bot security: tenants and channels', () => {
   let bot: Harness;
+  const logs: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    bot = await startHarness({ ALLOWED_TENANTS: 'tenant-1' });
+    const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+    bot = await startHarness({ ALLOWED_TENANTS: 'tenant-1' }, {}, log);
   });
   afterAll(() => bot?.close());
 
@@ -54,6 +57,23 @@ describe('bot security: tenants', () => {
 
   it('refuses a card action from a tenant that is not allowed with 403', async () => {
     const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'showContract', { v: 1, reference: 'CON-0001' }, otherTenant));
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a message from a channel other than Teams, whose tenant the client writes itself: no reply, nothing stored, a warning logged', async () => {
+    const webChat = { channelId: 'webchat', conversation: { id: 'a:web-chat', conversationType: 'personal', tenantId: 'tenant-1' } };
+    const response = await bot.post(teamsMessage(bot.connector.serviceUrl, 'renewals 90', webChat));
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.requests).toEqual([]);
+    expect(await bot.store.conversations.get('a:web-chat')).toBeUndefined();
+    const warning = logs.find((entry) => entry.msg === 'refused an activity from a channel other than Microsoft Teams');
+    expect(warning).toMatchObject({ level: 40, channelId: 'webchat', activityType: 'message' });
+    expect(JSON.stringify(warning)).not.toContain('renewals 90');
+  });
+
+  it('refuses a card action from a channel other than Teams with 403', async () => {
+    const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'showContract', { v: 1, reference: 'CON-0001' }, { channelId: 'directline' }));
     expect(response.status).toBe(403);
   });
 
