@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { openStore, type Store } from '@contract-steward/core';
 import { loadConfig } from '../../packages/bot/src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../packages/bot/src/server.js';
@@ -37,7 +37,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: ServerOptions = {}, log: Logger = pino({ level: 'silent' })): Promise<Harness> {
   const connector = new StandInConnector();
   await connector.start();
   connector.members.set(ASHA.id, { id: ASHA.id, name: ASHA.name, aadObjectId: ASHA.aadObjectId, email: ASHA.email, userPrincipalName: ASHA.email });
@@ -45,7 +45,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Se
   const folder = mkdtempSync(join(tmpdir(), 'steward-bot-'));
   const store = await openStore({ kind: 'sqlite', path: join(folder, 'steward.db') });
   const config = loadConfig({ PORT: '0', PROCUREMENT: PRIYA.email, ADMINISTRATORS: 'it.admin@council.gov.uk', WARNING_SCHEDULE: 'off', ...env });
-  const server = await startServer(config, store, pino({ level: 'silent' }), { now: () => NOW, ...options });
+  const server = await startServer(config, store, log, { now: () => NOW, ...options });
   const post = async (activity: Record<string, unknown>) => {
     const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await response.text();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsMessage } from '../support/stand-in-connector.js';
 import { startHarness, type Harness } from './bot-harness.js';
@@ -11,6 +12,7 @@ describe('bot security: with an App ID, every inbound request needs a Bot Connec
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: 'tenant-1',
+      PUBLIC_URL: 'https://steward.council.example',
       HOST: '127.0.0.1',
     });
   });
@@ -34,10 +36,12 @@ describe('bot security: with an App ID, every inbound request needs a Bot Connec
   });
 });
 
-describe('bot security: tenants', () => {
+describe('bot security: tenants and channels', () => {
   let bot: Harness;
+  const logs: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    bot = await startHarness({ ALLOWED_TENANTS: 'tenant-1' });
+    const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+    bot = await startHarness({ ALLOWED_TENANTS: 'tenant-1' }, {}, log);
   });
   afterAll(() => bot?.close());
 
@@ -56,6 +60,23 @@ describe('bot security: tenants', () => {
     expect(response.status).toBe(403);
   });
 
+  it('refuses a message from a channel other than Teams, whose tenant the client writes itself: no reply, nothing stored, a warning logged', async () => {
+    const webChat = { channelId: 'webchat', conversation: { id: 'a:web-chat', conversationType: 'personal', tenantId: 'tenant-1' } };
+    const response = await bot.post(teamsMessage(bot.connector.serviceUrl, 'renewals 90', webChat));
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.requests).toEqual([]);
+    expect(await bot.store.conversations.get('a:web-chat')).toBeUndefined();
+    const warning = logs.find((entry) => entry.msg === 'refused an activity from a channel other than Microsoft Teams');
+    expect(warning).toMatchObject({ level: 40, channelId: 'webchat', activityType: 'message' });
+    expect(JSON.stringify(warning)).not.toContain('renewals 90');
+  });
+
+  it('refuses a card action from a channel other than Teams with 403', async () => {
+    const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'showContract', { v: 1, reference: 'CON-0001' }, { channelId: 'directline' }));
+    expect(response.status).toBe(403);
+  });
+
   it('still answers the allowed tenant', async () => {
     const replies = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'help'));
     expect(replies).toHaveLength(1);
@@ -70,5 +91,15 @@ describe('bot configuration at start-up', () => {
     const result = start({ WARNING_HOUR: '25' });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual(['contract-steward: Invalid WARNING_HOUR (got "25"): Too big: expected number to be <=23. Fix it in the environment and start again.']);
+  });
+
+  it('stops a registered bot without a tenant or a public address, naming the variable', () => {
+    const registered = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', HOST: '127.0.0.1' };
+    const msi = start({ ...registered, MicrosoftAppType: 'UserAssignedMSI', PUBLIC_URL: 'https://steward.council.example' });
+    expect(msi.status).toBe(1);
+    expect(msi.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contract-steward: Invalid MicrosoftAppTenantId \(got ""\): is required when MicrosoftAppType is UserAssignedMSI/)]);
+    const noUrl = start({ ...registered, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: 'tenant-1' });
+    expect(noUrl.status).toBe(1);
+    expect(noUrl.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contract-steward: Invalid PUBLIC_URL \(got ""\): is required when MicrosoftAppId is set/)]);
   });
 });

@@ -33,12 +33,25 @@ describe('loadConfig', () => {
     expect(messageOf({ PROCUREMENT_CHANNEL: 'procurement' })).toContain('Invalid PROCUREMENT_CHANNEL (got "procurement")');
   });
 
+  const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://steward.council.gov.uk' };
+
   it('requires a tenant list for a multi-tenant registration, so strangers cannot use the bot', () => {
-    expect(messageOf({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' })).toContain('Invalid ALLOWED_TENANTS');
+    expect(messageOf({ ...registered, MicrosoftAppType: 'MultiTenant' })).toContain('Invalid ALLOWED_TENANTS');
+  });
+
+  it('requires the tenant of a managed-identity registration, so the tenant filter is never off', () => {
+    const { MicrosoftAppPassword: _, ...withoutPassword } = registered;
+    expect(messageOf({ ...withoutPassword, MicrosoftAppType: 'UserAssignedMSI' })).toMatch(/^Invalid MicrosoftAppTenantId \(got ""\): is required when MicrosoftAppType is UserAssignedMSI/);
+    expect(allowedTenants(loadConfig({ ...withoutPassword, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'Tenant-1' }))).toEqual(new Set(['tenant-1']));
+  });
+
+  it('requires PUBLIC_URL once the bot has an App ID, so download links never point at the listening address', () => {
+    const { PUBLIC_URL: _, ...withoutUrl } = registered;
+    expect(messageOf({ ...withoutUrl, MicrosoftAppTenantId: 'tenant-1' })).toMatch(/^Invalid PUBLIC_URL \(got ""\): is required when MicrosoftAppId is set/);
   });
 
   it("allows only the bot's own tenant by default once it has an App ID, and any tenant when anonymous", () => {
-    expect([...(allowedTenants(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 'Tenant-1' })) ?? [])]).toEqual(['tenant-1']);
+    expect([...(allowedTenants(loadConfig({ ...registered, MicrosoftAppTenantId: 'Tenant-1' })) ?? [])]).toEqual(['tenant-1']);
     expect(allowedTenants(loadConfig({}))).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ export const ConfigSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Tenants whose users may talk to the bot; empty means the app's own tenant only (or any, unauthenticated). */
+  /** Tenants whose users may talk to the bot; empty means the app's own tenant only (or any, without an App ID). */
   ALLOWED_TENANTS: list,
   /** People (emails/UPNs or Entra object ids) who may do everything, including see every contract. */
   ADMINISTRATORS: list,
@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
   FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Folder for generated files, download links and imports awaiting confirmation (default: the system temp folder). */
   FILES_DIR: z.string().optional(),
-  /** The bot's public HTTPS address, for download links in channels and group chats (default: the address it listens on). */
+  /** The bot's public HTTPS address, for download links in channels and group chats; required with an App ID (without one, the address it listens on). */
   PUBLIC_URL: z.string().url().optional(),
 }).superRefine((config, ctx) => {
   if (!config.MicrosoftAppId) {
@@ -65,17 +65,21 @@ export const ConfigSchema = z.object({
   if (config.FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP) {
     ctx.addIssue({ code: 'custom', path: ['FILE_DOWNLOAD_ALLOW_LOOPBACK_HTTP'], message: 'is for tests only and cannot be set when MicrosoftAppId is set (uploads come over HTTPS)' });
   }
-  if (config.PUBLIC_URL && !config.PUBLIC_URL.startsWith('https://')) {
-    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must start with https:// when MicrosoftAppId is set (download links carry their own credential)' });
-  }
-  if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant (the Entra tenant of the bot registration)' });
+  // The tenant filter needs a tenant: without one, any tenant would be accepted and sent to.
+  if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${config.MicrosoftAppType} (the Entra tenant of the bot registration)` });
   }
   if (config.MicrosoftAppType === 'MultiTenant' && !config.MicrosoftAppTenantId && config.ALLOWED_TENANTS.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'is required for a MultiTenant bot with no MicrosoftAppTenantId (list the council tenant ids, or people from any organisation could use the bot)' });
   }
   if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (the client secret of the bot's Entra app)` });
+  }
+  // Download links are issued once the bot is registered; the listening address (0.0.0.0) is no link.
+  if (!config.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when MicrosoftAppId is set: the HTTPS address Teams users reach the bot at, e.g. https://steward.council.gov.uk, for download links' });
+  } else if (!config.PUBLIC_URL.startsWith('https://')) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must start with https:// when MicrosoftAppId is set (download links carry their own credential)' });
   }
 });
 
@@ -111,5 +115,6 @@ export function isAnonymous(config: Config): boolean {
 export function allowedTenants(config: Config): ReadonlySet<string> | undefined {
   if (config.ALLOWED_TENANTS.length > 0) return new Set(config.ALLOWED_TENANTS);
   if (config.MicrosoftAppTenantId) return new Set([config.MicrosoftAppTenantId.toLowerCase()]);
-  return undefined;
+  // Start-up refuses a registered bot with neither; should one slip through, it accepts no tenant.
+  return isAnonymous(config) ? undefined : new Set();
 }

@@ -6,6 +6,7 @@ import { StewardBot } from './bot.js';
 import { isAnonymous, type Config } from './config.js';
 import { serveDownload } from './files/download-route.js';
 import { fileServicesFrom, sweepFiles } from './files/file-services.js';
+import { readJsonBody, refuseBodyHeaders, type BodyRefusal } from './read-json-body.js';
 import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
 import { createRenewalRunner } from './proactive/renewal-runner.js';
@@ -36,6 +37,15 @@ function bearerMatches(header: string | undefined, token: string | undefined): b
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * Answers a request whose body was not (fully) read. `Connection: close` makes Node drop the
+ * rest of the upload instead of reading it to keep the connection alive.
+ */
+function refuse(res: restify.Response, status: number, error: string): void {
+  res.setHeader('connection', 'close');
+  res.json(status, { error });
+}
+
 /** Starts restify with the bot's routes and resolves once it is listening. */
 export async function startServer(config: Config, store: Store, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
   let listeningUrl = '';
@@ -54,7 +64,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const runRenewals = options.runRenewals ?? (() => renewals.run());
   const stopDaily = config.WARNING_SCHEDULE === 'on' ? renewals.startDaily() : () => undefined;
   const server = restify.createServer({ name: 'contract-steward', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
+  // No body parser: each route reads its own body, if any, after its cheap checks.
 
   server.get('/healthz', async (_req, res) => {
     try {
@@ -66,19 +76,28 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   });
 
   server.post('/api/messages', async (req, res) => {
+    const refusal: BodyRefusal | undefined = refuseBodyHeaders(req.headers);
+    if (refusal) return refuse(res, refusal.status, refusal.message);
+    // The Bot Connector's token is checked in full by the CloudAdapter, which needs the activity
+    // (service URL, channel); without even a token, the body is not read at all.
+    if (!isAnonymous(config) && !/^Bearer \S/.test(req.headers.authorization ?? '')) return refuse(res, 401, 'Unauthorized: send the Bot Connector token.');
+    const read = await readJsonBody(req);
+    if (!read.ok) return refuse(res, read.refusal.status, read.refusal.message);
+    (req as { body?: unknown }).body = read.body;
     await gateway.process(req, res);
   });
 
   server.post('/api/renewals/run', async (req, res) => {
     if (!config.RENEWALS_RUN_TOKEN) {
-      res.json(404, { error: 'The run endpoint is off: set RENEWALS_RUN_TOKEN to turn it on.' });
+      refuse(res, 404, 'The run endpoint is off: set RENEWALS_RUN_TOKEN to turn it on.');
       return;
     }
     if (!bearerMatches(req.headers.authorization, config.RENEWALS_RUN_TOKEN)) {
       log.warn({ remote: req.socket.remoteAddress }, 'refused a renewals run without the right bearer token');
-      res.json(401, { error: 'Send Authorization: Bearer <RENEWALS_RUN_TOKEN>.' });
+      refuse(res, 401, 'Send Authorization: Bearer <RENEWALS_RUN_TOKEN>.');
       return;
     }
+    // The run takes no body; whatever was sent is never read, let alone unpacked.
     try {
       res.json(200, { ok: true, result: await runRenewals() });
     } catch (error) {

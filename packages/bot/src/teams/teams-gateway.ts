@@ -19,6 +19,9 @@ export interface ActivityRouter {
   handle(activity: InboundActivity, io: TurnIO): Promise<CardActionResult | undefined>;
 }
 
+/** The Bot Framework channel id of Microsoft Teams, the only channel the bot serves. */
+export const TEAMS_CHANNEL = 'msteams';
+
 /** The tenant an activity comes from, read where Teams puts it (the order Microsoft's Teams SDK uses). */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
@@ -45,7 +48,7 @@ export function toAttachmentActivity(message: OutgoingMessage): Partial<Activity
 
 /**
  * The only place inbound Teams traffic meets botbuilder: the CloudAdapter (which checks the
- * Bot Connector's token when an App ID is configured), a tenant filter, and the translation of
+ * Bot Connector's token when an App ID is configured), a channel and tenant filter, and the translation of
  * activities into the bot's own InboundActivity.
  */
 export class TeamsGateway {
@@ -59,6 +62,14 @@ export class TeamsGateway {
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botbuilderAuthOptions(config)));
     const tenants = allowedTenants(config);
     this.adapter.use(async (context, next) => {
+      // Only Teams writes the tenant into channelData; on any other channel the client does, so
+      // the tenant filter would mean nothing. Checked without an App ID too (the Agents
+      // Playground sends msteams), so local use drops what production drops.
+      if (context.activity.channelId !== TEAMS_CHANNEL) {
+        this.log.warn({ channelId: String(context.activity.channelId ?? 'none').slice(0, 64), activityType: context.activity.type }, 'refused an activity from a channel other than Microsoft Teams');
+        if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { error: 'channel not allowed' } } });
+        return;
+      }
       const tenant = tenantOf(context.activity);
       if (tenants && (!tenant || !tenants.has(tenant))) {
         // Refused before any handler runs: nothing is stored, nothing is sent back into that tenant.
