@@ -99,11 +99,11 @@ describe('steward import refuses bad input clearly and writes nothing', () => {
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(32 * 1_048_576, 0x20) },
     ]);
-    // Rewrite the central directory's uncompressed sizes to 1 byte.
-    let at = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    while (at >= 0) {
-      data.writeUInt32LE(1, at + 24);
-      at = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    // Rewrite the uncompressed sizes to 1 byte, in the local headers and the central directory alike.
+    for (const [signature, field] of [[0x04034b50, 22], [0x02014b50, 24]] as const) {
+      const marker = Buffer.alloc(4);
+      marker.writeUInt32LE(signature);
+      for (let at = data.indexOf(marker); at >= 0; at = data.indexOf(marker, at + 4)) data.writeUInt32LE(1, at + field);
     }
     const file = join(folder, 'liar.xlsx');
     writeFileSync(file, data);

@@ -6,7 +6,7 @@ import { evaluationTemplate } from '../evaluation/evaluation-template.js';
 import { EvaluationSchema, type Evaluation, type EvaluationInput } from '../evaluation/evaluation.schema.js';
 import type { Problem, Result } from '../shared/problem.js';
 import { flattenCellValue } from './flatten-cell-value.js';
-import { inspectXlsxZip } from './inspect-xlsx-zip.js';
+import { loadXlsxWorkbook } from './load-xlsx-workbook.js';
 import { RegisterFileError } from './register-file-error.js';
 
 /**
@@ -142,12 +142,10 @@ type Cell = ExcelJS.Cell;
  * is: `Scores!D7: "four" is not a score — write a whole number from 0 to 5`.
  */
 export async function readEvaluationWorkbook(source: string | Uint8Array): Promise<Result<Evaluation>> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
     const bytes = typeof source === 'string' ? await readFile(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
-    // A zip bomb stops here, before exceljs inflates anything.
-    await inspectXlsxZip(bytes, MAX_UNPACKED_BYTES);
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = await loadXlsxWorkbook(bytes, MAX_UNPACKED_BYTES);
   } catch (error) {
     if (error instanceof RegisterFileError) return { success: false, problems: [{ code: error.code, path: [], message: error.message }] };
     if (typeof source === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string') throw error;

@@ -1,30 +1,31 @@
 import { createInflateRaw } from 'node:zlib';
+import { checkZipLayout, type ZipEntry } from './check-zip-layout.js';
 import { RegisterFileError } from './register-file-error.js';
 
 const MERGE_CELL = Buffer.from('mergeCell ');
 const MERGE_REF = /^mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/;
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly localHeaderOffset: number;
-}
+declare const CHECKED: unique symbol;
+
+/** The bytes of an .xlsx that `inspectXlsxZip` has checked: the only bytes exceljs is given. */
+export type CheckedXlsx = Buffer & { readonly [CHECKED]: true };
 
 export interface XlsxInspection {
+  readonly bytes: CheckedXlsx;
   /** Merged ranges (`A1:F1`) per worksheet part (`xl/worksheets/sheet1.xml`). */
   readonly merges: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
- * Reads the zip's central directory and inflates each part with a running count, before
- * exceljs sees the file: a zip bomb (a few KB that inflate to gigabytes, or sizes that lie)
+ * The gate every .xlsx passes before exceljs sees it. Checks that the zip's local entries are
+ * exactly the parts its central directory lists (`checkZipLayout`), so that every reader —
+ * Excel, exceljs's `load`, its streaming reader — sees the same parts, then inflates each part
+ * with a running count: a zip bomb (a few KB that inflate to gigabytes, or sizes that lie)
  * stops at `maxDecompressedBytes`. The same pass collects merged ranges, which the streaming
  * reader drops without a word.
  */
 export async function inspectXlsxZip(bytes: Buffer, maxDecompressedBytes: number): Promise<XlsxInspection> {
-  const entries = readCentralDirectory(bytes);
+  const entries = checkZipLayout(bytes);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new RegisterFileError('not-a-spreadsheet', 'the file is a zip archive but not an Excel workbook — save it from Excel as .xlsx or .csv');
   }
@@ -36,9 +37,15 @@ export async function inspectXlsxZip(bytes: Buffer, maxDecompressedBytes: number
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name);
     const found: string[] = [];
     let tail = Buffer.alloc(0);
+    let size = 0;
     await inflateEntry(bytes, entry, (chunk) => {
       inflated += chunk.length;
+      size += chunk.length;
       if (inflated > maxDecompressedBytes) throw zipBomb(maxDecompressedBytes);
+      // The total was checked against the declared sizes: a part may not outgrow its own.
+      if (size > entry.uncompressedSize) {
+        throw new RegisterFileError('zip-bomb', `the part ${entry.name} unpacks to more than the ${entry.uncompressedSize} bytes its zip directory says — it may be damaged or hostile; open it in Excel and save it again as .xlsx`);
+      }
       if (!isSheet) return;
       // Search the bytes natively; a little overlap catches a tag split between chunks.
       const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
@@ -48,55 +55,23 @@ export async function inspectXlsxZip(bytes: Buffer, maxDecompressedBytes: number
       }
       tail = Buffer.from(window.subarray(Math.max(0, window.length - 64)));
     });
+    if (size < entry.uncompressedSize) {
+      throw new RegisterFileError('inconsistent-zip', `the file is not a workbook Excel wrote: its part ${entry.name} unpacks to ${size} bytes, not the ${entry.uncompressedSize} its directory says — open it in Excel and save it again as .xlsx`);
+    }
     if (isSheet && found.length > 0) merges.set(entry.name, [...new Set(found)]);
   }
-  return { merges };
+  return { bytes: bytes as CheckedXlsx, merges };
 }
 
 function zipBomb(limit: number): RegisterFileError {
   return new RegisterFileError(
     'zip-bomb',
-    `the workbook unpacks to more than ${Math.round(limit / 1_048_576)} MB, far more than a register needs — it may be damaged or hostile; save the register sheet alone as .xlsx or .csv`,
+    `the workbook unpacks to more than ${Math.round(limit / 1_048_576)} MB, far more than its data needs — it may be damaged or hostile; copy the sheet you need into a new workbook and save that as .xlsx`,
   );
 }
 
-/** The entries listed in the end-of-central-directory record (zip64 is refused: no register needs it). */
-export function readCentralDirectory(bytes: Buffer): ZipEntry[] {
-  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]), Math.max(0, bytes.length - 22));
-  if (eocd < 0 || eocd + 22 > bytes.length) {
-    throw new RegisterFileError('not-a-spreadsheet', 'the file is not a readable .xlsx workbook (its zip directory is missing) — open it in Excel and save it again');
-  }
-  const count = bytes.readUInt16LE(eocd + 10);
-  let offset = bytes.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) {
-      throw new RegisterFileError('not-a-spreadsheet', 'the .xlsx workbook is damaged (its zip directory is broken) — open it in Excel and save it again');
-    }
-    const method = bytes.readUInt16LE(offset + 10);
-    const compressedSize = bytes.readUInt32LE(offset + 20);
-    const uncompressedSize = bytes.readUInt32LE(offset + 24);
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    const localHeaderOffset = bytes.readUInt32LE(offset + 42);
-    const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) {
-      throw new RegisterFileError('zip-bomb', 'the workbook has a part larger than 4 GB — save the register sheet alone as .xlsx or .csv');
-    }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 async function inflateEntry(bytes: Buffer, entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
-  const header = entry.localHeaderOffset;
-  if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== 0x04034b50) {
-    throw new RegisterFileError('not-a-spreadsheet', 'the .xlsx workbook is damaged — open it in Excel and save it again');
-  }
-  const start = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) {
     onChunk(data);
     return;

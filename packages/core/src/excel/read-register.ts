@@ -93,10 +93,9 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
   const collector = new RowCollector(fileName, kind, options, onAccepted);
   if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
   else {
-    const bytes = await readFile(path);
-    const inspection = await inspectXlsxZip(bytes, options.maxDecompressedBytes ?? 1024 * 1_048_576);
+    const inspection = await inspectXlsxZip(await readFile(path), options.maxDecompressedBytes ?? 1024 * 1_048_576);
     collector.merges = inspection.merges;
-    await collector.consume(xlsxRowsAside(path));
+    await collector.consume(xlsxRowsAside(inspection.bytes));
   }
   return collector.finish();
 }

@@ -73,6 +73,6 @@ describe('reading savings from a workbook', () => {
 
   it('refuses a file that is not a workbook', async () => {
     const rows = await readSavingsWorkbook(Buffer.from('contract,description\n'));
-    expect(!rows.success && rows.problems[0]?.code).toBe('not-a-workbook');
+    expect(!rows.success && rows.problems[0]).toMatchObject({ code: 'not-a-spreadsheet', message: expect.stringContaining('not a readable .xlsx workbook') as string });
   });
 });

@@ -1,6 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Result } from '../shared/problem.js';
 import type { SavingRow } from '../savings/validate-savings.js';
+import { loadXlsxWorkbook } from './load-xlsx-workbook.js';
+import { RegisterFileError } from './register-file-error.js';
 
 /** The import's fields, by header as written in the sheet with case, spaces and symbols dropped. */
 const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -25,6 +27,8 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
     'notes',
   ].map((field) => [normaliseHeader(field), field]),
 );
+/** A savings workbook is a few hundred rows; one that unpacks past this is not one. */
+const MAX_UNPACKED_BYTES = 64 * 1_048_576;
 const NUMBER_FIELDS = new Set(['baselineAnnual', 'newAnnual', 'termMonths', 'oneOffCosts', 'implementationCost', 'exitCost']);
 
 /**
@@ -36,10 +40,11 @@ const NUMBER_FIELDS = new Set(['baselineAnnual', 'newAnnual', 'termMonths', 'one
  * understood is passed on as written, so validation names the row and the field.
  */
 export async function readSavingsWorkbook(bytes: Buffer): Promise<Result<SavingRow[]>> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    workbook = await loadXlsxWorkbook(bytes, MAX_UNPACKED_BYTES);
+  } catch (error) {
+    if (error instanceof RegisterFileError) return { success: false, problems: [{ code: error.code, path: [], message: error.message }] };
     return { success: false, problems: [{ code: 'not-a-workbook', path: [], message: 'the file is not an Excel workbook (.xlsx)' }] };
   }
   const sheet = workbook.getWorksheet('Savings') ?? workbook.worksheets[0];

@@ -6,6 +6,7 @@ export type RegisterFileErrorCode =
   | 'password-protected'
   | 'not-a-spreadsheet'
   | 'zip-bomb'
+  | 'inconsistent-zip'
   | 'too-many-rows'
   | 'cell-too-long'
   | 'merged-cells'

@@ -3,11 +3,14 @@
  * them in batches, waiting whenever it is BATCHES_AHEAD batches ahead of the reader.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CheckedXlsx } from './inspect-xlsx-zip.js';
 import { BATCHES_AHEAD, ROWS_PER_MESSAGE, xlsxRows, type RawRow, type XlsxRowsMessage } from './xlsx-rows.js';
 
 const port = parentPort;
 if (port === null) throw new Error('xlsx-rows-worker runs as a worker thread');
-const { path } = workerData as { path: string };
+// The checked bytes arrive as a plain Uint8Array copy; they were checked before they were sent.
+const { bytes } = workerData as { bytes: Uint8Array };
+const checked = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as CheckedXlsx;
 
 let ahead = 0;
 let resume: (() => void) | undefined;
@@ -19,7 +22,7 @@ const send = (message: XlsxRowsMessage) => port.postMessage(message);
 
 try {
   let batch: RawRow[] = [];
-  for await (const row of xlsxRows(path)) {
+  for await (const row of xlsxRows(checked)) {
     batch.push(row);
     if (batch.length < ROWS_PER_MESSAGE) continue;
     ahead += 1;

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../register/import/cell-value.js';
 import { flattenCellValue } from './flatten-cell-value.js';
+import type { CheckedXlsx } from './inspect-xlsx-zip.js';
 
 /** One row of a sheet as read, before any conversion. */
 export interface RawRow {
@@ -14,9 +16,12 @@ export interface RawRow {
   readonly cells: CellValue[];
 }
 
-/** Streams every row of every sheet of an .xlsx with exceljs, in this thread. */
-export async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+/**
+ * Streams every row of every sheet of an .xlsx with exceljs, in this thread. It takes the bytes
+ * `inspectXlsxZip` checked, not a path, so that what is read is what was checked.
+ */
+export async function* xlsxRows(bytes: CheckedXlsx): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(bytes)), {
     entries: 'emit',
     sharedStrings: 'cache',
     // Cached styles let exceljs recognise date cells; without them dates arrive as serial numbers.
@@ -34,6 +39,11 @@ export async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
       yield { sheet, part, row: row.number, cells };
     }
   }
+}
+
+/** The bytes in slices, as a file would be read, so that exceljs parses while it unzips. */
+function* chunks(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
 }
 
 /** What the reading thread sends: a batch of rows, the end, or why it stopped. */
@@ -55,12 +65,12 @@ const WORKER = fileURLToPath(new URL('./xlsx-rows-worker.js', import.meta.url));
  * at most a few batches ahead, so memory stays flat. Runs in this thread instead when the
  * worker script is not there (the TypeScript sources, under test).
  */
-export async function* xlsxRowsAside(path: string): AsyncGenerator<RawRow> {
+export async function* xlsxRowsAside(bytes: CheckedXlsx): AsyncGenerator<RawRow> {
   if (!existsSync(WORKER)) {
-    yield* xlsxRows(path);
+    yield* xlsxRows(bytes);
     return;
   }
-  const worker = new Worker(WORKER, { workerData: { path } });
+  const worker = new Worker(WORKER, { workerData: { bytes } });
   const inbox: (XlsxRowsMessage | { readonly stopped: Error })[] = [];
   let wake: (() => void) | undefined;
   const deliver = (message: XlsxRowsMessage | { readonly stopped: Error }) => {
