@@ -28,11 +28,17 @@ describe('the procurement law columns', () => {
     });
   });
 
-  it('refuse a mixed contract that does not say its main part, and an unknown regime', () => {
-    const { contract, problems } = row(['CON-1', 'Waste', 'Veolia', 'EU', '', '', 'Mixed', '', '', '', '']);
+  it('refuse an unknown regime', () => {
+    const { contract, problems } = row(['CON-1', 'Waste', 'Veolia', 'EU', '', '', '', '', '', '', '']);
     expect(contract).toBeUndefined();
-    expect(problems.map((p) => p.code)).toEqual(['not-a-choice', 'not-a-choice']);
-    expect(problems[1]?.message).toContain('Mixed (mainly works)');
+    expect(problems.map((p) => p.code)).toEqual(['not-a-choice']);
+  });
+
+  it('leave out, with a warning, a mixed contract type that does not say its main part', () => {
+    const { contract, problems } = row(['CON-1', 'Waste', 'Veolia', '', '', '', 'Mixed', '', '', '', '']);
+    expect(contract?.law).toBeUndefined();
+    expect(problems).toMatchObject([{ code: 'not-a-choice', severity: 'warning' }]);
+    expect(problems[0]?.message).toContain('Mixed (mainly works)');
   });
 
   it('export and import back unchanged', () => {

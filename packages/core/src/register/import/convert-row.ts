@@ -169,7 +169,13 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const law = procurementLaw();
   function procurementLaw(): ContractInput['law'] {
     const regime = choice('regime', chooseRegime, 'is not a procurement regime — write PA2023 (Procurement Act 2023) or PCR2015 (Public Contracts Regulations 2015)');
-    const contractType = choice('contractType', chooseContractType, 'is not a contract type — write Goods, Services, Works or Light touch; for a mixed contract write its main part, e.g. Mixed (mainly works)');
+    // Registers use "Contract type" for other things too (Norfolk: the form of agreement), so an
+    // unknown value is left blank with a warning rather than rejecting the row.
+    const typeText = text('contractType');
+    const contractType = typeText === undefined ? undefined : chooseContractType(typeText.toLowerCase());
+    if (typeText !== undefined && contractType === undefined) {
+      fail('contractType', 'not-a-choice', `"${typeText}" is not a contract type, so it was left blank — write Goods, Services, Works or Light touch; for a mixed contract write its main part, e.g. Mixed (mainly works)`, 'warning');
+    }
     const kpiText = text('kpis');
     const kpis = kpiText !== undefined && /^\d+$/.test(kpiText) ? Number(kpiText) : undefined;
     if (kpiText !== undefined && kpis === undefined) fail('kpis', 'not-a-number', `"${kpiText}" is not a whole number — write how many KPIs the contract sets, e.g. 3`);
