@@ -86,7 +86,12 @@ describe('steward contracts (in process)', () => {
     const shown = await steward(['contracts', 'show', 'CON-0042', '--db', db]);
     expect(shown.stdout).toMatch(/Supplier:\s+IEG4 Ltd, company 04841343/);
     const json = await steward(['contracts', 'show', 'CON-0042', '--json', '--db', db]);
-    expect(JSON.parse(json.stdout)).toEqual(makeContract());
+    const { regime, regimeRule, obligations, noObligations, modifications, ...contract } = JSON.parse(json.stdout);
+    expect(contract).toEqual(makeContract());
+    // Started before 24 February 2025, so under the Regulations: no Act obligations, and it says why.
+    expect({ regime, obligations, modifications }).toEqual({ regime: 'PCR2015', obligations: [], modifications: [] });
+    expect(regimeRule).toContain('derived from the contract starting');
+    expect(noObligations).toContain('do not apply');
     const missing = await steward(['contracts', 'show', 'CON-404', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('steward: No contract with reference "CON-404". List them with: steward contracts list\n');

@@ -43,6 +43,14 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   appendixMClauses: 'The Appendix M data-access and API clauses the contract already contains, e.g. DE-1, DE-1.1, API-2; renewals flag contracts that lack them.',
   warningThresholds: 'Days before each deadline to warn the owner, e.g. 180, 90, 30. Blank: 180, 90, 60, 30, 14, 7, 1.',
   leadTimeDays: 'Days needed to re-procure this contract. Blank: the default for its procurement route.',
+  regime: 'PA2023 (Procurement Act 2023) or PCR2015 (Public Contracts Regulations 2015). Blank: derived from Procurement started (on or after 24/02/2025 is PA2023).',
+  procurementStarted: 'The day the procurement started: it decides the regime and which threshold amounts apply.',
+  enteredInto: 'The day the contract was signed. Blank: the start date is used, and marked assumed.',
+  contractType: 'Goods, Services, Works or Light touch; a mixed contract by its main part, e.g. Mixed (mainly works).',
+  vatIncluded: 'Yes if the values include VAT. Blank or No: they are grossed up by 20% for the threshold and £5m tests.',
+  maximumTermOnAward: 'The longest the contract can run as awarded, e.g. 4 years. Blank: from the start to the latest end with every option.',
+  kpis: 'How many key performance indicators the contract sets (Procurement Act 2023 s.52 needs at least 3 over £5m).',
+  kpiExemption: 'Why the contract needs no KPIs, when s.52 does not require them.',
 };
 
 /**

@@ -98,6 +98,34 @@ export const ItSystemSchema = z.object({
   personalData: z.boolean().optional(),
 });
 
+/** The kinds of contract the procurement thresholds and modification limits turn on. */
+export const CONTRACT_TYPES = ['goods', 'services', 'works', 'light-touch'] as const;
+export const ContractTypeSchema = z.enum(CONTRACT_TYPES);
+export type ContractType = z.infer<typeof ContractTypeSchema>;
+
+/**
+ * The facts procurement law turns on (Procurement Act 2023 or Public Contracts Regulations 2015).
+ * Only what the register records is stored; what is derived (the regime from the start of the
+ * procurement, entry from the start date, the maximum term from the options) is worked out by
+ * procurement-act/regime.ts and said to be derived.
+ */
+export const ProcurementLawSchema = z.object({
+  regime: z.enum(['PA2023', 'PCR2015']).optional(),
+  /** The day the procurement started: it decides the regime and pins the threshold amounts. */
+  procurementStarted: IsoDateSchema.optional(),
+  /** The day the contract was entered into (signed). */
+  enteredInto: IsoDateSchema.optional(),
+  contractType: ContractTypeSchema.optional(),
+  /** Whether the recorded values include VAT; the Act's thresholds and £5m tests are on values including VAT. */
+  vatIncluded: z.boolean().optional(),
+  maximumTermOnAward: DurationSchema.optional(),
+  /** How many key performance indicators the contract sets (Procurement Act 2023 s.52). */
+  kpis: z.number().int().nonnegative().optional(),
+  /** Why s.52 does not require KPIs for this contract, when it does not. */
+  kpiExemption: optionalText,
+});
+export type ProcurementLaw = z.infer<typeof ProcurementLawSchema>;
+
 export const ContractSchema = z.object({
   reference: z.string().trim().min(1).max(200),
   title: z.string().trim().min(1),
@@ -123,6 +151,8 @@ export const ContractSchema = z.object({
   leadTimeDays: z.number().int().nonnegative().optional(),
   /** The Appendix M data-access and API clauses the contract already contains (DE-1.1, API-2 …). */
   appendixMClauses: z.array(ClauseIdSchema).optional(),
+  /** Procurement regime and the facts its duties turn on. */
+  law: ProcurementLawSchema.optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

@@ -117,7 +117,7 @@ export function decide(
       const renewal = contract.renewal;
       if (contract.endDate === undefined) return problem('no-end-date', `${contract.reference} has no end date to extend. Record its end date first.`);
       if (renewal.type !== 'extension-options') {
-        return problem('not-extendable', `${contract.reference} has no extension options. Record the new end date with: renegotiated --end-date YYYY-MM-DD.`);
+        return problem('not-extendable', `${contract.reference} has no extension options. Re-procure it; or, if a change to its term is lawful, check it first with: steward modify ${contract.reference} --value-change AMOUNT --new-end-date YYYY-MM-DD --dry-run.`);
       }
       const next = renewal.options[renewal.taken];
       if (next === undefined) {

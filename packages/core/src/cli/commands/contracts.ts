@@ -1,6 +1,8 @@
 import type { Contract } from '../../register/contract.schema.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
+import { asOfOption } from '../as-of-option.js';
+import { procurementLawOf } from './procurement-act.js';
 
 const json = { json: { type: 'boolean', description: 'print JSON instead of a table' } } as const;
 
@@ -49,14 +51,24 @@ export const contractsShow: CliCommand = {
   usage: 'contracts show REF [--json]',
   options: json,
   positionals: { min: 1, max: 1 },
-  async run({ options, positionals, withStore, print, printJson }) {
+  async run({ options, positionals, io, withStore, print, printJson }) {
     const reference = positionals[0] ?? '';
-    const contract = await withStore((store) => store.contracts.get(reference));
-    if (!contract) {
+    const found = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      return contract && { contract, law: await procurementLawOf(store, contract, asOfOption(undefined, io.now)) };
+    });
+    if (!found) {
       throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
     }
-    if (options.json) printJson(contract);
-    else print(describeContract(contract));
+    const { contract, law } = found;
+    if (options.json) printJson({ ...contract, regime: law.regime.regime, regimeRule: law.regime.rule, obligations: law.obligations, ...(law.noObligations ? { noObligations: law.noObligations } : {}), modifications: law.modifications });
+    else {
+      print(describeContract(contract));
+      print(`${'Regime:'.padEnd(14)}${law.regime.rule}`);
+      if (law.noObligations) print(`${'Obligations:'.padEnd(14)}${law.noObligations}`);
+      for (const o of law.obligations) print(`${'Obligation:'.padEnd(14)}${o.obligation} due ${o.due} (${o.status}): ${o.rule}`);
+      for (const m of law.modifications) print(`${'Modification:'.padEnd(14)}${m.id} on ${m.date}, value ${m.valueChange >= 0 ? '+' : ''}${m.valueChange}${m.newEndDate ? `, new end ${m.newEndDate}` : ''}, ground ${m.ground}${m.noticeRequired ? ', UK10 required' : ''}`);
+    }
     return 0;
   },
 };

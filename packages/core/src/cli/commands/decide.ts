@@ -6,6 +6,8 @@ import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
 import { isoDateOption } from './contracts.js';
 import { KEY_DATE_WORDS } from './renewals.js';
+import { legalFacts } from '../../procurement-act/regime.js';
+import { checkAgainstStore, recordModification } from './procurement-act.js';
 import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
 
 export const decideCommand: CliCommand = {
@@ -53,6 +55,15 @@ export const decideCommand: CliCommand = {
       const linked = saving && request.action === 'renegotiated' ? { ...request, savingId: saving.id } : request;
       const outcome = decide(contract, linked, { today, by });
       if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
+      // A new end date is a modification: the law decides whether it may be made (s.74; regulation 72).
+      const facts = legalFacts(contract);
+      const newEndDate = request.action === 'renegotiated' ? request.newEndDate : undefined;
+      const modification = newEndDate !== undefined && facts.regime !== 'unknown' && facts.value !== undefined ? { date: today, valueChange: 0, newEndDate } : undefined;
+      const check = modification ? await checkAgainstStore(store, contract, modification) : undefined;
+      if (check && !check.permitted) {
+        throw new CliError(`${reference}: this renegotiation is a modification the law does not permit as it stands, so nothing was recorded. ${check.reasons.join(' ')} Check it with: steward modify ${reference} --value-change AMOUNT --new-end-date ${newEndDate} --dry-run`);
+      }
+      if (check && modification) await recordModification(store, contract, modification, check, by, io.now);
       const audit = { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) };
       const saved = await store.transaction(async (tx) => {
         if (saving) await tx.savings.upsert(saving, audit);

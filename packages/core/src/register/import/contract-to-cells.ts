@@ -1,4 +1,4 @@
-import type { Contract, Duration } from '../contract.schema.js';
+import type { Contract, ContractType, Duration } from '../contract.schema.js';
 import { IMPORT_FIELD_NAMES, type ImportField } from './import-field.js';
 
 export type ExportCell = string | number | boolean | undefined;
@@ -65,9 +65,20 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     appendixMClauses: contract.appendixMClauses?.join(', '),
     warningThresholds: contract.warningThresholds?.join(', '),
     leadTimeDays: contract.leadTimeDays,
+    regime: contract.law?.regime,
+    procurementStarted: contract.law?.procurementStarted,
+    enteredInto: contract.law?.enteredInto,
+    contractType: contract.law?.contractType === undefined ? undefined : CONTRACT_TYPE_WORDS[contract.law.contractType],
+    vatIncluded: yesNo(contract.law?.vatIncluded),
+    maximumTermOnAward: contract.law?.maximumTermOnAward && formatDuration(contract.law.maximumTermOnAward),
+    kpis: contract.law?.kpis,
+    kpiExemption: contract.law?.kpiExemption,
   };
   return cells;
 }
+
+/** Contract types as the register writes them (and the importer reads back). */
+export const CONTRACT_TYPE_WORDS: Readonly<Record<ContractType, string>> = { goods: 'Goods', services: 'Services', works: 'Works', 'light-touch': 'Light touch' };
 
 /** The fields in export order. */
 export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES;

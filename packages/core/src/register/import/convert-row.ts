@@ -166,6 +166,32 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     fail('leadTimeDays', 'not-a-number', `"${leadTimeText}" is not a whole number of days — write the re-procurement lead time in days, e.g. 180`);
   }
 
+  const law = procurementLaw();
+  function procurementLaw(): ContractInput['law'] {
+    const regime = choice('regime', chooseRegime, 'is not a procurement regime — write PA2023 (Procurement Act 2023) or PCR2015 (Public Contracts Regulations 2015)');
+    // Registers use "Contract type" for other things too (Norfolk: the form of agreement), so an
+    // unknown value is left blank with a warning rather than rejecting the row.
+    const typeText = text('contractType');
+    const contractType = typeText === undefined ? undefined : chooseContractType(typeText.toLowerCase());
+    if (typeText !== undefined && contractType === undefined) {
+      fail('contractType', 'not-a-choice', `"${typeText}" is not a contract type, so it was left blank — write Goods, Services, Works or Light touch; for a mixed contract write its main part, e.g. Mixed (mainly works)`, 'warning');
+    }
+    const kpiText = text('kpis');
+    const kpis = kpiText !== undefined && /^\d+$/.test(kpiText) ? Number(kpiText) : undefined;
+    if (kpiText !== undefined && kpis === undefined) fail('kpis', 'not-a-number', `"${kpiText}" is not a whole number — write how many KPIs the contract sets, e.g. 3`);
+    const fields = compact({
+      regime,
+      procurementStarted: date('procurementStarted'),
+      enteredInto: date('enteredInto'),
+      contractType,
+      vatIncluded: flag('vatIncluded'),
+      maximumTermOnAward: duration('maximumTermOnAward'),
+      kpis,
+      kpiExemption: text('kpiExemption'),
+    });
+    return Object.keys(fields).length === 0 ? undefined : fields;
+  }
+
   const supplier = compact({
     name: supplierName ?? '',
     companyNumber,
@@ -207,6 +233,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     appendixMClauses: appendixMClauses?.ids,
     warningThresholds,
     leadTimeDays,
+    law,
   });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
@@ -265,6 +292,28 @@ function dayList(value: string): number[] | undefined {
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function chooseRegime(lower: string): 'PA2023' | 'PCR2015' | undefined {
+  const compacted = lower.replace(/[\s_-]+/g, '');
+  if (/^(pa2023|pa23|procurementact(2023)?)$/.test(compacted)) return 'PA2023';
+  if (/^(pcr2015|pcr15|pcr|publiccontractsregulations(2015)?)$/.test(compacted)) return 'PCR2015';
+  return undefined;
+}
+
+/**
+ * Goods, services, works or light touch. A mixed contract takes the type of its main part, as
+ * the Act reads "wholly or mainly" (light touch, s.9) and the main subject-matter; goods and
+ * services share a threshold, so "goods and services" is services.
+ */
+function chooseContractType(lower: string): NonNullable<NonNullable<Contract['law']>['contractType']> | undefined {
+  const main = /^mixed\b/.test(lower) ? /mainly\s+([a-z\s]+)/.exec(lower)?.[1]?.trim() : lower;
+  if (main === undefined) return undefined;
+  if (/^light[\s-]?touch/.test(main)) return 'light-touch';
+  if (/^works?$/.test(main)) return 'works';
+  if (/^(goods|supplies|supply)$/.test(main)) return 'goods';
+  if (/^(services?|goods and services|supplies and services)$/.test(main)) return 'services';
+  return undefined;
 }
 
 function chooseHosting(lower: string): 'on-premise' | 'cloud' | 'hybrid' | undefined {

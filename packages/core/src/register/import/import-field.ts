@@ -41,6 +41,14 @@ export const IMPORT_FIELDS = {
   appendixMClauses: 'Appendix M clauses',
   warningThresholds: 'Warning days',
   leadTimeDays: 'Re-procurement lead time (days)',
+  regime: 'Regime',
+  procurementStarted: 'Procurement started',
+  enteredInto: 'Entered into',
+  contractType: 'Contract type',
+  vatIncluded: 'VAT included',
+  maximumTermOnAward: 'Maximum term on award',
+  kpis: 'KPIs',
+  kpiExemption: 'KPI exemption',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

@@ -74,6 +74,14 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   appendixMClauses: ['appendix m clauses', 'data access clauses', 'data and api clauses', 'appendix m'],
   warningThresholds: ['warning days', 'warning thresholds', 'warn days before'],
   leadTimeDays: ['re procurement lead time days', 're procurement lead time', 'lead time days', 'lead time', 'procurement lead time'],
+  regime: ['procurement regime', 'legal regime', 'regulations', 'procurement legislation', 'pa2023 or pcr2015'],
+  procurementStarted: ['procurement start date', 'procurement commenced', 'procurement commencement date', 'date procurement started', 'tender start date'],
+  enteredInto: ['date entered into', 'contract signed', 'date signed', 'signed date', 'signature date', 'date of contract', 'contract date', 'award date'],
+  contractType: ['type of contract', 'goods services or works', 'supply type', 'contract nature', 'nature of contract'],
+  vatIncluded: ['includes vat', 'inc vat', 'value includes vat', 'vat inclusive', 'values include vat'],
+  maximumTermOnAward: ['maximum term', 'maximum contract term', 'maximum term provided for on award', 'max term'],
+  kpis: ['kpi count', 'number of kpis', 'key performance indicators', 'kpis set'],
+  kpiExemption: ['kpi exemption reason', 'no kpis reason', 'kpis not required because'],
 };
 
 /** Lower case, `&` as "and", `£`, brackets and punctuation gone: `Contract value (£)` → `contract value`. */

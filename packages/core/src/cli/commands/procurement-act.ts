@@ -1,0 +1,211 @@
+import type { Contract } from '../../register/contract.schema.js';
+import { computeObligations, isObligationCode, nextOutstanding, noObligationsReason, OBLIGATION_CODES, type Obligation } from '../../procurement-act/obligations.js';
+import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
+import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
+import { legalFacts } from '../../procurement-act/regime.js';
+import { addDays } from '../../renewals/calendar-date.js';
+import type { Store } from '../../storage/store.js';
+import { asOfOption, daysOption } from '../as-of-option.js';
+import { CliError, type CliCommand } from '../command.js';
+import { formatTable } from '../format-table.js';
+import { isoDateOption } from './contracts.js';
+
+/** The obligations, modifications and regime of one contract, for `contracts show`. */
+export async function procurementLawOf(store: Store, contract: Contract, today: string) {
+  const facts = legalFacts(contract);
+  const modifications = await store.procurementAct.listModifications(contract.reference);
+  const publications = await store.procurementAct.listPublications(contract.reference);
+  const obligations = computeObligations(contract, { today, modifications, publications });
+  return {
+    regime: { regime: facts.regime, derived: facts.regimeDerived, rule: facts.regimeRule, ...(facts.threshold ? { thresholdAmount: facts.threshold.amount, thresholdSource: facts.threshold.set.source } : {}) },
+    obligations: obligations.map(publicObligation),
+    ...(noObligationsReason(facts) ? { noObligations: noObligationsReason(facts) } : {}),
+    modifications,
+  };
+}
+
+function publicObligation(o: Obligation) {
+  return { reference: o.reference, obligation: o.obligation, due: o.due, status: o.status, rule: o.rule, key: o.key, ...(o.publishedOn ? { publishedOn: o.publishedOn } : {}), ...(o.noticeId ? { noticeId: o.noticeId } : {}), ...(o.assumed ? { assumed: true } : {}) };
+}
+
+export const obligationsList: CliCommand = {
+  path: ['obligations'],
+  summary: 'List statutory obligations (Procurement Act 2023 notices) and their deadlines',
+  usage: 'obligations [--as-of YYYY-MM-DD] [--within DAYS] [--json]',
+  details: `Codes: ${OBLIGATION_CODES.join(', ')}. Status is due, overdue or done. --within DAYS keeps those not done and due within DAYS of --as-of (overdue ones included).`,
+  options: { 'as-of': { type: 'string' }, within: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ options, io, withStore, print, printJson }) {
+    const today = asOfOption(options['as-of'], io.now);
+    const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 3650 }) : undefined;
+    const all = await withStore(async (store) => {
+      const contracts = await store.contracts.list();
+      const mods = groupBy(await store.procurementAct.listAllModifications());
+      const pubs = groupBy(await store.procurementAct.listPublications());
+      return contracts.flatMap((c) => computeObligations(c, { today, modifications: mods.get(c.reference) ?? [], publications: pubs.get(c.reference) ?? [] }));
+    });
+    const limit = within === undefined ? undefined : addDays(today, within);
+    const shown = (limit === undefined ? all : all.filter((o) => o.status !== 'done' && o.due <= limit)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    if (options.json) {
+      printJson(shown.map(publicObligation));
+      return 0;
+    }
+    if (shown.length === 0) {
+      print('No statutory obligations. Contracts under the Procurement Act 2023 need "Regime" or "Procurement started" in the register.');
+      return 0;
+    }
+    print(formatTable(['Reference', 'Obligation', 'Due', 'Status'], shown.map((o) => [o.reference, o.obligation, o.due, o.status])));
+    return 0;
+  },
+};
+
+export const obligationsDone: CliCommand = {
+  path: ['obligations', 'done'],
+  summary: 'Record that a statutory notice or copy was published',
+  usage: 'obligations done REF OBLIGATION --date YYYY-MM-DD [--notice-id ID] [--by EMAIL]',
+  details: `OBLIGATION is one of ${OBLIGATION_CODES.filter((c) => c !== 'kpis').join(', ')}; it settles the earliest one not yet done.`,
+  options: { date: { type: 'string' }, 'notice-id': { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 2, max: 2 },
+  async run({ options, positionals, io, withStore, print, printJson }) {
+    const [reference = '', code = ''] = positionals;
+    if (!isObligationCode(code)) throw new CliError(`"${code}" is not an obligation. Use one of: ${OBLIGATION_CODES.join(', ')}.`, 2);
+    if (code === 'kpis') throw new CliError('KPIs are settled by recording them, not by a publication: put the number set in the KPIs column (or the reason in KPI exemption) and import the register.', 2);
+    if (typeof options.date !== 'string') throw new CliError('Give the day it was published: --date YYYY-MM-DD', 2);
+    const date = isoDateOption('--date', options.date);
+    const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+    const settled = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      const today = asOfOption(undefined, io.now);
+      const law = await procurementLawOf(store, contract, today);
+      const target = nextOutstanding(computeObligations(contract, { today, modifications: law.modifications, publications: await store.procurementAct.listPublications(reference) }), code);
+      if (!target) throw new CliError(`${reference} has no ${code} obligation waiting to be published. See them with: steward contracts show ${reference}`);
+      const entered = legalFacts(contract).enteredInto;
+      if (entered !== undefined && date < entered && code !== 'UK10') throw new CliError(`--date ${date} is before ${reference} was entered into (${entered}). Give the day the notice was published.`, 2);
+      const publication = { reference, obligation: code, key: target.key, publishedOn: date, ...(typeof options['notice-id'] === 'string' ? { noticeId: options['notice-id'] } : {}), recordedBy: by, recordedAt: (io.now?.() ?? new Date()).toISOString() };
+      await store.procurementAct.recordPublication(publication, { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) });
+      return publication;
+    });
+    if (options.json) printJson(settled);
+    else print(`Recorded: ${code} for ${reference} published on ${date}${settled.noticeId ? ` (notice ${settled.noticeId})` : ''}.`);
+    return 0;
+  },
+};
+
+export const modifyCommand: CliCommand = {
+  path: ['modify'],
+  summary: 'Check a contract modification against the law (s.74, s.75; regulation 72) and record it',
+  usage: 'modify REF --value-change AMOUNT [--new-end-date YYYY-MM-DD] [--date YYYY-MM-DD] [--ground G | --not-substantial REASON] [--description TEXT] [--dry-run] [--json]',
+  details: 'Grounds: below-threshold, schedule-8-para-1 … 9 (Act), reg-72-1-a … f (Regulations); --not-substantial "reason" relies on s.74(1)(b) or regulation 72(1)(e). Without --dry-run a permitted change is recorded and the contract\'s value and end date updated.',
+  options: {
+    'value-change': { type: 'string' },
+    'new-end-date': { type: 'string' },
+    date: { type: 'string' },
+    ground: { type: 'string' },
+    'not-substantial': { type: 'string' },
+    description: { type: 'string' },
+    by: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print, printJson }) {
+    const reference = positionals[0] ?? '';
+    const proposal = proposalFrom(options, asOfOption(undefined, io.now));
+    const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+    const result = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      const check = await checkAgainstStore(store, contract, proposal);
+      if (options['dry-run'] || !check.permitted) return { check, recorded: false };
+      await recordModification(store, contract, proposal, check, by, io.now);
+      return { check, recorded: true };
+    });
+    const { check } = result;
+    if (options.json) {
+      printJson(modifyJson(check));
+    } else {
+      print(`${check.reference} (${check.regime}): ${check.permitted ? 'permitted' : 'NOT permitted'}${check.noticeRequired ? '; a contract change notice must be published first' : ''}.`);
+      for (const line of [...check.reasons, ...check.warnings]) print(`- ${line}`);
+      if (result.recorded) print('Recorded in the change log.');
+    }
+    return check.permitted ? 0 : 1;
+  },
+};
+
+export function modifyJson(check: ModificationCheck) {
+  return {
+    reference: check.reference,
+    regime: check.regime,
+    belowThreshold: check.belowThreshold,
+    substantial: check.substantial,
+    permitted: check.permitted,
+    noticeRequired: check.noticeRequired,
+    thresholdAmount: check.thresholdAmount,
+    aggregateBelowThreshold: check.aggregateBelowThreshold,
+    headroom: check.headroom,
+    reasons: [...check.reasons, ...check.warnings],
+  };
+}
+
+/** Runs the check against the contract's recorded change log; bad input is a CliError. */
+export async function checkAgainstStore(store: Store, contract: Contract, proposal: ModificationProposal): Promise<ModificationCheck> {
+  const previous = await store.procurementAct.listModifications(contract.reference);
+  const outcome = checkModification(contract, proposal, previous);
+  if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
+  return outcome.value;
+}
+
+/** Records a permitted modification and applies it to the contract, in one transaction. */
+export async function recordModification(store: Store, contract: Contract, proposal: ModificationProposal, check: ModificationCheck, by: string, now?: () => Date): Promise<ModificationRecord> {
+  const audit = { actor: by, source: 'cli', ...(now ? { at: now() } : {}) };
+  return store.transaction(async (tx) => {
+    const previous = await tx.procurementAct.listModifications(contract.reference);
+    const record: ModificationRecord = {
+      id: `MOD-${previous.length + 1}`,
+      reference: contract.reference,
+      date: proposal.date,
+      valueChange: proposal.valueChange,
+      ...(proposal.newEndDate ? { newEndDate: proposal.newEndDate } : {}),
+      ...(contract.endDate && proposal.newEndDate ? { previousEndDate: contract.endDate } : {}),
+      termChangeDays: check.termChangeDays,
+      ...(proposal.description ? { description: proposal.description } : {}),
+      ground: check.ground ?? 'below-threshold',
+      ...(proposal.reason ? { reason: proposal.reason } : {}),
+      regime: check.regime,
+      belowThreshold: check.belowThreshold && check.ground === 'below-threshold',
+      noticeRequired: check.noticeRequired,
+      recordedBy: by,
+      recordedAt: (now?.() ?? new Date()).toISOString(),
+    };
+    await tx.procurementAct.addModification(record, audit);
+    const total = contract.value.total === undefined ? undefined : Math.round((contract.value.total + proposal.valueChange) * 100) / 100;
+    const changed: Contract = { ...contract, ...(proposal.newEndDate ? { endDate: proposal.newEndDate } : {}), value: { ...contract.value, ...(total !== undefined ? { total } : {}) } };
+    await tx.contracts.upsert(changed, audit);
+    return record;
+  });
+}
+
+function proposalFrom(options: Record<string, unknown>, today: string): ModificationProposal {
+  const valueText = options['value-change'];
+  if (typeof valueText !== 'string') throw new CliError('Give the change in value: --value-change AMOUNT (e.g. 25000, -10000 or 0)', 2);
+  const cleaned = valueText.replace(/[£,\s]/g, '');
+  if (!/^[+-]?\d+(\.\d{1,2})?$/.test(cleaned)) throw new CliError(`--value-change "${valueText}" is not an amount of money: write it as 25000 or -10000.50`, 2);
+  const ground = typeof options.ground === 'string' ? options.ground.trim().toLowerCase() : undefined;
+  const reason = typeof options['not-substantial'] === 'string' ? options['not-substantial'] : undefined;
+  if (ground !== undefined && reason !== undefined) throw new CliError('Give either --ground or --not-substantial, not both.', 2);
+  if (ground !== undefined && !GROUND_PATTERN.test(ground)) throw new CliError(`--ground "${ground}" is not a ground: use below-threshold, schedule-8-para-1 … 9 (Procurement Act 2023) or reg-72-1-a … f (Public Contracts Regulations 2015).`, 2);
+  return {
+    date: typeof options.date === 'string' ? isoDateOption('--date', options.date) : today,
+    valueChange: Number(cleaned),
+    ...(typeof options['new-end-date'] === 'string' ? { newEndDate: isoDateOption('--new-end-date', options['new-end-date']) } : {}),
+    ...(ground !== undefined ? { ground } : {}),
+    ...(reason !== undefined ? { ground: 'not-substantial', reason } : {}),
+    ...(typeof options.description === 'string' ? { description: options.description } : {}),
+  };
+}
+
+function groupBy<T extends { reference: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(item.reference, [...(map.get(item.reference) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,5 @@
+export * from './thresholds.js';
+export * from './regime.js';
+export * from './obligations.js';
+export * from './modifications.js';
+export * from './modification-record.js';
