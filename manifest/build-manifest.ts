@@ -10,10 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import JSZip from 'jszip';
 import { z } from 'zod';
 import { COMMAND_LIST } from '../packages/bot/src/commands/command-list.js';
 import { colourIcon, outlineIcon } from './icons.js';
-import { createZip } from './zip.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID such as 2c5a1d2e-7b1f-4c8e-9a57-3f0d6c2b9e41');
 
@@ -64,6 +64,9 @@ export function buildManifest(config: ManifestConfig): Record<string, unknown> {
   };
 }
 
+/** A fixed time for every file in the package, so the same configuration packs to the same bytes. */
+const PACKED_AT = new Date(Date.UTC(2026, 0, 1));
+
 /** Builds, validates and packs; returns the zip path, or throws with every schema error. */
 export async function packManifest(config: ManifestConfig, outDir: string): Promise<{ zipPath: string; manifest: Record<string, unknown> }> {
   const manifest = buildManifest(config);
@@ -76,8 +79,10 @@ export async function packManifest(config: ManifestConfig, outDir: string): Prom
     { name: 'outline.png', data: outlineIcon() },
   ];
   for (const file of files) writeFileSync(join(outDir, file.name), file.data);
+  const zip = new JSZip();
+  for (const file of files) zip.file(file.name, file.data, { date: PACKED_AT });
   const zipPath = join(outDir, 'contract-steward.zip');
-  writeFileSync(zipPath, createZip(files));
+  writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return { zipPath, manifest };
 }
 

@@ -8,7 +8,7 @@ import { readRegister } from '../../packages/core/src/excel/read-register.js';
 import { makeContract } from '../support/contracts.js';
 import { COUNCIL_HEADERS, councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
 import { steward } from '../support/run-steward.js';
-import { createZip } from '../../manifest/zip.js';
+import { createZip } from '../support/create-zip.js';
 
 let folder: string;
 let db: string;

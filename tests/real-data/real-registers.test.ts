@@ -5,8 +5,8 @@ import type { Contract } from '@contract-steward/core';
 import { readRegister } from '../../packages/core/src/excel/read-register.js';
 import { createImportPlanner } from '../../packages/core/src/register/import/import-planner.js';
 
-/** Real published registers, kept beside the repository (see shared/real-registers/PROVENANCE.md). */
-const FOLDER = fileURLToPath(new URL('../../../shared/real-registers/', import.meta.url));
+/** Real published registers, kept in the repository (see tests/fixtures/real-registers/PROVENANCE.md). */
+const FOLDER = fileURLToPath(new URL('../fixtures/real-registers/', import.meta.url));
 
 async function dryRun(file: string) {
   const reading = await readRegister(`${FOLDER}${file}`);
@@ -22,7 +22,7 @@ async function dryRun(file: string) {
 }
 
 describe('real council registers', () => {
-  it('finds the shared real-registers folder', () => {
+  it('finds the real registers in the test fixtures', () => {
     expect(existsSync(`${FOLDER}norfolk_cc_contracts_2015.csv`)).toBe(true);
   });
 

@@ -1,11 +1,12 @@
+import { SETTLING_ACTIONS, type SettlingAction } from '@contract-steward/core';
 import { z } from 'zod';
 
 /** Bumped when the shape of card actions changes, so a card from before gets a clear reply. */
 export const CARD_ACTION_VERSION = 1;
 
-export const DECISIONS = ['extend', 'reprocure', 'terminate', 'let-expire', 'renegotiated'] as const;
-export const DecisionSchema = z.enum(DECISIONS);
-export type Decision = z.infer<typeof DecisionSchema>;
+/** The decisions a card can record are core's deadline-settling ones, so the two cannot drift apart. */
+export const DecisionSchema = z.enum(SETTLING_ACTIONS);
+export type Decision = SettlingAction;
 
 export const DECISION_LABELS: Record<Decision, string> = {
   extend: 'Extend',

@@ -1,5 +1,5 @@
-import type { Contract } from '@contract-steward/core';
-import { CARD_ACTION_VERSION, DECISION_LABELS, DECISIONS, SNOOZE_DAYS, type Decision } from '../actions.schema.js';
+import { SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
+import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from '../actions.schema.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
@@ -76,7 +76,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
       card: {
         type: 'AdaptiveCard',
         body: [
-          { type: 'Input.ChoiceSet', id: 'decision', label: 'Decision', isRequired: true, errorMessage: 'Choose a decision', choices: DECISIONS.map((d) => ({ title: DECISION_LABELS[d], value: d })) },
+          { type: 'Input.ChoiceSet', id: 'decision', label: 'Decision', isRequired: true, errorMessage: 'Choose a decision', choices: SETTLING_ACTIONS.map((d) => ({ title: DECISION_LABELS[d], value: d })) },
           ...renegotiationInputs(),
         ],
         actions: [{ type: 'Action.Execute', title: 'Record decision', verb: 'decide', data }],

@@ -20,6 +20,10 @@ import { addDuration, describeDuration } from './subtract-duration.js';
 export const DECISION_ACTIONS = ['acknowledge', 'snooze', 'extend', 'reprocure', 'terminate', 'let-expire', 'renegotiated'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
+/** The decisions that settle deadlines (all but acknowledge and snooze): what a warning card offers. */
+export const SETTLING_ACTIONS = ['extend', 'reprocure', 'terminate', 'let-expire', 'renegotiated'] as const satisfies readonly DecisionAction[];
+export type SettlingAction = (typeof SETTLING_ACTIONS)[number];
+
 export type DecisionRequest = { readonly note?: string } & (
   | { readonly action: 'acknowledge' }
   | { readonly action: 'snooze'; readonly days: number; readonly kind?: KeyDateKind }
@@ -57,7 +61,7 @@ export interface DecisionProblem extends Problem {
 }
 
 /** Which deadlines each decision settles. */
-const SETTLES: Readonly<Record<Exclude<DecisionAction, 'acknowledge' | 'snooze'>, readonly KeyDateKind[]>> = {
+const SETTLES: Readonly<Record<SettlingAction, readonly KeyDateKind[]>> = {
   extend: ['extension', 'notice'],
   reprocure: ['reprocure', 'extension'],
   terminate: ['notice', 'extension', 'renewal', 'reprocure', 'end'],

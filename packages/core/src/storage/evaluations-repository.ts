@@ -1,5 +1,5 @@
 import type { Evaluation } from '../evaluation/evaluation.schema.js';
-import type { AuditContext } from './store.js';
+import type { AuditContext } from './audit-context.js';
 
 /** A saved evaluation as listed: what it chose between, who saved it and when. */
 export interface EvaluationSummary {

@@ -1,7 +1,7 @@
 import type { DecisionOutcome, RenewalDecision } from '../renewals/decisions.js';
 import type { DueWarning, LedgerWarning, RenewalLedger, WarningState } from '../renewals/warnings.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import type { AuditContext } from './store.js';
+import type { AuditContext } from './audit-context.js';
 
 /** A warning in the ledger: what it says, who it is for, and how its delivery is going. */
 export interface WarningRecord extends LedgerWarning {

@@ -1,5 +1,5 @@
 import type { Saving, SavingState } from '../savings/saving.schema.js';
-import type { AuditContext, UpsertOutcome } from './store.js';
+import type { AuditContext, UpsertOutcome } from './audit-context.js';
 
 export interface SavingQuery {
   /** Savings whose term runs on or after this day (YYYY-MM-DD): the term overlaps [from, to]. */

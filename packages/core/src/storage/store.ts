@@ -3,17 +3,10 @@ import type { EvaluationRepository } from './evaluations-repository.js';
 import type { ProcurementActRepository } from './procurement-act-repository.js';
 import type { RenewalsRepository } from './renewals-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
+import type { AuditContext, UpsertOutcome } from './audit-context.js';
 
-/** Who made a change, from where, and when (defaults to now). Recorded in the audit trail. */
-export interface AuditContext {
-  /** A person's email/UPN, or a system actor such as `cli` or `renewals-job`. */
-  readonly actor: string;
-  /** Where the change came from: `cli`, `teams`, `import:register-2026.xlsx`, ... */
-  readonly source: string;
-  readonly at?: Date;
-}
-
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+// The repositories need these two as well; they live apart so no repository imports this file.
+export type { AuditContext, UpsertOutcome } from './audit-context.js';
 
 /** Field-by-field change: the value before and after. */
 export type Changes = Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;

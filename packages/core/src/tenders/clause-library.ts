@@ -301,14 +301,3 @@ const BY_ID: ReadonlyMap<string, Clause> = new Map(CLAUSES.map((c) => [c.id, c])
 export function findClause(id: string): Clause | undefined {
   return BY_ID.get(id);
 }
-
-export function isClauseId(id: string): id is ClauseId {
-  return BY_ID.has(id);
-}
-
-/** The section's heading and scope. */
-export function tenderSection(id: TenderSectionId): TenderSection {
-  const section = TENDER_SECTIONS.find((s) => s.id === id);
-  if (!section) throw new Error(`no tender section ${id}`);
-  return section;
-}

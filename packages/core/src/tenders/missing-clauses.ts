@@ -1,5 +1,14 @@
-import type { Contract } from '../register/contract.schema.js';
 import { CLAUSES, TENDER_SECTIONS, type ClauseId, type TenderSectionId } from './clause-library.js';
+
+/**
+ * The two things about a contract these rules read. Spelled out here rather than picked from
+ * the register's Contract, because the register already imports the clause library.
+ */
+export interface AppendixMHoldings {
+  /** Any IT system the contract is for: its presence makes Appendix M expected. */
+  readonly itSystem?: unknown;
+  readonly appendixMClauses?: readonly ClauseId[] | undefined;
+}
 
 /** An Appendix M section a contract lacks, with the clauses it would need. */
 export interface MissingAppendixMSection {
@@ -32,7 +41,7 @@ function termsThatCount(section: TenderSectionId): ClauseId[] {
  * findMissingAppendixMClauses({ itSystem: { systemName: 'Revs & Bens' }, appendixMClauses: ['DE-1.1', 'DE-1.2', 'DE-1.3', 'DE-2'] })
  * // [{ section: 'api', missing: ['API-1.1', 'API-1.4', 'API-1.5', 'API-1.6', 'API-2'] }]
  */
-export function findMissingAppendixMClauses(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): MissingAppendixMSection[] {
+export function findMissingAppendixMClauses(contract: AppendixMHoldings): MissingAppendixMSection[] {
   if (contract.itSystem === undefined && contract.appendixMClauses === undefined) return [];
   const held = new Set<string>(contract.appendixMClauses ?? []);
   return TENDER_SECTIONS.map((s) => ({ section: s.id, missing: TERMS_THAT_COUNT[s.id].filter((id) => !held.has(id)) })).filter(
@@ -41,7 +50,7 @@ export function findMissingAppendixMClauses(contract: Pick<Contract, 'itSystem' 
 }
 
 /** Just the sections a contract lacks: `['data-extraction', 'api']`, or `[]`. */
-export function lacksAppendixM(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): TenderSectionId[] {
+export function lacksAppendixM(contract: AppendixMHoldings): TenderSectionId[] {
   return findMissingAppendixMClauses(contract).map((s) => s.section);
 }
 
@@ -62,7 +71,7 @@ const SECTION_WORDS: Readonly<Record<TenderSectionId, string>> = { 'data-extract
  * flagMissingAppendixM({ itSystem: {} })
  * // [{ code: 'lacks-appendix-m', message: 'lacks Appendix M data-extraction and API clauses', lacksAppendixM: ['data-extraction', 'api'] }]
  */
-export function flagMissingAppendixM(contract: Pick<Contract, 'itSystem' | 'appendixMClauses'>): AppendixMRenewalFlag[] {
+export function flagMissingAppendixM(contract: AppendixMHoldings): AppendixMRenewalFlag[] {
   const lacks = lacksAppendixM(contract);
   if (lacks.length === 0) return [];
   return [{ code: 'lacks-appendix-m', message: `lacks Appendix M ${lacks.map((s) => SECTION_WORDS[s]).join(' and ')} clauses`, lacksAppendixM: lacks }];

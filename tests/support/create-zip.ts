@@ -13,9 +13,10 @@ const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
 /**
- * A zip archive of a few small files, enough for a Teams app package (and for tests that need
- * hand-made workbooks). The local header and the central directory record carry the same
- * fields, at offsets that differ by `shift`.
+ * A zip archive written byte by byte, for tests that craft files no library would write: a
+ * document of the wrong kind, a zip bomb, a directory that lies about sizes (patched at the
+ * offsets below). The local header and the central directory record carry the same fields, at
+ * offsets that differ by `shift`. The app package is packed with JSZip instead.
  */
 export function createZip(files: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
