@@ -1,7 +1,6 @@
-import type { IsoDate } from '../shared/iso-date.js';
+import { isIsoDate, type IsoDate } from '../shared/iso-date.js';
 import { londonToday } from '../renewals/london-today.js';
 import { CliError } from './command.js';
-import { isoDateOption } from './commands/contracts.js';
 
 /** `--as-of YYYY-MM-DD` when given, else today in London from the CLI's clock. */
 export function asOfOption(value: unknown, now: (() => Date) | undefined): IsoDate {
@@ -16,4 +15,12 @@ export function daysOption(name: string, value: string, { min, max }: { min: num
     throw new CliError(`${name} "${value}" is not a number of days: give a whole number from ${min} to ${max}, e.g. ${name} 90`, 2);
   }
   return days;
+}
+
+/** A real calendar date from an option (no 31 February), or a usage error naming it. */
+export function isoDateOption(name: string, value: string): IsoDate {
+  if (!isIsoDate(value)) {
+    throw new CliError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31`, 2);
+  }
+  return value;
 }

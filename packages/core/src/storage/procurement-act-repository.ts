@@ -1,5 +1,5 @@
 import type { ModificationRecord, PublicationRecord } from '../procurement-act/modification-record.js';
-import type { AuditContext } from './store.js';
+import type { AuditContext } from './audit-context.js';
 
 /** A contract's change log and the publications that settle its statutory obligations. Every write is audited. */
 export interface ProcurementActRepository {

@@ -1,7 +1,7 @@
 import type { Contract } from '../../register/contract.schema.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { asOfOption } from '../as-of-option.js';
+import { asOfOption, isoDateOption } from '../as-of-option.js';
 import { procurementLawOf } from './procurement-act.js';
 
 const json = { json: { type: 'boolean', description: 'print JSON instead of a table' } } as const;
@@ -106,10 +106,3 @@ function describeRenewal(c: Contract): string {
   }
 }
 
-/** Validates a YYYY-MM-DD option so a typo is a clear error rather than an empty result. */
-export function isoDateOption(name: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new CliError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31`, 2);
-  }
-  return value;
-}

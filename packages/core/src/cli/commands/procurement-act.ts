@@ -5,10 +5,9 @@ import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/m
 import { legalFacts } from '../../procurement-act/regime.js';
 import { addDays } from '../../renewals/calendar-date.js';
 import type { Store } from '../../storage/store.js';
-import { asOfOption, daysOption } from '../as-of-option.js';
+import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { isoDateOption } from './contracts.js';
 
 /** The obligations, modifications and regime of one contract, for `contracts show`. */
 export async function procurementLawOf(store: Store, contract: Contract, today: string) {

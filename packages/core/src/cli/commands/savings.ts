@@ -9,7 +9,7 @@ import { SAVING_STATES, savingsFileJsonSchema, type Saving, type SavingState } f
 import type { SavingQuery } from '../../storage/savings-repository.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { isoDateOption } from './contracts.js';
+import { isoDateOption } from '../as-of-option.js';
 
 const filterOptions = {
   from: { type: 'string' },

@@ -8,7 +8,7 @@ import { describeInclusion, renderPackMarkdown } from '../../tenders/render-pack
 import { writeTenderPackDocx } from '../../word/tender-pack-docx.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
-import { isoDateOption } from './contracts.js';
+import { isoDateOption } from '../as-of-option.js';
 
 const FORMATS = ['.docx', '.xlsx', '.md'] as const;
 
