@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findCycles, findViolations, layerOf, readSourceFiles, type SourceFile, type Violation } from './support/import-graph.js';
+import { DOMAIN, OUTER_LAYERS, findCycles, findViolations, layerOf, readSourceFiles, type SourceFile, type Violation } from './support/import-graph.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FILES = readSourceFiles(ROOT, ['packages/core/src', 'packages/bot/src']);
@@ -26,6 +27,12 @@ describe('the architecture (ARCHITECTURE.md)', () => {
     const decisions = FILES.find((f) => f.path === 'packages/core/src/renewals/decisions.ts');
     expect(decisions?.imports).toContain('packages/core/src/register/contract.schema.ts');
     expect(decisions?.imports).toContain('packages/core/src/shared/problem.ts');
+  });
+
+  it('puts every folder of core in a layer, so a new folder is checked too', () => {
+    const folders = readdirSync(`${ROOT}packages/core/src`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const layered: readonly string[] = [...DOMAIN, ...OUTER_LAYERS];
+    expect(folders.filter((folder) => !layered.includes(folder)), 'add these to DOMAIN or OUTER_LAYERS in tests/support/import-graph.ts').toEqual([]);
   });
 
   it('keeps every import in its direction, apart from the known exceptions', () => {
