@@ -1,6 +1,6 @@
 import { parseCardAction } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
-import { parseCommand } from './commands/parse-command.js';
+import { MAX_MESSAGE_BYTES, parseCommand, tooLongMessage } from './commands/parse-command.js';
 import { handleCardAction } from './handlers/card-actions.js';
 import { runCommand } from './handlers/command-handlers.js';
 import { handleFileActivity } from './handlers/file-handlers.js';
@@ -30,6 +30,14 @@ export class StewardBot implements ActivityRouter {
     else await store.conversations.save({ ...record, installed: true }, this.services.now());
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
+    if (activity.kind === 'message') {
+      // Longer than Teams lets a person type: answered without being read at all.
+      const bytes = Buffer.byteLength(activity.text, 'utf8');
+      if (bytes > MAX_MESSAGE_BYTES) {
+        await io.reply({ text: tooLongMessage(bytes) });
+        return undefined;
+      }
+    }
     const files = await handleFileActivity(activity, asker, this.services, io);
     if (files.handled) return files.result;
 

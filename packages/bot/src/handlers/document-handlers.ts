@@ -20,7 +20,12 @@ export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'sa
 
 /** Reads a document command, or undefined when the text is something else (left to the other commands). */
 export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
-  const text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+  // `<[^<>]*>` and the loop below rather than `<[^>]*>` and `[.!?]+$`: both of those rescan the rest
+  // of the text from every `<` or `.`, which is quadratic on a long message of them.
+  let text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase();
+  let end = text.length;
+  while (end > 0 && '.!?'.includes(text[end - 1] ?? '')) end--;
+  text = text.slice(0, end).replace(/\s+/g, ' ');
   if (/^export( the)?( register| contracts)?$/.test(text)) return { name: 'export' };
   if (/^(savings export|export( the)? savings|savings workbook)$/.test(text)) return { name: 'savingsExport' };
   if (/^(savings|savings this year|savings totals)$/.test(text)) return { name: 'savings' };
