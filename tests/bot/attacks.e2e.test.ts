@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMessage } from '../support/stand-in-connector.js';
-import { seedRegister, startHarness, type Harness } from './bot-harness.js';
+import { makeContract } from '../support/contracts.js';
+import { cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 
 /** Attacks reported against the bot, each through the real HTTP path, so each stays fixed. */
 describe('attack: a message far longer than Teams allows', () => {
@@ -30,4 +31,38 @@ describe('attack: a message far longer than Teams allows', () => {
     const ms = Math.min(first.ms, (await timed(huge)).ms);
     expect(ms).toBeLessThan(Math.max(short, 5) * 20);
   }, 20_000);
+});
+
+describe('attack: Markdown in register text', () => {
+  let bot: Harness;
+  const LINK = '[Click here](https://evil.example/login)';
+  beforeAll(async () => {
+    bot = await startHarness();
+    await seedRegister(bot.store);
+    await bot.store.contracts.upsert(
+      makeContract({ reference: 'CON-0666', title: '**Urgent** pay now', supplier: { name: `${LINK} Ltd` }, owner: { name: LINK, email: 'x.owner@council.gov.uk' }, endDate: '2027-01-31', noticePeriod: { amount: 1, unit: 'months' } }),
+      { actor: 'test', source: 'test' },
+    );
+  });
+  afterAll(() => bot?.close());
+
+  it('refuses a person with no role without naming the owner, and without a live link', async () => {
+    const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'contract CON-0666'));
+    expect(reply?.text).toBe('You are not the owner of CON-0666 or its escalation contact, so I cannot show it to you; ask procurement (p.ng@council.gov.uk), finance or an administrator (it.admin@council.gov.uk) if you need it.');
+  });
+
+  it('shows a Markdown owner name and supplier as written on the cards, not as a link or bold', async () => {
+    const priya = { from: { id: PRIYA.id, name: PRIYA.name, aadObjectId: PRIYA.aadObjectId }, conversation: { id: 'a:personal-priya', conversationType: 'personal', tenantId: 'tenant-1' } };
+    for (const text of ['renewals 90', 'contract CON-0666']) {
+      const card = cardOf((await bot.exchange(teamsMessage(bot.connector.serviceUrl, text, priya)))[0]);
+      expect(card).not.toContain(LINK);
+      expect(card).not.toContain('**Urgent**');
+      expect(card).toContain('\\\\[Click here\\\\](https://evil.example/login)');
+    }
+  });
+
+  it('echoes what someone typed in help without letting it become a link', async () => {
+    const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, `please ${LINK}`));
+    expect(cardOf(reply)).toContain('please \\\\[Click here\\\\]');
+  });
 });

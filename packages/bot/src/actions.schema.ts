@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeMarkdown } from './cards/card-kit.js';
 
 /** Bumped when the shape of card actions changes, so a card from before gets a clear reply. */
 export const CARD_ACTION_VERSION = 1;
@@ -70,7 +71,7 @@ export function parseCardAction(value: unknown): CardActionParse {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'action';
-    return { ok: false, code: 'invalid-action', message: `I could not read that card action (${where}: ${issue?.message ?? 'invalid'}). Nothing was changed. Type \`help\` to start again.` };
+    return { ok: false, code: 'invalid-action', message: `I could not read that card action (${escapeMarkdown(`${where}: ${issue?.message ?? 'invalid'}`)}). Nothing was changed. Type \`help\` to start again.` };
   }
   return { ok: true, action: parsed.data };
 }

@@ -1,6 +1,6 @@
 import { TDA_CRITERIA, type EvaluationOption } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
-import { adaptiveCard, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const SCORES = [
   { title: '0: unacceptable', value: '0' },
@@ -15,8 +15,8 @@ const SCORES = [
 export function scoreFormCard(input: { evaluationId: string; evaluationTitle: string; optionIndex: number; option: EvaluationOption; evaluator: string; problems?: readonly string[] }): AdaptiveCard {
   const mine = new Map(input.option.scores.filter((s) => s.evaluator.toLowerCase() === input.evaluator).map((s) => [s.criterion, s]));
   const body: CardElement[] = [
-    ...heading(`Score ${plain(input.option.name)}`, `${plain(input.evaluationTitle)}: your scores as ${plain(input.evaluator)}. Give each a reason; leave a rule blank to keep it as it is.`),
-    ...(input.problems ?? []).map((problem) => text(plain(problem), { color: 'Attention' })),
+    ...heading(`Score ${escapeMarkdown(input.option.name)}`, `${escapeMarkdown(input.evaluationTitle)}: your scores as ${escapeMarkdown(input.evaluator)}. Give each a reason; leave a rule blank to keep it as it is.`),
+    ...(input.problems ?? []).map((problem) => text(escapeMarkdown(problem), { color: 'Attention' })),
   ];
   for (const criterion of TDA_CRITERIA) {
     const current = mine.get(criterion.id);

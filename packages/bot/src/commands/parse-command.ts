@@ -48,7 +48,7 @@ export function parseCommand(raw: string): Command {
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };
 
   if (/^(mine|my contracts|my renewals|show (me )?my contracts|what do i own\??)$/.test(text)) return { name: 'mine' };
-  const words = text.match(/\d+|[a-z]+/g) ?? [];
+  const words: readonly string[] = text.match(/\d+|[a-z]+/g) ?? [];
   if (words.some((w) => OVERDUE_WORDS.has(w)) || followedBy(words, 'past', 'deadline') || followedBy(words, 'past', 'the', 'deadline')) return { name: 'overdue' };
 
   const exact = /^renewals?(?:\s+(\d{1,7}))?$/.exec(text);

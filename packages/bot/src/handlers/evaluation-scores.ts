@@ -1,7 +1,7 @@
 import { CRITERION_IDS, EvaluationSchema, evaluateOptions, type Evaluation, type Score } from '@contract-steward/core';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { scoreFormCard } from '../cards/score-card.js';
-import { adaptiveCard, heading, plain, text } from '../cards/card-kit.js';
+import { adaptiveCard, heading, escapeMarkdown, text } from '../cards/card-kit.js';
 import type { FileAction } from '../files/file-actions.schema.js';
 import { describeWhoCan } from '../roles.js';
 import type { BotServices } from '../services.js';
@@ -20,14 +20,14 @@ function evaluatorOf(evaluation: Evaluation, asker: Asker): string | undefined {
 /** The score form of one option, and saving it: the evaluation is scored again with core and saved. */
 export async function answerScoreAction(action: ScoreAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
   const saved = await services.store.evaluations.get(action.evaluationId);
-  if (!saved) return { message: `There is no saved evaluation ${action.evaluationId}. Attach the evaluation to a message that says \`evaluate\` again.` };
+  if (!saved) return { message: `There is no saved evaluation ${escapeMarkdown(action.evaluationId)}. Attach the evaluation to a message that says \`evaluate\` again.` };
   const evaluation = saved.evaluation;
   const option = evaluation.options[action.option];
   if (!option) return { message: 'That option is no longer in the evaluation.' };
   const evaluator = evaluatorOf(evaluation, asker);
   if (!evaluator) {
-    const who = evaluation.evaluators ? `its evaluators (${evaluation.evaluators.slice(0, 5).join(', ')})` : describeWhoCan(['procurement', 'administrator'], services.roles);
-    return { message: `Only ${who} can score ${evaluation.title}.` };
+    const who = evaluation.evaluators ? 'the evaluators it lists' : describeWhoCan(['procurement', 'administrator'], services.roles);
+    return { message: `You are not one of those who can score ${escapeMarkdown(evaluation.title)}: only ${who} can.` };
   }
   const form = (problems?: readonly string[]) => ({
     card: scoreFormCard({ evaluationId: saved.id, evaluationTitle: evaluation.title, optionIndex: action.option, option, evaluator, ...(problems ? { problems } : {}) }),
@@ -58,9 +58,9 @@ export async function answerScoreAction(action: ScoreAction, asker: Asker, servi
   if (scored.success) return { card: evaluationRankingCard(scored.value, saved.id) };
   return {
     card: adaptiveCard([
-      ...heading(`Scores saved for ${plain(option.name)}`, plain(evaluation.title)),
+      ...heading(`Scores saved for ${escapeMarkdown(option.name)}`, escapeMarkdown(evaluation.title)),
       text(`${given.length} score${given.length === 1 ? '' : 's'} saved. Before the ranking can be worked out again:`),
-      ...scored.problems.slice(0, 5).map((p) => text(plain(p.message), { spacing: 'Small' })),
+      ...scored.problems.slice(0, 5).map((p) => text(escapeMarkdown(p.message), { spacing: 'Small' })),
     ]),
   };
 }

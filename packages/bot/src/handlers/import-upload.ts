@@ -1,6 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from '../cards/import-card.js';
 import { downloadAttachment, formatMegabytes, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
@@ -38,7 +39,7 @@ export const PROGRESS_BYTES = 256 * 1024;
  */
 export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
   if (!asker.roles.has('administrator')) {
-    await io.reply({ text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${upload.name}; send it to them instead.` });
+    await io.reply({ text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${escapeMarkdown(upload.name)}; send it to them instead.` });
     return;
   }
   if (!REGISTER_FILE_TYPES.has(upload.fileType)) {
@@ -48,7 +49,7 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
   const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
   if (!download.ok) {
     services.log.warn({ code: download.code, file: upload.name }, 'refused an uploaded register');
-    await io.reply({ text: `I did not import ${upload.name}: ${download.message}. Nothing was written.` });
+    await io.reply({ text: `I did not import ${escapeMarkdown(upload.name)}: ${escapeMarkdown(download.message)}. Nothing was written.` });
     return;
   }
   // A big file takes a while to check: say so at once, then replace that card with the result.
@@ -74,7 +75,7 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
   } catch (error) {
     await rm(dirname(path), { recursive: true, force: true });
     if (error instanceof RegisterFileError) {
-      await finish({ text: `I cannot read ${upload.name}: ${error.message}. Nothing was written.` });
+      await finish({ text: `I cannot read ${escapeMarkdown(upload.name)}: ${escapeMarkdown(error.message)}. Nothing was written.` });
       return;
     }
     throw error;
@@ -105,7 +106,7 @@ export async function answerImportAction(
     case 'expired':
       return { card: importClosedCard('the register', 'This import waited too long (15 minutes) and was dropped: nothing was written. Upload the file again.') };
     case 'not-yours':
-      return { message: `Only ${claim.pending.uploaderName}, who uploaded ${claim.pending.fileName}, can confirm or cancel this import.` };
+      return { message: `Only ${escapeMarkdown(claim.pending.uploaderName)}, who uploaded ${escapeMarkdown(claim.pending.fileName)}, can confirm or cancel this import.` };
     case 'ok':
       break;
   }
@@ -129,7 +130,7 @@ export async function answerImportAction(
             await notify(conversationId, { card: importDoneCard(report, claim.pending.uploaderName), summary: `Imported ${report.fileName}` });
           } catch (error) {
             services.log.error({ err: error, file: claim.pending.fileName }, 'register import from Teams failed');
-            await notify(conversationId, { text: `The import of ${claim.pending.fileName} failed, so nothing was written. Upload the file again; if it keeps failing, tell your Contract Steward administrator.` }).catch(() => undefined);
+            await notify(conversationId, { text: `The import of ${escapeMarkdown(claim.pending.fileName)} failed, so nothing was written. Upload the file again; if it keeps failing, tell your Contract Steward administrator.` }).catch(() => undefined);
           } finally {
             await claim.release();
           }
@@ -162,7 +163,7 @@ async function sendProblems(
   const found = await files.imports.peek(importId);
   if (!found) return { message: 'This import is no longer waiting, so its problems workbook is gone. Upload the file again.' };
   const same = found.pending.aadObjectId && who.aadObjectId ? found.pending.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() : found.pending.teamsId === who.teamsId;
-  if (!same) return { message: `Only ${found.pending.uploaderName}, who uploaded ${found.pending.fileName}, can have its problems workbook.` };
+  if (!same) return { message: `Only ${escapeMarkdown(found.pending.uploaderName)}, who uploaded ${escapeMarkdown(found.pending.fileName)}, can have its problems workbook.` };
   const report = await dryRun(services.store, found.path, found.pending.uploaderEmail ?? who.teamsId, services.now());
   const out = join(dirname(found.path), 'problems.xlsx');
   try {
