@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMessage } from '../support/stand-in-connector.js';
 import { makeContract } from '../support/contracts.js';
-import { cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
+import { ASHA, cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
+import { actionData, consentOf, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
 
 /** Attacks reported against the bot, each through the real HTTP path, so each stays fixed. */
 describe('attack: a message far longer than Teams allows', () => {
@@ -64,5 +66,34 @@ describe('attack: Markdown in register text', () => {
   it('echoes what someone typed in help without letting it become a link', async () => {
     const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, `please ${LINK}`));
     expect(cardOf(reply)).toContain('please \\\\[Click here\\\\]');
+  });
+});
+
+describe('attack: an upload named like a file the bot writes', () => {
+  let bot: Harness & { filesDir: string };
+  beforeAll(async () => {
+    bot = await startFilesHarness();
+    await seedRegister(bot.store);
+  });
+  afterAll(() => bot?.close());
+
+  it('keeps an upload named problems.xlsx when its own Problems workbook button is pressed, and imports it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Register');
+    sheet.addRow(['Reference', 'Title', 'Supplier', 'End date']);
+    sheet.addRow(['CON-0500', 'Street lighting', 'Lumen Ltd', '31/03/2029']);
+    sheet.addRow(['CON-0501', 'Pest control', 'Nobody Ltd', 'not a date']);
+    bot.connector.files.set('problems.xlsx', { body: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const [reply] = await bot.exchange(uploadMessage(bot, ASHA, 'problems.xlsx', servedUrl(bot, 'problems.xlsx')));
+    expect(cardOf(reply)).toContain('Import problems.xlsx?');
+
+    const before = bot.connector.activities.length;
+    await press(bot, ASHA, 'importProblems', actionData(reply, 'importProblems'));
+    await bot.connector.waitForActivities(before + 1);
+    expect(consentOf(bot.connector.activities[before]).name).toBe('problems problems.xlsx');
+
+    const imported = await press(bot, ASHA, 'importRegister', actionData(reply, 'importRegister'));
+    expect(JSON.stringify(imported.value)).toContain('Imported problems.xlsx');
+    expect(await bot.store.contracts.get('CON-0500')).toMatchObject({ title: 'Street lighting' });
   });
 });

@@ -25,8 +25,9 @@ function londonClock(instant: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
-async function dryRun(store: Store, path: string, actor: string, at: Date): Promise<ImportReport> {
-  return importRegister(store, path, { dryRun: true, actor, at });
+/** `path` is the upload's internal name; `fileName` the name it was uploaded as, for the report. */
+async function dryRun(store: Store, path: string, fileName: string, actor: string, at: Date): Promise<ImportReport> {
+  return importRegister(store, path, { dryRun: true, actor, at, displayName: fileName });
 }
 
 /** Files at least this big get a "Checking…" card first, replaced by the dry run when it is done. */
@@ -71,7 +72,7 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
   );
   let report: ImportReport;
   try {
-    report = await dryRun(services.store, path, actorOf(asker, sender), services.now());
+    report = await dryRun(services.store, path, pending.fileName, actorOf(asker, sender), services.now());
   } catch (error) {
     await rm(dirname(path), { recursive: true, force: true });
     if (error instanceof RegisterFileError) {
@@ -114,7 +115,7 @@ export async function answerImportAction(
   try {
     if (action.verb === 'cancelImport') return { card: importClosedCard(claim.pending.fileName, 'Cancelled: nothing was written, and I have deleted the uploaded file.') };
     if (!asker.roles.has('administrator')) return { message: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register.` };
-    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now(), displayName: claim.pending.fileName });
     const size = (await stat(claim.path)).size;
     const notify = files.notify;
     if (size >= PROGRESS_BYTES && notify) {
@@ -164,7 +165,7 @@ async function sendProblems(
   if (!found) return { message: 'This import is no longer waiting, so its problems workbook is gone. Upload the file again.' };
   const same = found.pending.aadObjectId && who.aadObjectId ? found.pending.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() : found.pending.teamsId === who.teamsId;
   if (!same) return { message: `Only ${escapeMarkdown(found.pending.uploaderName)}, who uploaded ${escapeMarkdown(found.pending.fileName)}, can have its problems workbook.` };
-  const report = await dryRun(services.store, found.path, found.pending.uploaderEmail ?? who.teamsId, services.now());
+  const report = await dryRun(services.store, found.path, found.pending.fileName, found.pending.uploaderEmail ?? who.teamsId, services.now());
   const out = join(dirname(found.path), 'problems.xlsx');
   try {
     await writeProblemsWorkbook(out, report.reading.headers, report.rejectedRows, report.problems);
