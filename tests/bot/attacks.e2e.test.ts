@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teamsMessage } from '../support/stand-in-connector.js';
+import { cardActionInvoke, teamsActivity, teamsMessage } from '../support/stand-in-connector.js';
 import { makeContract } from '../support/contracts.js';
 import { ASHA, cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 import { actionData, consentOf, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
@@ -95,5 +95,46 @@ describe('attack: an upload named like a file the bot writes', () => {
     const imported = await press(bot, ASHA, 'importRegister', actionData(reply, 'importRegister'));
     expect(JSON.stringify(imported.value)).toContain('Imported problems.xlsx');
     expect(await bot.store.contracts.get('CON-0500')).toMatchObject({ title: 'Street lighting' });
+  });
+});
+
+describe('attack: forged card inputs', () => {
+  let bot: Harness;
+  const TOKEN = 'run-token-0123456789abcdef0123456789';
+  const KEY = 'CON-0001|notice|2026-12-31|60';
+  const inChat = { from: { id: ASHA.id, name: ASHA.name, aadObjectId: ASHA.aadObjectId }, conversation: { id: 'a:personal-chat-1', conversationType: 'personal', tenantId: 'tenant-1' } };
+  beforeAll(async () => {
+    bot = await startHarness({ RENEWALS_RUN_TOKEN: TOKEN, SEND_PACE_MS: '0' });
+    await seedRegister(bot.store);
+    await bot.exchange(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'add', ...inChat }));
+    await fetch(`${bot.server.url}/api/renewals/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+  });
+  afterAll(() => bot?.close());
+
+  const data = (inputs: Record<string, unknown>) => ({ v: 1, warningKey: KEY, decision: 'renegotiated', baselineAnnual: '12000', newAnnual: '9000', ...inputs });
+  const nothingWritten = async () => {
+    expect(await bot.store.renewals.listDecisions('CON-0001')).toEqual([]);
+    expect(await bot.store.savings.list()).toEqual([]);
+    expect((await bot.store.contracts.get('CON-0001'))?.endDate).toBe('2027-03-31');
+  };
+
+  it('refuses "renegotiated" with a new end date of 31 February, saying how to write it, and writes nothing', async () => {
+    const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'decide', data({ newEndDate: '2028-02-31' }), inChat));
+    expect(JSON.stringify(response.body)).toContain('The new end date must be a real date written YYYY-MM-DD, such as 2029-03-31. Nothing was changed');
+    await nothingWritten();
+  });
+
+  it('refuses the same forged date sent as an Action.Submit message', async () => {
+    const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, '', { ...inChat, value: { ...data({ newEndDate: '2028-02-31' }), verb: 'decide' } }));
+    expect(reply?.text).toContain('The new end date must be a real date');
+    await nothingWritten();
+  });
+
+  it('refuses a forged price or term', async () => {
+    for (const inputs of [{ newAnnual: '-1' }, { baselineAnnual: true }, { termMonths: '100000' }]) {
+      const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'decide', data(inputs), inChat));
+      expect(JSON.stringify(response.body)).toContain('Nothing was changed');
+    }
+    await nothingWritten();
   });
 });

@@ -2,6 +2,9 @@ import { TDA_CRITERIA, type EvaluationOption } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
 import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
+/** The reason box holds this many characters; the handler refuses more from a forged payload. */
+export const MAX_RATIONALE = 1000;
+
 const SCORES = [
   { title: '0: unacceptable', value: '0' },
   { title: '1: poor', value: '1' },
@@ -22,7 +25,7 @@ export function scoreFormCard(input: { evaluationId: string; evaluationTitle: st
     const current = mine.get(criterion.id);
     body.push(text(`Rule ${criterion.number}: ${criterion.title}`, { weight: 'Bolder', spacing: 'Medium' }));
     body.push({ type: 'Input.ChoiceSet', id: `score-${criterion.id}`, style: 'compact', placeholder: 'Score', choices: SCORES, ...(current ? { value: String(current.score) } : {}) });
-    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: 1000, ...(current ? { value: current.rationale } : {}) });
+    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: MAX_RATIONALE, ...(current ? { value: current.rationale } : {}) });
   }
   const data = { v: FILE_ACTION_VERSION, evaluationId: input.evaluationId, option: input.optionIndex };
   return adaptiveCard(body, [

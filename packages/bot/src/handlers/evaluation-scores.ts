@@ -1,6 +1,6 @@
 import { CRITERION_IDS, EvaluationSchema, evaluateOptions, type Evaluation, type Score } from '@contract-steward/core';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
-import { scoreFormCard } from '../cards/score-card.js';
+import { MAX_RATIONALE, scoreFormCard } from '../cards/score-card.js';
 import { adaptiveCard, heading, escapeMarkdown, text } from '../cards/card-kit.js';
 import type { FileAction } from '../files/file-actions.schema.js';
 import { describeWhoCan } from '../roles.js';
@@ -39,11 +39,14 @@ export async function answerScoreAction(action: ScoreAction, asker: Asker, servi
   const problems: string[] = [];
   for (const criterion of CRITERION_IDS) {
     const raw = fields[`score-${criterion}`];
-    const rationale = typeof fields[`why-${criterion}`] === 'string' ? (fields[`why-${criterion}`] as string).trim() : '';
+    const why = fields[`why-${criterion}`];
+    const rationale = typeof why === 'string' ? why.trim() : '';
     if (raw === undefined || raw === '') continue;
-    const score = Number(raw);
-    if (!Number.isInteger(score) || score < 0 || score > 5) problems.push(`${criterion}: choose a score from 0 to 5.`);
+    // Only what the form can send: "0" to "5" (a forged true or "4.5" is refused, not coerced).
+    const score = typeof raw === 'string' && /^[0-5]$/.test(raw.trim()) ? Number(raw) : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 5 ? raw : undefined;
+    if (score === undefined) problems.push(`${criterion}: choose a score from 0 to 5.`);
     else if (rationale === '') problems.push(`${criterion}: give a reason for the score of ${score}.`);
+    else if (rationale.length > MAX_RATIONALE) problems.push(`${criterion}: keep the reason to ${MAX_RATIONALE} characters (it has ${rationale.length}).`);
     else given.push({ criterion, evaluator, score, rationale });
   }
   if (problems.length > 0) return form(problems);

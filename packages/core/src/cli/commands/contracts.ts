@@ -1,4 +1,5 @@
 import type { Contract } from '../../register/contract.schema.js';
+import { isIsoDate } from '../../shared/iso-date.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 
@@ -96,7 +97,8 @@ function describeRenewal(c: Contract): string {
 
 /** Validates a YYYY-MM-DD option so a typo is a clear error rather than an empty result. */
 export function isoDateOption(name: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // isIsoDate rather than Date.parse, which takes 2028-02-31 as 2 March.
+  if (!isIsoDate(value)) {
     throw new CliError(`${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31`, 2);
   }
   return value;
