@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsActivity, teamsMessage } from '../support/stand-in-connector.js';
 import { makeContract } from '../support/contracts.js';
 import { ASHA, cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
-import { actionData, consentOf, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
+import { actionData, BEN, consentOf, inChannel, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
 
 /** Attacks reported against the bot, each through the real HTTP path, so each stays fixed. */
 describe('attack: a message far longer than Teams allows', () => {
@@ -136,5 +136,60 @@ describe('attack: forged card inputs', () => {
       expect(JSON.stringify(response.body)).toContain('Nothing was changed');
     }
     await nothingWritten();
+  });
+});
+
+describe('attack: reading the register in a channel, where every member sees the reply', () => {
+  let bot: Harness & { filesDir: string };
+  const CHANNEL = '19:procurement@thread.tacv2';
+  beforeAll(async () => {
+    bot = await startFilesHarness();
+    await seedRegister(bot.store);
+    await bot.exchange(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'add', ...personal(ASHA) }));
+  });
+  afterAll(() => bot?.close());
+
+  const conversationOf = (activity: Record<string, unknown> | undefined) => (activity?.conversation as { id?: string } | undefined)?.id;
+  const ask = (person: typeof ASHA, text: string, expect = 2) => bot.exchange(teamsMessage(bot.connector.serviceUrl, `<at>Contract Steward</at> ${text}`, inChannel(person)), expect);
+
+  it('posts only a note to the channel for "renewals 90", and the digest in a personal chat it opens', async () => {
+    const sent = await ask(PRIYA, 'renewals 90');
+    const inChannelReplies = sent.filter((a) => conversationOf(a) === CHANNEL);
+    expect(inChannelReplies.map((a) => a.text)).toEqual(["I've sent the details to you in a personal chat."]);
+    const privately = sent.filter((a) => conversationOf(a) !== CHANNEL);
+    expect(privately).toHaveLength(1);
+    expect(cardOf(privately[0])).toContain('Renewals in the next 90 days');
+    expect(cardOf(privately[0])).toContain('Waste collection vehicles');
+    const created = bot.connector.requests.find((r) => r.method === 'POST' && r.path === '/v3/conversations');
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: PRIYA.id, aadObjectId: PRIYA.aadObjectId }], tenantId: 'tenant-1' });
+    expect(await bot.store.conversations.findPersonal({ email: PRIYA.email })).toMatchObject({ conversationId: conversationOf(privately[0]), scope: 'personal' });
+  });
+
+  it('uses the personal chat it already has, for a contract and for an export', async () => {
+    const contract = await ask(ASHA, 'contract CON-0001');
+    expect(contract.filter((a) => conversationOf(a) === CHANNEL).map((a) => a.text)).toEqual(["I've sent the details to you in a personal chat."]);
+    expect(cardOf(contract.find((a) => conversationOf(a) === `a:personal-${ASHA.id}`))).toContain('Revenues e-forms');
+
+    const exported = await ask(PRIYA, 'export');
+    const file = exported.find((a) => conversationOf(a) !== CHANNEL);
+    expect(consentOf(file).name).toBe('Contracts register 2026-11-26.xlsx');
+    expect(JSON.stringify(exported.filter((a) => conversationOf(a) === CHANNEL))).not.toContain('/api/files/');
+  });
+
+  it('tells the asker to ask privately when it cannot open a personal chat, and says nothing else', async () => {
+    bot.connector.behaviour = (request) => (request.method === 'POST' && request.path === '/v3/conversations' ? { status: 403 } : undefined);
+    try {
+      const sent = await ask(BEN, 'mine', 1);
+      expect(sent.map((a) => [conversationOf(a), a.text])).toEqual([[CHANNEL, 'Everyone here would see my answer, so I only give it in a personal chat, and I could not open one with you. Open a chat with Contract Steward and ask there.']]);
+    } finally {
+      bot.connector.behaviour = () => undefined;
+    }
+  });
+
+  it('still answers help and the tender pack form in the channel', async () => {
+    for (const text of ['help', 'tender pack']) {
+      const sent = await ask(PRIYA, text, 1);
+      expect(sent.map(conversationOf)).toEqual([CHANNEL]);
+    }
   });
 });
