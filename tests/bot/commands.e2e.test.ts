@@ -70,9 +70,10 @@ describe('bot commands over HTTP, as Teams sends them', () => {
     expect(cardOf(reply)).toContain('Notice deadline');
   });
 
-  it("refuses another owner's contract politely, saying who can see it", async () => {
+  it("refuses another owner's contract politely, saying who can see it but not who owns it", async () => {
     const [reply] = await say('contract CON-0002');
-    expect(String(reply?.text)).toContain('CON-0002 belongs to Ben Jones');
+    expect(String(reply?.text)).toContain('You are not the owner of CON-0002 or its escalation contact');
+    expect(String(reply?.text)).not.toContain('Ben Jones');
     expect(String(reply?.text)).toContain('procurement (p.ng@council.gov.uk)');
   });
 

@@ -5,7 +5,7 @@ import { SavingSchema } from '@contract-steward/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMessage } from '../support/stand-in-connector.js';
 import { cardOf, PRIYA, seedRegister, type Harness } from './bot-harness.js';
-import { BEN, consentOf, fileConsentInvoke, FEMI, inChannel, personal, startFilesHarness, type Someone } from './files-support.js';
+import { BEN, consentOf, fileConsentInvoke, FEMI, inChannel, personal, press, startFilesHarness, type Someone } from './files-support.js';
 
 describe('getting files from the bot in Teams', () => {
   let bot: Harness & { filesDir: string };
@@ -66,13 +66,21 @@ describe('getting files from the bot in Teams', () => {
     expect(bot.connector.uploads.length).toBe(before);
   });
 
+  // Register exports go to the asker's personal chat; a tender pack (no register data) is built in the channel.
+  const packLinkInChannel = async () => {
+    const before = bot.connector.activities.length;
+    await press(bot, PRIYA, 'tenderPack', { v: 1, title: 'Revenues system', reference: 'DN-1', sections: 'data-extraction', chargesDataExtraction: 'no-charge' }, inChannel(PRIYA));
+    const matrix = bot.connector.activities.slice(before).find((a) => JSON.stringify(a).includes('compliance matrix.xlsx'));
+    return openUrlOf(matrix);
+  };
+
   it('gives a single-use download link in a channel, with a safe name and no caching', async () => {
-    const url = openUrlOf(await say(PRIYA, '<at>Contract Steward</at> export', inChannel(PRIYA)));
+    const url = await packLinkInChannel();
     expect(url).toMatch(new RegExp(`^${bot.server.url}/api/files/[A-Za-z0-9_-]{43}$`));
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Contracts register 2026-11-26.xlsx"; filename*=UTF-8''Contracts%20register%202026-11-26.xlsx`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Tender pack DN-1 compliance matrix.xlsx"; filename*=UTF-8''Tender%20pack%20DN-1%20compliance%20matrix.xlsx`);
     expect(response.headers.get('cache-control')).toContain('no-store');
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     const second = await fetch(url);
@@ -81,12 +89,13 @@ describe('getting files from the bot in Teams', () => {
   });
 
   it('refuses a download link after 15 minutes and deletes the file', async () => {
-    const url = openUrlOf(await say(PRIYA, '<at>Contract Steward</at> export', inChannel(PRIYA)));
+    const url = await packLinkInChannel();
+    const held = heldFiles().length;
     clock = new Date(clock.getTime() + 15 * 60_000 + 1000);
     const response = await fetch(url);
     expect(response.status).toBe(410);
     expect(await response.text()).toContain('has expired');
-    expect(heldFiles()).toEqual([]);
+    expect(heldFiles()).toHaveLength(held - 1);
   });
 
   it('answers a made-up token as not found', async () => {

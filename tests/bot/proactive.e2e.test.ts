@@ -98,9 +98,10 @@ describe('proactive renewal warnings', () => {
     expect(JSON.stringify(response.body)).toContain('CON-0001 has no extension options');
   });
 
-  it("refuses to let someone act on another owner's warning, saying who can", async () => {
+  it("refuses to let someone act on another owner's warning, saying who can without naming the owner", async () => {
     const response = await bot.post(cardActionInvoke(bot.connector.serviceUrl, 'acknowledge', { v: 1, warningKey: 'CON-0001|notice|2026-12-31|60' }, asPerson(BEN, 'a:personal-chat-3')));
-    expect(JSON.stringify(response.body)).toContain('Only Asha Khan (the contract owner), procurement (p.ng@council.gov.uk) or an administrator');
+    expect(JSON.stringify(response.body)).toContain('You are not the owner of CON-0001 or its escalation contact, so you cannot act on its warnings; ask procurement (p.ng@council.gov.uk) or an administrator');
+    expect(JSON.stringify(response.body)).not.toContain('Asha');
   });
 
   it('answers a stale warning key clearly', async () => {

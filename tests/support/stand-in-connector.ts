@@ -114,6 +114,12 @@ export class StandInConnector {
       res.end(JSON.stringify({ id: 'drive-item-1' }));
       return;
     }
+    if (request.method === 'POST' && request.path === '/v3/conversations') {
+      // createConversation: Teams answers with the personal chat's id.
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `a:created-personal-${this.nextId++}` }));
+      return;
+    }
     const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(request.path);
     if (request.method === 'GET' && member) {
       const entry = this.members.get(decodeURIComponent(member[1] ?? ''));

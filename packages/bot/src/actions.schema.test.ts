@@ -17,12 +17,34 @@ describe('parseCardAction', () => {
 
   it('refuses a forged verb, a snooze length the card never offered, or a decision outside the list', () => {
     expect(parseCardAction(invoke('deleteEverything', { v: 1 }))).toMatchObject({ ok: false, code: 'invalid-action' });
-    expect(parseCardAction(invoke('snooze', { v: 1, warningKey: 'k1', snoozeDays: '3650' }))).toMatchObject({ ok: false, code: 'invalid-action' });
-    expect(parseCardAction(invoke('decide', { v: 1, warningKey: 'k1', decision: 'DROP TABLE' }))).toMatchObject({ ok: false, code: 'invalid-action' });
+    expect(parseCardAction(invoke('snooze', { v: 1, warningKey: 'k1', snoozeDays: '3650' }))).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringContaining('The snooze must be one of 7, 14, 30 days') });
+    expect(parseCardAction(invoke('decide', { v: 1, warningKey: 'k1', decision: 'DROP TABLE' }))).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(parseCardAction('nonsense')).toMatchObject({ ok: false, code: 'invalid-action' });
   });
 
   it('recognises a card from an older version and says so', () => {
     expect(parseCardAction(invoke('acknowledge', { v: 0, warningKey: 'k1' }))).toMatchObject({ ok: false, code: 'stale-card' });
+  });
+
+  const renegotiated = (inputs: Record<string, unknown>) => parseCardAction(invoke('decide', { v: 1, warningKey: 'k1', decision: 'renegotiated', baselineAnnual: '12000', newAnnual: '9000', ...inputs }));
+
+  it.each([
+    [{ newEndDate: '2028-02-31' }, 'The new end date must be a real date written YYYY-MM-DD'],
+    [{ newEndDate: '31/03/2029' }, 'The new end date must be a real date written YYYY-MM-DD'],
+    [{ baselineAnnual: '-5' }, 'The annual price the supplier proposed must be an amount in pounds'],
+    [{ newAnnual: 'twelve' }, 'The annual price agreed must be an amount in pounds'],
+    [{ newAnnual: true }, 'The annual price agreed must be an amount in pounds'],
+    [{ baselineAnnual: '1e400' }, 'The annual price the supplier proposed must be an amount in pounds'],
+    [{ termMonths: '6.5' }, 'The months at the new price must be a whole number from 1 to 600'],
+    [{ termMonths: '601' }, 'The months at the new price must be a whole number from 1 to 600'],
+  ])('refuses the forged renegotiation input %j, saying which field and how to write it', (inputs, message) => {
+    const parsed = renegotiated(inputs);
+    expect(parsed).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(!parsed.ok && parsed.message).toContain(message);
+    expect(!parsed.ok && parsed.message).toContain('Nothing was changed');
+  });
+
+  it('reads renegotiation inputs as the card sends them, with pounds signs and commas', () => {
+    expect(renegotiated({ baselineAnnual: '£12,000.50', termMonths: '24', newEndDate: '2028-02-29' })).toMatchObject({ ok: true, action: { baselineAnnual: 12000.5, newAnnual: 9000, termMonths: 24, newEndDate: '2028-02-29' } });
   });
 });

@@ -1,10 +1,11 @@
 import { parseCardAction } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
-import { parseCommand } from './commands/parse-command.js';
+import { MAX_MESSAGE_BYTES, parseCommand, tooLongMessage } from './commands/parse-command.js';
 import { handleCardAction } from './handlers/card-actions.js';
 import { runCommand } from './handlers/command-handlers.js';
 import { handleFileActivity } from './handlers/file-handlers.js';
-import { askerOf } from './handlers/who.js';
+import { placeTurn, SENT_PRIVATELY } from './handlers/private-reply.js';
+import { askerOf, type Asker } from './handlers/who.js';
 import type { BotServices } from './services.js';
 import type { CardActionResult, InboundActivity, TurnIO } from './turn.js';
 import type { ActivityRouter } from './teams/teams-gateway.js';
@@ -30,13 +31,31 @@ export class StewardBot implements ActivityRouter {
     else await store.conversations.save({ ...record, installed: true }, this.services.now());
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
+    if (activity.kind === 'installed') {
+      if (newlyInstalled) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
+      return undefined;
+    }
+    if (activity.kind === 'message') {
+      // Longer than Teams lets a person type: answered without being read at all.
+      const bytes = Buffer.byteLength(activity.text, 'utf8');
+      if (bytes > MAX_MESSAGE_BYTES) {
+        await io.reply({ text: tooLongMessage(bytes) });
+        return undefined;
+      }
+    }
+    const placed = await placeTurn(activity, person.email, this.services, io);
+    if (placed.place === 'refused') return undefined;
+    if (placed.place === 'here') return this.route(activity, asker, person.name, io);
+    await this.route(placed.activity, asker, person.name, placed.io);
+    await io.reply({ text: SENT_PRIVATELY });
+    return undefined;
+  }
+
+  private async route(activity: InboundActivity, asker: Asker, personName: string | undefined, io: TurnIO): Promise<CardActionResult | undefined> {
     const files = await handleFileActivity(activity, asker, this.services, io);
     if (files.handled) return files.result;
 
     switch (activity.kind) {
-      case 'installed':
-        if (newlyInstalled) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
-        return undefined;
       case 'message': {
         if (activity.value !== undefined && activity.text.trim() === '') {
           // Action.Submit from a client without Universal Actions: same actions, reply as a message.
@@ -44,11 +63,13 @@ export class StewardBot implements ActivityRouter {
           await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
           return undefined;
         }
-        await io.reply(await runCommand(parseCommand(activity.text), asker, this.services, person.name));
+        await io.reply(await runCommand(parseCommand(activity.text), asker, this.services, personName));
         return undefined;
       }
       case 'cardAction':
         return handleCardAction(parseCardAction(activity.value), asker, this.services);
+      case 'installed':
+      case 'uninstalled':
       case 'fileConsent':
       case 'other':
         return undefined;

@@ -1,4 +1,5 @@
 import type { Contract } from '@contract-steward/core';
+import { escapeMarkdown } from './cards/card-kit.js';
 import type { Config } from './config.js';
 
 export type Role = 'administrator' | 'procurement' | 'finance';
@@ -66,7 +67,7 @@ export function describeWhoCan(roles: readonly Role[], lists: RoleLists): string
   const names: Record<Role, string> = { administrator: 'an administrator', procurement: 'procurement', finance: 'finance' };
   const parts = roles.map((role) => {
     const people = lists[role].filter((entry) => entry.includes('@')).slice(0, 3);
-    return people.length > 0 ? `${names[role]} (${people.join(', ')})` : names[role];
+    return people.length > 0 ? `${names[role]} (${escapeMarkdown(people.join(', '))})` : names[role];
   });
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1) ?? ''}`;
 }

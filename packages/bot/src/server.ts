@@ -11,6 +11,7 @@ import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
 import { createRenewalRunner } from './proactive/renewal-runner.js';
 import { ConnectorSender } from './teams/connector-sender.js';
+import { ConnectorPersonalChats } from './teams/personal-chats.js';
 import { TeamsGateway, type ActivityRouter } from './teams/teams-gateway.js';
 
 export interface RunningServer {
@@ -57,6 +58,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     now: options.now ?? (() => new Date()),
     log,
     files,
+    personalChats: new ConnectorPersonalChats(store, new ConnectorSender(config), options.now ?? (() => new Date()), log),
   };
   const bot = new StewardBot(services);
   const gateway = new TeamsGateway(config, options.wrapRouter ? options.wrapRouter(bot) : bot, log);

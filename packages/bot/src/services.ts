@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { RenewalSettings, Store } from '@contract-steward/core';
 import type { FileServices } from './files/file-services.js';
 import type { RoleLists } from './roles.js';
+import type { PersonalChats } from './teams/personal-chats.js';
 
 /** What handlers need, passed in once by the composition root (no globals, no environment reads). */
 export interface BotServices {
@@ -13,4 +14,6 @@ export interface BotServices {
   readonly log: Logger;
   /** Uploads, downloads and generated files; absent, the file commands answer that files are off. */
   readonly files?: FileServices;
+  /** Askers' personal chats, for answers a channel must not see; absent, such questions are refused in channels. */
+  readonly personalChats?: PersonalChats;
 }

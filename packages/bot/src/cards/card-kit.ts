@@ -72,7 +72,20 @@ export function describeDaysLeft(days: number): string {
   return days === -1 ? 'yesterday' : `${-days} days ago`;
 }
 
-/** Escapes the characters Adaptive Card markdown would interpret in data from the register. */
-export function plain(value: string): string {
-  return value.replace(/([\\*_`[\]#>])/g, '\\$1');
+/**
+ * Makes text from the register or from a person (titles, supplier and owner names, references,
+ * notes, file names, what someone typed) show as written in a Teams message or an Adaptive
+ * Card TextBlock, both of which render Markdown: `[x](https://…)` in an owner's name must not
+ * become a live link (escaping the brackets is enough), nor `**` bold or a line starting `- ` a
+ * list. Line breaks become spaces.
+ * The one place this is done, so every message and card escapes the same way.
+ *
+ * @example escapeMarkdown('[Click](https://evil.example)') // '\\[Click\\](https://evil.example)'
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_~[\]#><])/g, '\\$1')
+    .replace(/^(\s*)([-+])/, '$1\\$2')
+    .replace(/^(\s*\d+)\./, '$1\\.');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractSchema, type Contract } from '@contract-steward/core';
-import { cardBytes, MAX_CARD_BYTES } from './card-kit.js';
+import { cardBytes, escapeMarkdown, MAX_CARD_BYTES } from './card-kit.js';
 import { contractCard } from './contract-card.js';
 import { DIGEST_ROW_LIMIT, renewalsDigestCard } from './renewals-digest-card.js';
 import { warningCard } from './warning-card.js';
@@ -71,5 +71,18 @@ describe('cards', () => {
     for (const card of [welcomeCard({ scope: 'channel', unrecognised: 'q'.repeat(200) }), contractCard(long, [rule, rule, rule], '2026-01-01'), warningCard({ warningKey: 'k'.repeat(400), contract: long, deadline: rule, today: '2026-01-01', escalation: 'e'.repeat(500) })]) {
       expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
     }
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['[Click](https://evil.example)', '\\[Click\\](https://evil.example)'],
+    ['**bold** _it_ `code` ~~gone~~', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~'],
+    ['- a list\n# a heading', '\\- a list \\# a heading'],
+    ['2027. a numbered list', '2027\\. a numbered list'],
+    ['<at>Everyone</at> ![img](x)', '\\<at\\>Everyone\\</at\\> !\\[img\\](x)'],
+    ['Fleet Ltd', 'Fleet Ltd'],
+  ])('shows %j as written', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { Contract } from '@contract-steward/core';
-import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** A deadline of a contract as the card shows it (core's KeyDate fits). */
 export interface CardKeyDate {
@@ -27,10 +27,10 @@ function describeRenewal(contract: Contract): string {
 /** Details and key dates of one contract. */
 export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[], today: string): AdaptiveCard {
   const body: CardElement[] = [
-    ...heading(`${plain(contract.reference)}: ${plain(contract.title)}`, plain(contract.supplier.name)),
+    ...heading(`${escapeMarkdown(contract.reference)}: ${escapeMarkdown(contract.title)}`, escapeMarkdown(contract.supplier.name)),
     facts([
-      ['Owner', contract.owner ? plain(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],
-      ['Service area', contract.serviceArea && plain(contract.serviceArea)],
+      ['Owner', contract.owner ? escapeMarkdown(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],
+      ['Service area', contract.serviceArea && escapeMarkdown(contract.serviceArea)],
       ['Annual value', formatMoney(contract.value.annual)],
       ['Total value', formatMoney(contract.value.total)],
       ['Started', formatDate(contract.startDate)],
@@ -47,7 +47,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
         spacing: 'Small',
         items: [
           text(`**${KEY_DATE_LABELS[keyDate.kind] ?? keyDate.kind}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
-          text(plain(keyDate.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
+          text(escapeMarkdown(keyDate.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
         ],
       });
     }

@@ -1,6 +1,6 @@
 import { criterionById, type EvaluationResult } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
-import { adaptiveCard, facts, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, facts, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 const pounds = (n: number) => (Math.round(n) < 0 ? `−${formatMoney(-Math.round(n)) ?? ''}` : (formatMoney(Math.round(n)) ?? ''));
@@ -8,19 +8,19 @@ const pounds = (n: number) => (Math.round(n) < 0 ? `−${formatMoney(-Math.round
 /** The ranking of a TDA evaluation: each option's scores, the recommendation and how firm it is. */
 export function evaluationRankingCard(result: EvaluationResult, evaluationId?: string): AdaptiveCard {
   const priced = result.evaluation.priceWeight !== undefined;
-  const body: CardElement[] = [...heading(plain(result.evaluation.title), `TDA evaluation against the ten Appendix K rules, ${result.evaluators.length} evaluator${result.evaluators.length === 1 ? '' : 's'}.`)];
+  const body: CardElement[] = [...heading(escapeMarkdown(result.evaluation.title), `TDA evaluation against the ten Appendix K rules, ${result.evaluators.length} evaluator${result.evaluators.length === 1 ? '' : 's'}.`)];
   body.push(
     text(
       result.winner
-        ? `**Recommended: ${plain(result.winner)}**`
+        ? `**Recommended: ${escapeMarkdown(result.winner)}**`
         : result.tiedForFirst.length > 0
-          ? `No recommendation: ${result.tiedForFirst.map(plain).join(' and ')} tie for first place.`
+          ? `No recommendation: ${result.tiedForFirst.map(escapeMarkdown).join(' and ')} tie for first place.`
           : 'No recommendation: no option passed every gate.',
       { size: 'Medium' },
     ),
   );
   for (const option of result.ranking) {
-    body.push(text(option.rank === null ? `Not ranked: ${plain(option.name)}` : `Rank ${option.rank}: ${plain(option.name)}`, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(text(option.rank === null ? `Not ranked: ${escapeMarkdown(option.name)}` : `Rank ${option.rank}: ${escapeMarkdown(option.name)}`, { weight: 'Bolder', spacing: 'Medium' }));
     body.push(
       facts([
         ['Eligible', option.eligible ? 'Yes' : `No: failed ${option.failedGates.map((id) => criterionById(id).title).join(', ')}`],
@@ -32,10 +32,10 @@ export function evaluationRankingCard(result: EvaluationResult, evaluationId?: s
     );
   }
   const s = result.sensitivity;
-  if (s) body.push(text(`Sensitivity: ${plain(s.newWinner)} would overtake if the weight of ${criterionById(s.criterion).title} went from ${score(s.fromWeight)}% past ${score(s.toWeight)}%.`, { isSubtle: true, spacing: 'Medium' }));
+  if (s) body.push(text(`Sensitivity: ${escapeMarkdown(s.newWinner)} would overtake if the weight of ${criterionById(s.criterion).title} went from ${score(s.fromWeight)}% past ${score(s.toWeight)}%.`, { isSubtle: true, spacing: 'Medium' }));
   else if (result.winner) body.push(text('Sensitivity: no change to a single weight would change the winner.', { isSubtle: true, spacing: 'Medium' }));
   for (const d of result.divergences.slice(0, 5)) {
-    body.push(text(`Check: evaluators scored ${plain(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));
+    body.push(text(`Check: evaluators scored ${escapeMarkdown(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));
   }
   if (!evaluationId) return adaptiveCard(body);
   body.push(text(`Saved as ${evaluationId}. Evaluators can enter or change their scores for each option:`, { isSubtle: true, spacing: 'Medium' }));

@@ -1,6 +1,6 @@
 import type { ImportProblem, ImportReport } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
-import { adaptiveCard, facts, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, facts, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** Problems shown on the card; the rest are in the problems workbook. */
 export const PROBLEMS_ON_CARD = 5;
@@ -21,7 +21,7 @@ function problemList(report: ImportReport): CardElement[] {
   const more = report.problems.length - shown.length;
   return [
     text(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${more > 0 ? `, the first ${shown.length}` : ''}:`, { weight: 'Bolder', spacing: 'Medium' }),
-    ...shown.map((problem) => text(`${problem.severity === 'warning' ? 'Warning: ' : ''}${plain(inPlainWords(problem, report.reading.headers))}`, { spacing: 'Small' })),
+    ...shown.map((problem) => text(`${problem.severity === 'warning' ? 'Warning: ' : ''}${escapeMarkdown(inPlainWords(problem, report.reading.headers))}`, { spacing: 'Small' })),
     ...(more > 0 ? [text(`…and ${more} more in the problems workbook.`, { isSubtle: true })] : []),
   ];
 }
@@ -56,13 +56,13 @@ export function importDryRunCard(report: ImportReport, input: { importId: string
   }
   return adaptiveCard(
     [
-      ...heading(`Import ${plain(report.fileName)}?`, 'Dry run: nothing has been written yet.'),
+      ...heading(`Import ${escapeMarkdown(report.fileName)}?`, 'Dry run: nothing has been written yet.'),
       counts(report, 'will be'),
-      ...(report.ignoredColumns.length > 0 ? [text(`Columns not imported: ${plain(report.ignoredColumns.join(', '))}.`, { isSubtle: true })] : []),
+      ...(report.ignoredColumns.length > 0 ? [text(`Columns not imported: ${escapeMarkdown(report.ignoredColumns.join(', '))}.`, { isSubtle: true })] : []),
       ...problemList(report),
       text(
         writes > 0
-          ? `Only ${plain(input.uploaderName)}, who uploaded the file, can confirm, until ${input.confirmBy}. Rejected rows are left out; the rest is written in one go.`
+          ? `Only ${escapeMarkdown(input.uploaderName)}, who uploaded the file, can confirm, until ${input.confirmBy}. Rejected rows are left out; the rest is written in one go.`
           : 'Nothing in this file would change the register.',
         { isSubtle: true, spacing: 'Medium' },
       ),
@@ -74,7 +74,7 @@ export function importDryRunCard(report: ImportReport, input: { importId: string
 /** The card after the import: what was written. */
 export function importDoneCard(report: ImportReport, by: string): AdaptiveCard {
   return adaptiveCard([
-    ...heading(`Imported ${plain(report.fileName)}`, `By ${plain(by)}. Every accepted row was written in one transaction, with one entry in the audit trail.`),
+    ...heading(`Imported ${escapeMarkdown(report.fileName)}`, `By ${escapeMarkdown(by)}. Every accepted row was written in one transaction, with one entry in the audit trail.`),
     counts(report, 'were'),
     ...(report.rejected > 0 ? [text(`${report.rejected} rejected row${report.rejected === 1 ? ' was' : 's were'} left out: fix them and upload them again.`, { isSubtle: true })] : []),
   ]);
@@ -82,10 +82,10 @@ export function importDoneCard(report: ImportReport, by: string): AdaptiveCard {
 
 /** While a big file is checked or imported: replaced by the result when the work is done. */
 export function importProgressCard(fileName: string, message: string): AdaptiveCard {
-  return adaptiveCard([...heading(`Import of ${plain(fileName)}`), text(message), text('This card updates itself when I am done.', { isSubtle: true })]);
+  return adaptiveCard([...heading(`Import of ${escapeMarkdown(fileName)}`), text(message), text('This card updates itself when I am done.', { isSubtle: true })]);
 }
 
 /** The card after Cancel, or when the import is no longer waiting. */
 export function importClosedCard(fileName: string, message: string): AdaptiveCard {
-  return adaptiveCard([...heading(`Import of ${plain(fileName)}`), text(message)]);
+  return adaptiveCard([...heading(`Import of ${escapeMarkdown(fileName)}`), text(message)]);
 }

@@ -1,6 +1,6 @@
 import type { Contract } from '@contract-steward/core';
 import { CARD_ACTION_VERSION } from '../actions.schema.js';
-import { adaptiveCard, daysBetween, describeDaysLeft, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, daysBetween, describeDaysLeft, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
 
 export interface DigestRow {
@@ -42,8 +42,8 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
           type: 'Column',
           width: 'stretch',
           items: [
-            text(`**${plain(row.contract.reference)}** ${plain(row.contract.title)}`, { maxLines: 2 }),
-            text(`${plain(row.contract.supplier.name)}${row.contract.value.annual !== undefined ? ` · ${formatMoney(row.contract.value.annual) ?? ''} a year` : ''}${row.contract.owner?.name ? ` · ${plain(row.contract.owner.name)}` : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+            text(`**${escapeMarkdown(row.contract.reference)}** ${escapeMarkdown(row.contract.title)}`, { maxLines: 2 }),
+            text(`${escapeMarkdown(row.contract.supplier.name)}${row.contract.value.annual !== undefined ? ` · ${formatMoney(row.contract.value.annual) ?? ''} a year` : ''}${row.contract.owner?.name ? ` · ${escapeMarkdown(row.contract.owner.name)}` : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
           ],
         },
         {

@@ -1,5 +1,5 @@
 import type { FinancialYear, SavingSummary } from '@contract-steward/core';
-import { adaptiveCard, facts, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, facts, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** Rows listed on the card; the workbook has them all. */
 const ROWS_ON_CARD = 10;
@@ -27,7 +27,7 @@ export function savingsTotalsCard(summaries: readonly SavingSummary[], year: Fin
   ];
   if (inYear.length === 0) body.push(text('No saving falls in this financial year yet.'));
   for (const { saving, amount } of inYear.slice(0, ROWS_ON_CARD)) {
-    body.push(text(`**${plain(saving.contract)}** ${plain(saving.description)}: ${formatMoney(amount) ?? ''} (${saving.state})`, { spacing: 'Small' }));
+    body.push(text(`**${escapeMarkdown(saving.contract)}** ${escapeMarkdown(saving.description)}: ${formatMoney(amount) ?? ''} (${saving.state})`, { spacing: 'Small' }));
   }
   if (inYear.length > ROWS_ON_CARD) body.push(text(`…and ${inYear.length - ROWS_ON_CARD} more. Type \`savings export\` for the workbook.`, { isSubtle: true }));
   return adaptiveCard(body);

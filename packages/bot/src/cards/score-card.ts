@@ -1,6 +1,9 @@
 import { TDA_CRITERIA, type EvaluationOption } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
-import { adaptiveCard, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+
+/** The reason box holds this many characters; the handler refuses more from a forged payload. */
+export const MAX_RATIONALE = 1000;
 
 const SCORES = [
   { title: '0: unacceptable', value: '0' },
@@ -15,14 +18,14 @@ const SCORES = [
 export function scoreFormCard(input: { evaluationId: string; evaluationTitle: string; optionIndex: number; option: EvaluationOption; evaluator: string; problems?: readonly string[] }): AdaptiveCard {
   const mine = new Map(input.option.scores.filter((s) => s.evaluator.toLowerCase() === input.evaluator).map((s) => [s.criterion, s]));
   const body: CardElement[] = [
-    ...heading(`Score ${plain(input.option.name)}`, `${plain(input.evaluationTitle)}: your scores as ${plain(input.evaluator)}. Give each a reason; leave a rule blank to keep it as it is.`),
-    ...(input.problems ?? []).map((problem) => text(plain(problem), { color: 'Attention' })),
+    ...heading(`Score ${escapeMarkdown(input.option.name)}`, `${escapeMarkdown(input.evaluationTitle)}: your scores as ${escapeMarkdown(input.evaluator)}. Give each a reason; leave a rule blank to keep it as it is.`),
+    ...(input.problems ?? []).map((problem) => text(escapeMarkdown(problem), { color: 'Attention' })),
   ];
   for (const criterion of TDA_CRITERIA) {
     const current = mine.get(criterion.id);
     body.push(text(`Rule ${criterion.number}: ${criterion.title}`, { weight: 'Bolder', spacing: 'Medium' }));
     body.push({ type: 'Input.ChoiceSet', id: `score-${criterion.id}`, style: 'compact', placeholder: 'Score', choices: SCORES, ...(current ? { value: String(current.score) } : {}) });
-    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: 1000, ...(current ? { value: current.rationale } : {}) });
+    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: MAX_RATIONALE, ...(current ? { value: current.rationale } : {}) });
   }
   const data = { v: FILE_ACTION_VERSION, evaluationId: input.evaluationId, option: input.optionIndex };
   return adaptiveCard(body, [

@@ -1,6 +1,6 @@
 import { CLAUSES, TENDER_SECTIONS } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
-import { adaptiveCard, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const CHARGES = [
   { title: 'No additional charge or limitation', value: 'no-charge' },
@@ -12,7 +12,7 @@ export function tenderPackFormCard(problems: readonly string[] = []): AdaptiveCa
   const excludable = CLAUSES.filter((clause) => clause.excludable);
   const body: CardElement[] = [
     ...heading('New tender clause pack', 'Appendix M data extraction and API wording, as a Word document and an Excel compliance matrix.'),
-    ...problems.map((problem) => text(plain(problem), { color: 'Attention' })),
+    ...problems.map((problem) => text(escapeMarkdown(problem), { color: 'Attention' })),
     { type: 'Input.Text', id: 'title', label: 'Tender title', placeholder: 'Revenues and benefits e-forms platform', isRequired: true, errorMessage: 'Give the tender a title', maxLength: 300 },
     { type: 'Input.Text', id: 'reference', label: 'Tender reference', placeholder: 'CCC-2027-014', isRequired: true, errorMessage: 'Give the tender reference', maxLength: 100 },
     {
@@ -46,7 +46,7 @@ export function tenderPackFormCard(problems: readonly string[] = []): AdaptiveCa
 
 export function tenderPackDoneCard(input: { title: string; reference: string; clauses: number; sections: number; excluded: readonly string[]; libraryVersion: string; date: string }): AdaptiveCard {
   return adaptiveCard([
-    ...heading(`Tender pack ${plain(input.reference)}`, plain(input.title)),
+    ...heading(`Tender pack ${escapeMarkdown(input.reference)}`, escapeMarkdown(input.title)),
     text(`${input.clauses} clauses in ${input.sections} section${input.sections === 1 ? '' : 's'}, clause library ${input.libraryVersion}, dated ${input.date}.`),
     text(input.excluded.length > 0 ? `Left out: ${input.excluded.join(', ')}.` : 'No clause left out.', { isSubtle: true }),
     text('The Word document and the Excel compliance matrix follow.', { isSubtle: true }),

@@ -1,7 +1,7 @@
 import { SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
 import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from '../actions.schema.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
-import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
 
 /** What has been done about a warning, shown on the card when it is updated in place. */
@@ -25,11 +25,11 @@ function describeOutcome(outcome: WarningOutcome): string {
   const on = formatDate(outcome.at.slice(0, 10)) ?? outcome.at;
   switch (outcome.kind) {
     case 'acknowledged':
-      return `Acknowledged by ${plain(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
+      return `Acknowledged by ${escapeMarkdown(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
     case 'snoozed':
-      return `Snoozed by ${plain(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
+      return `Snoozed by ${escapeMarkdown(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
     case 'decided':
-      return `Decision recorded by ${plain(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
+      return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
   }
 }
 
@@ -43,17 +43,17 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
   const days = daysBetween(input.today, deadline.date);
   const label = KEY_DATE_LABELS[deadline.kind] ?? deadline.kind;
   const body: CardElement[] = [];
-  if (input.escalation) body.push(text(`Escalated: ${plain(input.escalation)}`, { color: 'Attention', weight: 'Bolder' }));
+  if (input.escalation) body.push(text(`Escalated: ${escapeMarkdown(input.escalation)}`, { color: 'Attention', weight: 'Bolder' }));
   body.push(
-    ...heading(`${label} ${describeDaysLeft(days)}: ${plain(contract.reference)}`, `${plain(contract.title)}, ${plain(contract.supplier.name)}`),
+    ...heading(`${label} ${describeDaysLeft(days)}: ${escapeMarkdown(contract.reference)}`, `${escapeMarkdown(contract.title)}, ${escapeMarkdown(contract.supplier.name)}`),
     facts([
       [label, `${formatDate(deadline.date) ?? deadline.date} (${describeDaysLeft(days)})`],
       ['Contract ends', deadline.kind === 'end' ? undefined : formatDate(contract.endDate)],
       ['Annual value', formatMoney(contract.value.annual)],
       ['Total value', formatMoney(contract.value.total)],
-      ['Owner', contract.owner ? plain(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],
+      ['Owner', contract.owner ? escapeMarkdown(contract.owner.name ?? contract.owner.email ?? '') : 'Not recorded'],
     ]),
-    text(`**Why this date:** ${plain(deadline.rule)}`, { size: 'Small' }),
+    text(`**Why this date:** ${escapeMarkdown(deadline.rule)}`, { size: 'Small' }),
   );
   if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
 

@@ -1,5 +1,5 @@
 import { COMMAND_LIST } from '../commands/command-list.js';
-import { adaptiveCard, heading, text, type AdaptiveCard } from './card-kit.js';
+import { adaptiveCard, escapeMarkdown, heading, text, type AdaptiveCard } from './card-kit.js';
 
 export interface WelcomeCardInput {
   readonly personName?: string;
@@ -11,10 +11,10 @@ export interface WelcomeCardInput {
 
 /** The card sent on install, and as help: what the bot does and the commands it understands. */
 export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
-  const hello = input.personName ? `Hello ${input.personName.split(' ')[0]}.` : 'Hello.';
+  const hello = input.personName ? `Hello ${escapeMarkdown(input.personName.split(' ')[0] ?? '')}.` : 'Hello.';
   const body = [
     ...heading(input.isHelp ? 'Contract Steward: what I can do' : 'Welcome to Contract Steward'),
-    ...(input.unrecognised ? [text(`I did not understand “${input.unrecognised}”. Here is what I can do.`, { color: 'Attention' })] : []),
+    ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { color: 'Attention' })] : []),
     ...(input.isHelp
       ? []
       : [

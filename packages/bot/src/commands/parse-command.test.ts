@@ -36,3 +36,33 @@ describe('parseCommand', () => {
     expect(parseCommand('order more paper')).toEqual({ name: 'help', unrecognised: 'order more paper' });
   });
 });
+
+describe('parseCommand on hostile text', () => {
+  const timeOf = (text: string) => {
+    const start = performance.now();
+    parseCommand(text);
+    return performance.now() - start;
+  };
+
+  it.each([
+    ['my ', 'words that could start "my … contracts"'],
+    ['in ', 'window words with no unit'],
+    ['expir', 'one long word of renewal prefixes'],
+    ['<at>', 'unclosed mentions'],
+    ['past the ', 'half of "past the deadline"'],
+  ])('reads 28 KB of "%s" (%s) in about the time of a short message', (unit) => {
+    const hostile = unit.repeat(Math.floor((28 * 1024) / unit.length));
+    const short = unit.repeat(Math.floor(1024 / unit.length));
+    // Warm up, then compare with a 1 KB message: 28 times the text may take at most ~3 times its share.
+    for (let i = 0; i < 3; i++) timeOf(short);
+    const baseline = Math.max(...[1, 2, 3].map(() => timeOf(short)), 0.05);
+    expect(timeOf(hostile)).toBeLessThan(baseline * 28 * 3 + 20);
+  });
+
+  it('still reads the free-text forms after tokenising', () => {
+    expect(parseCommand('show me my current contracts please')).toEqual({ name: 'mine' });
+    expect(parseCommand('anything past the deadline?')).toEqual({ name: 'overdue' });
+    expect(parseCommand('contracts ending in 3months')).toEqual({ name: 'renewals', days: 90 });
+    expect(parseCommand('renewing in the next constructor weeks')).toEqual({ name: 'renewals', days: 7 });
+  });
+});

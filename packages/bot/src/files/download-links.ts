@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { olderThan } from './scratch-folder.js';
 
 /** Generated files are kept at most this long: a link, or a consent card, works for 15 minutes. */
 export const FILE_TTL_MS = 15 * 60 * 1000;
@@ -116,13 +117,24 @@ export class FileVault {
     }
   }
 
-  /** Deletes every expired file; returns how many went. */
+  /**
+   * Deletes every expired file; returns how many went. Also deletes what a crash left behind
+   * once it is older than the expiry: data whose record was never written, and taken records.
+   */
   async sweep(): Promise<number> {
     await this.ensureDir();
     let removed = 0;
     const now = this.now().getTime();
-    for (const entry of await readdir(this.dir)) {
-      if (!entry.endsWith('.json')) continue;
+    const entries = await readdir(this.dir);
+    const records = new Set(entries.filter((entry) => entry.endsWith('.json')));
+    for (const entry of entries) {
+      const orphan = (entry.endsWith('.bin') && !records.has(`${entry.slice(0, -'.bin'.length)}.json`)) || entry.endsWith('.taken');
+      if (orphan && (await olderThan(join(this.dir, entry), now - this.ttlMs))) {
+        await rm(join(this.dir, entry), { force: true });
+        removed++;
+      }
+    }
+    for (const entry of records) {
       const key = entry.slice(0, -'.json'.length);
       try {
         const meta = JSON.parse(await readFile(join(this.dir, entry), 'utf8')) as Meta;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adaptiveCard, heading, text } from '../cards/card-kit.js';
+import { adaptiveCard, escapeMarkdown, heading, text } from '../cards/card-kit.js';
 import type { OutgoingMessage } from '../turn.js';
 import { checkUrl, formatMegabytes, type DownloadPolicy } from './download-attachment.js';
 import { contentTypeOf, FILE_TTL_MS, safeFileName, type FileVault } from './download-links.js';
@@ -52,7 +52,7 @@ export async function offerFile(file: OutgoingFile, context: OfferContext): Prom
     summary: `Download ${name}`,
     card: adaptiveCard(
       [
-        ...heading(name, file.description),
+        ...heading(escapeMarkdown(name), escapeMarkdown(file.description)),
         text(`${formatMegabytes(file.bytes.length)}. The link works once, for the next ${minutes} minutes; after that, ask me again.`, { isSubtle: true }),
       ],
       [{ type: 'Action.OpenUrl', title: `Download ${name}`, url: `${context.publicUrl}/api/files/${token}` }],
@@ -98,17 +98,17 @@ export async function answerFileConsent(
     return { text: 'That file was offered in another chat, so I have not sent it here. Ask me for it again in this chat.' };
   }
   const { file } = taken;
-  if (consent.action === 'decline') return { text: `No problem: I have not saved ${file.name} to your OneDrive, and I have deleted my copy.` };
+  if (consent.action === 'decline') return { text: `No problem: I have not saved ${escapeMarkdown(file.name)} to your OneDrive, and I have deleted my copy.` };
 
   const info = consent.uploadInfo;
   let uploadUrl: URL;
   try {
     uploadUrl = new URL(info?.uploadUrl ?? '');
   } catch {
-    return { text: `Teams did not give me a place to save ${file.name}. Please ask me for the file again.` };
+    return { text: `Teams did not give me a place to save ${escapeMarkdown(file.name)}. Please ask me for the file again.` };
   }
   const refusal = checkUrl(uploadUrl, uploadPolicy);
-  if (refusal) return { text: `I did not upload ${file.name}: ${refusal.message}. Ask your Contract Steward administrator to check FILE_DOWNLOAD_HOSTS.` };
+  if (refusal) return { text: `I did not upload ${escapeMarkdown(file.name)}: ${escapeMarkdown(refusal.message)}. Ask your Contract Steward administrator to check FILE_DOWNLOAD_HOSTS.` };
   const size = file.bytes.length;
   let response: Response;
   try {
@@ -121,9 +121,9 @@ export async function answerFileConsent(
     });
     await response.body?.cancel();
   } catch {
-    return { text: `I could not upload ${file.name} to your OneDrive (network error). Please ask me for it again.` };
+    return { text: `I could not upload ${escapeMarkdown(file.name)} to your OneDrive (network error). Please ask me for it again.` };
   }
-  if (!response.ok) return { text: `OneDrive refused ${file.name} (status ${response.status}). Please ask me for it again.` };
+  if (!response.ok) return { text: `OneDrive refused ${escapeMarkdown(file.name)} (status ${response.status}). Please ask me for it again.` };
   const fileType = info?.fileType ?? /\.([a-z0-9]+)$/i.exec(file.name)?.[1] ?? '';
   return {
     summary: `Saved ${info?.name ?? file.name}`,

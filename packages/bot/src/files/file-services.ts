@@ -7,11 +7,14 @@ import type { OutgoingMessage } from '../turn.js';
 import { DEFAULT_FILE_HOSTS, type DownloadPolicy } from './download-attachment.js';
 import { FileVault } from './download-links.js';
 import { PendingImports } from './pending-imports.js';
+import { ScratchFolder } from './scratch-folder.js';
 
 /** What the file handlers need: where files wait, which hosts files move to and from, the public address. */
 export interface FileServices {
   readonly vault: FileVault;
   readonly imports: PendingImports;
+  /** Where exports are written before they are offered (swept like the rest). */
+  readonly scratch: ScratchFolder;
   /** For downloading uploads and for the OneDrive upload URL of an accepted consent card. */
   readonly policy: DownloadPolicy;
   /** The bot's public base URL, without a trailing slash. */
@@ -23,6 +26,8 @@ export interface FileServices {
   track(work: Promise<unknown>): void;
   /** Resolves when the tracked work is done. */
   settled(): Promise<void>;
+  /** Deletes everything in FILES_DIR past its expiry, including what a crash left behind. */
+  sweep(): Promise<void>;
 }
 
 export interface FileServiceDeps {
@@ -33,9 +38,13 @@ export interface FileServiceDeps {
 export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: () => string, deps?: FileServiceDeps): FileServices {
   const dir = config.FILES_DIR ?? join(tmpdir(), 'contract-steward-files');
   const running = new Set<Promise<unknown>>();
+  const vault = new FileVault(join(dir, 'links'), now);
+  const imports = new PendingImports(join(dir, 'imports'), now);
+  const scratch = new ScratchFolder(join(dir, 'work'), now);
   return {
-    vault: new FileVault(join(dir, 'links'), now),
-    imports: new PendingImports(join(dir, 'imports'), now),
+    vault,
+    imports,
+    scratch,
     policy: {
       hosts: config.FILE_DOWNLOAD_HOSTS.length > 0 ? config.FILE_DOWNLOAD_HOSTS : DEFAULT_FILE_HOSTS,
       maxBytes: Math.round(config.MAX_UPLOAD_MB * 1_048_576),
@@ -59,13 +68,16 @@ export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: 
     async settled() {
       await Promise.all([...running]);
     },
+    async sweep() {
+      await Promise.all([vault.sweep(), imports.sweep(), scratch.sweep()]);
+    },
   };
 }
 
 /** Deletes expired files and imports every minute until the returned function is called. */
 export function sweepFiles(files: FileServices, onError: (error: unknown) => void, everyMs = 60_000): () => void {
   const sweep = () => {
-    Promise.all([files.vault.sweep(), files.imports.sweep()]).catch(onError);
+    files.sweep().catch(onError);
   };
   sweep();
   const timer = setInterval(sweep, everyMs);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { olderThan } from './scratch-folder.js';
 import { safeFileName } from './download-links.js';
 
 /** How long a dry run waits for its confirmation. */
@@ -25,8 +26,10 @@ export type ClaimResult =
   | { readonly status: 'not-yours'; readonly pending: PendingImport };
 
 /**
- * Uploaded registers awaiting confirmation, one folder each under `dir`, named by a random id:
- * they survive a restart of the bot and never sit in memory. Confirming or cancelling claims the
+ * Uploaded registers awaiting confirmation, one folder each under `dir`, named by a random id.
+ * The upload is stored as `<id>.upload`, never under the name the person gave it, so no name
+ * can collide with a file the bot writes beside it (such as the problems workbook); the
+ * original name is kept in the record for display only. They survive a restart of the bot and never sit in memory. Confirming or cancelling claims the
  * folder by renaming its record (so a double click imports once) and deletes it.
  */
 export class PendingImports {
@@ -42,7 +45,7 @@ export class PendingImports {
     const folder = join(this.dir, id);
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const pending: PendingImport = { ...upload, id, fileName: safeFileName(upload.fileName), expiresAt: new Date(this.now().getTime() + this.ttlMs).toISOString() };
-    const path = join(folder, pending.fileName);
+    const path = uploadPath(folder, id);
     await writeFile(path, bytes, { mode: 0o600 });
     await writeFile(join(folder, 'pending.json'), JSON.stringify(pending), { mode: 0o600 });
     return { pending, path };
@@ -54,7 +57,7 @@ export class PendingImports {
     try {
       const pending = JSON.parse(await readFile(join(this.dir, id, 'pending.json'), 'utf8')) as PendingImport;
       if (Date.parse(pending.expiresAt) <= this.now().getTime()) return undefined;
-      return { pending, path: join(this.dir, id, pending.fileName) };
+      return { pending, path: uploadPath(join(this.dir, id), id) };
     } catch {
       return undefined;
     }
@@ -84,7 +87,7 @@ export class PendingImports {
       await release();
       return { status: 'expired' };
     }
-    return { status: 'ok', pending, path: join(folder, pending.fileName), release };
+    return { status: 'ok', pending, path: uploadPath(folder, id), release };
   }
 
   /** Deletes pending imports past their time limit. */
@@ -100,9 +103,11 @@ export class PendingImports {
       if (!validId(id)) continue;
       const folder = join(this.dir, id);
       let expired = false;
+      let recorded = false;
       for (const record of ['pending.json', 'claimed.json']) {
         try {
           const pending = JSON.parse(await readFile(join(folder, record), 'utf8')) as PendingImport;
+          recorded = true;
           // A claimed import left behind by a crash goes an hour after its time limit.
           expired = Date.parse(pending.expiresAt) + (record === 'claimed.json' ? 3_600_000 : 0) <= this.now().getTime();
           break;
@@ -110,6 +115,9 @@ export class PendingImports {
           // Not this record; a folder with neither is an upload being written.
         }
       }
+      // A folder with no record is an upload being written, or one a crash cut short: gone once
+      // it is older than the time limit.
+      if (!recorded) expired = await olderThan(folder, this.now().getTime() - this.ttlMs);
       if (expired) {
         await rm(folder, { recursive: true, force: true });
         removed++;
@@ -117,6 +125,11 @@ export class PendingImports {
     }
     return removed;
   }
+}
+
+/** Where an upload's bytes are kept: a fixed internal name, whatever the file was called. */
+function uploadPath(folder: string, id: string): string {
+  return join(folder, `${id}.upload`);
 }
 
 function validId(id: string): boolean {

@@ -1,5 +1,6 @@
 import { decide, listRenewals, type DecisionRequest, type WarningRecord } from '@contract-steward/core';
 import type { CardAction, CardActionParse } from '../actions.schema.js';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -34,9 +35,9 @@ async function actOnWarning(action: WarningAction, asker: Asker, services: BotSe
   const record = await store.renewals.getWarning(action.warningKey);
   if (!record) return { message: 'That warning is no longer in the ledger (the contract dates may have changed). Type `mine` for your current deadlines.' };
   const contract = await store.contracts.get(record.reference);
-  if (!contract) return { message: `${record.reference} is no longer in the register, so there is nothing to record.` };
+  if (!contract) return { message: `${escapeMarkdown(record.reference)} is no longer in the register, so there is nothing to record.` };
   if (!mayActOnContract(asker.person, asker.roles, contract)) {
-    return { message: `Only ${contract.owner?.name ?? 'the owner'} (the contract owner), ${describeWhoCan(['procurement', 'administrator'], services.roles)} can act on warnings for ${contract.reference}.` };
+    return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so you cannot act on its warnings; ask ${describeWhoCan(['procurement', 'administrator'], services.roles)}.` };
   }
   // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
   const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
@@ -47,7 +48,7 @@ async function actOnWarning(action: WarningAction, asker: Asker, services: BotSe
     ? { action: 'renegotiated', savingId: renegotiation.saving.id, ...(renegotiation.newEndDate ? { newEndDate: renegotiation.newEndDate } : {}) }
     : requestOf(action, record);
   const decided = decide(contract, request, { today, by: audit.actor, settings: services.settings });
-  if (!decided.success) return { message: decided.problems.map((p) => p.message).join(' ') };
+  if (!decided.success) return { message: escapeMarkdown(decided.problems.map((p) => p.message).join(' ')) };
   await store.renewals.recordDecision(decided.value, audit);
   if (renegotiation?.ok) await store.savings.upsert(renegotiation.saving, audit);
   if (record.state !== 'acknowledged') await store.renewals.acknowledge(record.key, audit.actor, now);
@@ -72,8 +73,8 @@ export async function handleCardAction(parsed: CardActionParse, asker: Asker, se
     case 'showContract': {
       const today = londonToday(services.now());
       const contract = await services.store.contracts.get(action.reference);
-      if (!contract) return { message: `${action.reference} is no longer in the register.` };
-      if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `Only its owner, ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} can see ${action.reference}.` };
+      if (!contract) return { message: `${escapeMarkdown(action.reference)} is no longer in the register.` };
+      if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
       const decisions = await services.store.renewals.listDecisions(contract.reference);
       return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today) };
     }

@@ -1,4 +1,5 @@
 import { listRenewals, type Contract, type RenewalRow } from '@contract-steward/core';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
@@ -59,19 +60,20 @@ export async function runCommand(command: Command, asker: Asker, services: BotSe
       return {
         card: renewalsDigestCard({
           title: 'Your contracts',
-          subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${asker.person.email}, next deadline first.`,
+          subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
           today,
           rows: digestRows(rows, contracts),
-          emptyText: `No contract in the register names ${asker.person.email} as its owner. If that is wrong, ask an administrator to update the register.`,
+          emptyText: `No contract in the register names ${escapeMarkdown(asker.person.email)} as its owner. If that is wrong, ask an administrator to update the register.`,
         }),
         summary: 'Your contracts',
       };
     }
     case 'contract': {
       const contract = await services.store.contracts.get(command.reference);
-      if (!contract) return { text: `There is no contract ${command.reference} in the register. Check the reference, or type \`mine\` to see yours.` };
+      if (!contract) return { text: `There is no contract ${escapeMarkdown(command.reference)} in the register. Check the reference, or type \`mine\` to see yours.` };
       if (!maySeeContract(asker.person, asker.roles, contract)) {
-        return { text: `${command.reference} belongs to ${contract.owner?.name ?? 'another owner'}. Only its owner, ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} can see it.` };
+        // Says nothing about who owns it: the owner's name is register data, and could be Markdown.
+        return { text: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
       }
       const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
       return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };

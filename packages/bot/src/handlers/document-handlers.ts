@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { financialYearOf, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
 import { savingsTotalsCard } from '../cards/savings-card.js';
@@ -20,7 +19,12 @@ export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'sa
 
 /** Reads a document command, or undefined when the text is something else (left to the other commands). */
 export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
-  const text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+  // `<[^<>]*>` and the loop below rather than `<[^>]*>` and `[.!?]+$`: both of those rescan the rest
+  // of the text from every `<` or `.`, which is quadratic on a long message of them.
+  let text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase();
+  let end = text.length;
+  while (end > 0 && '.!?'.includes(text[end - 1] ?? '')) end--;
+  text = text.slice(0, end).replace(/\s+/g, ' ');
   if (/^export( the)?( register| contracts)?$/.test(text)) return { name: 'export' };
   if (/^(savings export|export( the)? savings|savings workbook)$/.test(text)) return { name: 'savingsExport' };
   if (/^(savings|savings this year|savings totals)$/.test(text)) return { name: 'savings' };
@@ -49,16 +53,13 @@ export function offerContext(activity: InboundActivity, files: FileServices) {
   return { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
 }
 
-/** Writes a workbook with a core writer that takes a path, and returns its bytes (the temp file is removed). */
-async function bytesOf(name: string, write: (path: string) => Promise<unknown>): Promise<Buffer> {
-  const folder = await mkdtemp(join(tmpdir(), 'steward-doc-'));
-  try {
+/** Writes a workbook with a core writer that takes a path, and returns its bytes (the file is removed, or swept after a crash). */
+async function bytesOf(files: FileServices, name: string, write: (path: string) => Promise<unknown>): Promise<Buffer> {
+  return files.scratch.use(async (folder) => {
     const path = join(folder, name);
     await write(path);
-    return await readFile(path);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+    return readFile(path);
+  });
 }
 
 export async function runDocumentCommand(command: DocumentCommand, uploads: readonly FileUpload[], activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
@@ -74,7 +75,7 @@ export async function runDocumentCommand(command: DocumentCommand, uploads: read
     case 'export': {
       const contracts = await services.store.contracts.list();
       const name = `Contracts register ${today}.xlsx`;
-      await send({ name, bytes: await bytesOf('register.xlsx', (path) => writeRegisterWorkbook(path, contracts)), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
+      await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts)), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
       return;
     }
     case 'savings': {
@@ -87,7 +88,7 @@ export async function runDocumentCommand(command: DocumentCommand, uploads: read
       const savings = await services.store.savings.list();
       await send({
         name: `Savings ${today}.xlsx`,
-        bytes: await bytesOf('savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
+        bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
         description: `${savings.length} savings with live formulas, by financial year and service area.`,
       });
       return;

@@ -1,4 +1,5 @@
 import { evaluateOptions, evaluationTemplate, readEvaluationWorkbook, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
@@ -22,18 +23,18 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
     return;
   }
   if (upload.fileType !== 'json' && upload.fileType !== 'xlsx') {
-    await io.reply({ text: `I read evaluations as .xlsx or .json files, not .${upload.fileType || '(no extension)'}. Type \`evaluate\` for a blank one.` });
+    await io.reply({ text: `I read evaluations as .xlsx or .json files, not .${escapeMarkdown(upload.fileType) || '(no extension)'}. Type \`evaluate\` for a blank one.` });
     return;
   }
   const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
   if (!download.ok) {
-    await io.reply({ text: `I did not read ${upload.name}: ${download.message}.` });
+    await io.reply({ text: `I did not read ${escapeMarkdown(upload.name)}: ${escapeMarkdown(download.message)}.` });
     return;
   }
   const problemsReply = (problems: readonly { message: string }[]) => {
-    const shown = problems.slice(0, 5).map((p) => `- ${p.message}`);
+    const shown = problems.slice(0, 5).map((p) => `- ${escapeMarkdown(p.message)}`);
     const more = problems.length - shown.length;
-    return { text: [`${upload.name} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') };
+    return { text: [`${escapeMarkdown(upload.name)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') };
   };
   let data: unknown;
   if (upload.fileType === 'xlsx') {
@@ -47,7 +48,7 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
     try {
       data = JSON.parse(download.bytes.toString('utf8'));
     } catch (error) {
-      await io.reply({ text: `${upload.name} is not valid JSON (${(error as Error).message}). Fix it and attach it again.` });
+      await io.reply({ text: `${escapeMarkdown(upload.name)} is not valid JSON (${escapeMarkdown((error as Error).message)}). Fix it and attach it again.` });
       return;
     }
   }

@@ -1,7 +1,7 @@
 import { CRITERION_IDS, EvaluationSchema, evaluateOptions, type Evaluation, type Score } from '@contract-steward/core';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
-import { scoreFormCard } from '../cards/score-card.js';
-import { adaptiveCard, heading, plain, text } from '../cards/card-kit.js';
+import { MAX_RATIONALE, scoreFormCard } from '../cards/score-card.js';
+import { adaptiveCard, heading, escapeMarkdown, text } from '../cards/card-kit.js';
 import type { FileAction } from '../files/file-actions.schema.js';
 import { describeWhoCan } from '../roles.js';
 import type { BotServices } from '../services.js';
@@ -20,14 +20,14 @@ function evaluatorOf(evaluation: Evaluation, asker: Asker): string | undefined {
 /** The score form of one option, and saving it: the evaluation is scored again with core and saved. */
 export async function answerScoreAction(action: ScoreAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
   const saved = await services.store.evaluations.get(action.evaluationId);
-  if (!saved) return { message: `There is no saved evaluation ${action.evaluationId}. Attach the evaluation to a message that says \`evaluate\` again.` };
+  if (!saved) return { message: `There is no saved evaluation ${escapeMarkdown(action.evaluationId)}. Attach the evaluation to a message that says \`evaluate\` again.` };
   const evaluation = saved.evaluation;
   const option = evaluation.options[action.option];
   if (!option) return { message: 'That option is no longer in the evaluation.' };
   const evaluator = evaluatorOf(evaluation, asker);
   if (!evaluator) {
-    const who = evaluation.evaluators ? `its evaluators (${evaluation.evaluators.slice(0, 5).join(', ')})` : describeWhoCan(['procurement', 'administrator'], services.roles);
-    return { message: `Only ${who} can score ${evaluation.title}.` };
+    const who = evaluation.evaluators ? 'the evaluators it lists' : describeWhoCan(['procurement', 'administrator'], services.roles);
+    return { message: `You are not one of those who can score ${escapeMarkdown(evaluation.title)}: only ${who} can.` };
   }
   const form = (problems?: readonly string[]) => ({
     card: scoreFormCard({ evaluationId: saved.id, evaluationTitle: evaluation.title, optionIndex: action.option, option, evaluator, ...(problems ? { problems } : {}) }),
@@ -39,11 +39,14 @@ export async function answerScoreAction(action: ScoreAction, asker: Asker, servi
   const problems: string[] = [];
   for (const criterion of CRITERION_IDS) {
     const raw = fields[`score-${criterion}`];
-    const rationale = typeof fields[`why-${criterion}`] === 'string' ? (fields[`why-${criterion}`] as string).trim() : '';
+    const why = fields[`why-${criterion}`];
+    const rationale = typeof why === 'string' ? why.trim() : '';
     if (raw === undefined || raw === '') continue;
-    const score = Number(raw);
-    if (!Number.isInteger(score) || score < 0 || score > 5) problems.push(`${criterion}: choose a score from 0 to 5.`);
+    // Only what the form can send: "0" to "5" (a forged true or "4.5" is refused, not coerced).
+    const score = typeof raw === 'string' && /^[0-5]$/.test(raw.trim()) ? Number(raw) : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 5 ? raw : undefined;
+    if (score === undefined) problems.push(`${criterion}: choose a score from 0 to 5.`);
     else if (rationale === '') problems.push(`${criterion}: give a reason for the score of ${score}.`);
+    else if (rationale.length > MAX_RATIONALE) problems.push(`${criterion}: keep the reason to ${MAX_RATIONALE} characters (it has ${rationale.length}).`);
     else given.push({ criterion, evaluator, score, rationale });
   }
   if (problems.length > 0) return form(problems);
@@ -58,9 +61,9 @@ export async function answerScoreAction(action: ScoreAction, asker: Asker, servi
   if (scored.success) return { card: evaluationRankingCard(scored.value, saved.id) };
   return {
     card: adaptiveCard([
-      ...heading(`Scores saved for ${plain(option.name)}`, plain(evaluation.title)),
+      ...heading(`Scores saved for ${escapeMarkdown(option.name)}`, escapeMarkdown(evaluation.title)),
       text(`${given.length} score${given.length === 1 ? '' : 's'} saved. Before the ranking can be worked out again:`),
-      ...scored.problems.slice(0, 5).map((p) => text(plain(p.message), { spacing: 'Small' })),
+      ...scored.problems.slice(0, 5).map((p) => text(escapeMarkdown(p.message), { spacing: 'Small' })),
     ]),
   };
 }

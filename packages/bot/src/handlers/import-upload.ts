@@ -1,6 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from '../cards/import-card.js';
 import { downloadAttachment, formatMegabytes, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
@@ -24,8 +25,9 @@ function londonClock(instant: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
-async function dryRun(store: Store, path: string, actor: string, at: Date): Promise<ImportReport> {
-  return importRegister(store, path, { dryRun: true, actor, at });
+/** `path` is the upload's internal name; `fileName` the name it was uploaded as, for the report. */
+async function dryRun(store: Store, path: string, fileName: string, actor: string, at: Date): Promise<ImportReport> {
+  return importRegister(store, path, { dryRun: true, actor, at, displayName: fileName });
 }
 
 /** Files at least this big get a "Checking…" card first, replaced by the dry run when it is done. */
@@ -38,7 +40,7 @@ export const PROGRESS_BYTES = 256 * 1024;
  */
 export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
   if (!asker.roles.has('administrator')) {
-    await io.reply({ text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${upload.name}; send it to them instead.` });
+    await io.reply({ text: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register. I have not opened ${escapeMarkdown(upload.name)}; send it to them instead.` });
     return;
   }
   if (!REGISTER_FILE_TYPES.has(upload.fileType)) {
@@ -48,7 +50,7 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
   const download = await downloadAttachment(upload.downloadUrl, files.policy, files.fetch);
   if (!download.ok) {
     services.log.warn({ code: download.code, file: upload.name }, 'refused an uploaded register');
-    await io.reply({ text: `I did not import ${upload.name}: ${download.message}. Nothing was written.` });
+    await io.reply({ text: `I did not import ${escapeMarkdown(upload.name)}: ${escapeMarkdown(download.message)}. Nothing was written.` });
     return;
   }
   // A big file takes a while to check: say so at once, then replace that card with the result.
@@ -70,11 +72,11 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
   );
   let report: ImportReport;
   try {
-    report = await dryRun(services.store, path, actorOf(asker, sender), services.now());
+    report = await dryRun(services.store, path, pending.fileName, actorOf(asker, sender), services.now());
   } catch (error) {
     await rm(dirname(path), { recursive: true, force: true });
     if (error instanceof RegisterFileError) {
-      await finish({ text: `I cannot read ${upload.name}: ${error.message}. Nothing was written.` });
+      await finish({ text: `I cannot read ${escapeMarkdown(upload.name)}: ${escapeMarkdown(error.message)}. Nothing was written.` });
       return;
     }
     throw error;
@@ -105,7 +107,7 @@ export async function answerImportAction(
     case 'expired':
       return { card: importClosedCard('the register', 'This import waited too long (15 minutes) and was dropped: nothing was written. Upload the file again.') };
     case 'not-yours':
-      return { message: `Only ${claim.pending.uploaderName}, who uploaded ${claim.pending.fileName}, can confirm or cancel this import.` };
+      return { message: `Only ${escapeMarkdown(claim.pending.uploaderName)}, who uploaded ${escapeMarkdown(claim.pending.fileName)}, can confirm or cancel this import.` };
     case 'ok':
       break;
   }
@@ -113,7 +115,7 @@ export async function answerImportAction(
   try {
     if (action.verb === 'cancelImport') return { card: importClosedCard(claim.pending.fileName, 'Cancelled: nothing was written, and I have deleted the uploaded file.') };
     if (!asker.roles.has('administrator')) return { message: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register.` };
-    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now(), displayName: claim.pending.fileName });
     const size = (await stat(claim.path)).size;
     const notify = files.notify;
     if (size >= PROGRESS_BYTES && notify) {
@@ -129,7 +131,7 @@ export async function answerImportAction(
             await notify(conversationId, { card: importDoneCard(report, claim.pending.uploaderName), summary: `Imported ${report.fileName}` });
           } catch (error) {
             services.log.error({ err: error, file: claim.pending.fileName }, 'register import from Teams failed');
-            await notify(conversationId, { text: `The import of ${claim.pending.fileName} failed, so nothing was written. Upload the file again; if it keeps failing, tell your Contract Steward administrator.` }).catch(() => undefined);
+            await notify(conversationId, { text: `The import of ${escapeMarkdown(claim.pending.fileName)} failed, so nothing was written. Upload the file again; if it keeps failing, tell your Contract Steward administrator.` }).catch(() => undefined);
           } finally {
             await claim.release();
           }
@@ -162,8 +164,8 @@ async function sendProblems(
   const found = await files.imports.peek(importId);
   if (!found) return { message: 'This import is no longer waiting, so its problems workbook is gone. Upload the file again.' };
   const same = found.pending.aadObjectId && who.aadObjectId ? found.pending.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() : found.pending.teamsId === who.teamsId;
-  if (!same) return { message: `Only ${found.pending.uploaderName}, who uploaded ${found.pending.fileName}, can have its problems workbook.` };
-  const report = await dryRun(services.store, found.path, found.pending.uploaderEmail ?? who.teamsId, services.now());
+  if (!same) return { message: `Only ${escapeMarkdown(found.pending.uploaderName)}, who uploaded ${escapeMarkdown(found.pending.fileName)}, can have its problems workbook.` };
+  const report = await dryRun(services.store, found.path, found.pending.fileName, found.pending.uploaderEmail ?? who.teamsId, services.now());
   const out = join(dirname(found.path), 'problems.xlsx');
   try {
     await writeProblemsWorkbook(out, report.reading.headers, report.rejectedRows, report.problems);

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { savingFromRenegotiation, type Contract, type IsoDate, type Saving } from '@contract-steward/core';
 
 /** What the decision card sends with "Renegotiated": the prices, and optionally the term and new end date. */
@@ -29,7 +30,7 @@ function monthsBetween(first: IsoDate, last: IsoDate): number {
  */
 export function renegotiationSaving(input: RenegotiationInput, contract: Contract, today: IsoDate, by: string, at: Date): RenegotiationOutcome {
   if (input.baselineAnnual === undefined || input.newAnnual === undefined) {
-    return { ok: false, message: `To record a renegotiation of ${contract.reference}, enter the annual price the supplier proposed and the annual price agreed, so the saving can be recorded. Nothing was changed.` };
+    return { ok: false, message: `To record a renegotiation of ${escapeMarkdown(contract.reference)}, enter the annual price the supplier proposed and the annual price agreed, so the saving can be recorded. Nothing was changed.` };
   }
   const afterEnd = contract.endDate ? dayAfter(contract.endDate) : today;
   const start = afterEnd > today ? afterEnd : today;
@@ -38,6 +39,6 @@ export function renegotiationSaving(input: RenegotiationInput, contract: Contrac
   }
   const termMonths = input.newEndDate ? monthsBetween(start, input.newEndDate) : (input.termMonths ?? 12);
   const saving = savingFromRenegotiation({ contract, baselineAnnual: input.baselineAnnual, newAnnual: input.newAnnual, start, termMonths, by, at });
-  if (!saving.success) return { ok: false, message: `The saving could not be recorded: ${saving.problems.map((p) => p.message).join('; ')}. Nothing was changed.` };
+  if (!saving.success) return { ok: false, message: `The saving could not be recorded: ${escapeMarkdown(saving.problems.map((p) => p.message).join('; '))}. Nothing was changed.` };
   return { ok: true, saving: saving.value, ...(input.newEndDate ? { newEndDate: input.newEndDate } : {}) };
 }

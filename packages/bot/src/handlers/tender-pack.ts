@@ -1,4 +1,5 @@
 import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, type TenderPack } from '@contract-steward/core';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
 import type { FileAction } from '../files/file-actions.schema.js';
 import { offerFile } from '../files/file-consent.js';
@@ -42,9 +43,9 @@ export function packOptionsFromForm(form: Record<string, unknown>): Record<strin
 
 /** A few lines of Markdown for the chat: what is in the pack. */
 export function packSummaryMarkdown(pack: TenderPack): string {
-  const rows = pack.sections.map((section) => `- **${section.number} ${section.title}**: ${section.clauses.length} clauses`);
+  const rows = pack.sections.map((section) => `- **${section.number} ${escapeMarkdown(section.title)}**: ${section.clauses.length} clauses`);
   return [
-    `**Tender pack ${pack.reference}: ${pack.title}**`,
+    `**Tender pack ${escapeMarkdown(pack.reference)}: ${escapeMarkdown(pack.title)}**`,
     '',
     ...rows,
     '',

@@ -43,6 +43,42 @@ export class ConnectorSender implements MessageSender {
     return credentials.getToken();
   }
 
+  /**
+   * Opens (or finds) the personal chat between the bot and one person:
+   * `POST {serviceUrl}v3/conversations` with the person as the only member and the tenant.
+   * Teams answers with the chat's id, the same one each time; it refuses when the person cannot
+   * be reached (the app is not installed for them). Throws SendFailure.
+   */
+  async createPersonalConversation(input: { serviceUrl: string; tenantId: string; bot: { id: string; name?: string }; member: { id: string; aadObjectId?: string } }): Promise<string> {
+    const base = input.serviceUrl.endsWith('/') ? input.serviceUrl : `${input.serviceUrl}/`;
+    const body = { isGroup: false, bot: input.bot, members: [input.member], tenantId: input.tenantId, channelData: { tenant: { id: input.tenantId } } };
+    const response = await this.post(`${base}v3/conversations`, body);
+    const answer = (await response.json().catch(() => ({}))) as { id?: unknown };
+    if (typeof answer.id !== 'string' || answer.id === '') throw new SendFailure('the Bot Connector created no conversation', response.status);
+    return answer.id;
+  }
+
+  /** POSTs JSON with the bot's token; a network failure or an error status is a SendFailure. */
+  private async post(url: string, body: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      const token = await this.token();
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new SendFailure(`could not reach the Bot Connector: ${error instanceof Error ? error.message : String(error)}`, undefined);
+    }
+    if (!response.ok) {
+      const detail = (await response.text().catch(() => '')).slice(0, 300);
+      throw new SendFailure(`Bot Connector answered ${response.status}${detail ? `: ${detail}` : ''}`, response.status, parseRetryAfter(response.headers.get('retry-after')));
+    }
+    return response;
+  }
+
   async send(conversation: ConversationRecord, message: OutgoingMessage): Promise<string> {
     const reference = conversation.reference as { bot?: { id?: string; name?: string }; user?: { id?: string } };
     const activity = {
@@ -53,22 +89,7 @@ export class ConnectorSender implements MessageSender {
     };
     const base = conversation.serviceUrl.endsWith('/') ? conversation.serviceUrl : `${conversation.serviceUrl}/`;
     const url = `${base}v3/conversations/${encodeURIComponent(conversation.conversationId)}/activities`;
-    let response: Response;
-    try {
-      const token = await this.token();
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new SendFailure(`could not reach the Bot Connector: ${error instanceof Error ? error.message : String(error)}`, undefined);
-    }
-    if (!response.ok) {
-      const detail = (await response.text().catch(() => '')).slice(0, 300);
-      throw new SendFailure(`Bot Connector answered ${response.status}${detail ? `: ${detail}` : ''}`, response.status, parseRetryAfter(response.headers.get('retry-after')));
-    }
+    const response = await this.post(url, activity);
     const body = (await response.json().catch(() => ({}))) as { id?: unknown };
     return typeof body.id === 'string' ? body.id : '';
   }

@@ -54,7 +54,7 @@ class RefusedImport extends Error {
  */
 export async function importRegister(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return dryRun(store, path, options);
-  const audit: AuditContext = { actor: options.actor, source: `import:${fileNameOf(path)}`, ...(options.at ? { at: options.at } : {}) };
+  const audit: AuditContext = { actor: options.actor, source: `import:${options.displayName ?? fileNameOf(path)}`, ...(options.at ? { at: options.at } : {}) };
   try {
     return await store.transaction(async (tx) => {
       const planner = createImportPlanner();

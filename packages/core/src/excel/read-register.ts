@@ -31,6 +31,8 @@ export interface ReadRegisterOptions {
   readonly maxBytes?: number;
   /** Default 1 GB: the most an .xlsx may unpack to. */
   readonly maxDecompressedBytes?: number;
+  /** The name to report and sniff the type by, when the file on disk has an internal name (an upload). */
+  readonly displayName?: string;
 }
 
 export interface RegisterReading {
@@ -78,7 +80,7 @@ const MIN_HEADER_FIELDS = 3;
  * instead of being kept: a 100,000-row import never holds every contract at once.
  */
 export async function readRegister(path: string, options: ReadRegisterOptions = {}, onAccepted?: AcceptedSink): Promise<RegisterReading> {
-  const fileName = basename(path);
+  const fileName = options.displayName ?? basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = (await stat(path)).size;
   if (size === 0) throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);

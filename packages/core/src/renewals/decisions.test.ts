@@ -97,6 +97,10 @@ describe('decide', () => {
     expect(decide(contract(), { action: 'snooze', days: 0 }, { today: '2025-12-01', by })).toMatchObject({ success: false, problems: [{ code: 'invalid-snooze' }] });
   });
 
+  it('refuses a renegotiation ending on a day that does not exist, such as 31 February', () => {
+    expect(decide(contract(), { action: 'renegotiated', newEndDate: '2028-02-31' }, { today: '2025-12-01', by })).toMatchObject({ success: false, problems: [{ code: 'invalid-end-date' }] });
+  });
+
   it('records an acknowledgement without settling anything', () => {
     const { decision } = decided(contract(), { action: 'acknowledge', note: 'Seen, discussing with IT' });
     expect(decision).toMatchObject({ action: 'acknowledge', note: 'Seen, discussing with IT' });

@@ -1,5 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
-import type { IsoDate } from '../shared/iso-date.js';
+import { isIsoDate, type IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Problem, type Result } from '../shared/problem.js';
 import { addDays, describeDate } from './calendar-date.js';
 import { deadlineId, type Deadline } from './deadlines.js';
@@ -166,6 +166,10 @@ export function decide(
     }
     case 'renegotiated': {
       const newEnd = request.newEndDate;
+      // Checked here too, whoever calls: a 31 February stored in the register breaks export and import.
+      if (newEnd !== undefined && !isIsoDate(newEnd)) {
+        return problem('invalid-end-date', `The new end date ${newEnd} is not a real date: write it as YYYY-MM-DD, such as 2029-03-31.`);
+      }
       if (newEnd !== undefined && newEnd <= today) {
         return problem('invalid-end-date', `The new end date ${newEnd} is not after today (${today}).`);
       }

@@ -11,6 +11,10 @@ export type SavingState = (typeof SAVING_STATES)[number];
 
 const optionalText = z.string().trim().min(1).optional();
 const pounds = z.number().finite().nonnegative();
+/** An amount in pounds, as savings record it: finite, not negative. The CLI and the bot's cards check prices with it. */
+export const PoundsSchema = pounds;
+/** A saving's term in whole months, 1 to 600 (50 years). */
+export const TermMonthsSchema = z.number().int().min(1).max(600);
 
 /** When a state was reached: a day (YYYY-MM-DD) or an ISO 8601 instant. */
 const WhenSchema = z.union([IsoDateSchema, z.iso.datetime({ offset: true })]);
@@ -42,7 +46,7 @@ export const SavingSchema = z
     newAnnual: pounds,
     /** First day the new price applies. */
     start: IsoDateSchema,
-    termMonths: z.number().int().min(1).max(600),
+    termMonths: TermMonthsSchema,
     /** Total one-off costs (pounds), taken from the saving in the financial year it starts. */
     oneOffCosts: pounds.optional(),
     implementationCost: pounds.optional(),

@@ -1,0 +1,56 @@
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FILE_TTL_MS } from './download-links.js';
+
+const PREFIX = 'work-';
+
+/**
+ * Where generated workbooks (the register and savings exports) are written before their bytes
+ * are read back: a folder per use under FILES_DIR rather than the system temp folder, removed
+ * when done, and swept when a crash left one behind, so no export outlives its expiry on disk.
+ */
+export class ScratchFolder {
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => Date,
+    private readonly ttlMs = FILE_TTL_MS,
+  ) {}
+
+  /** Runs `work` with a fresh private folder, and deletes the folder afterwards whatever happens. */
+  async use<T>(work: (folder: string) => Promise<T>): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const folder = await mkdtemp(join(this.dir, PREFIX));
+    try {
+      return await work(folder);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Deletes folders older than the expiry (left by a crash); returns how many went. */
+  async sweep(): Promise<number> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.startsWith(PREFIX)) continue;
+      if (!(await olderThan(join(this.dir, entry), this.now().getTime() - this.ttlMs))) continue;
+      await rm(join(this.dir, entry), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
+
+/** True when the file or folder at `path` was last changed before `cutoff` (ms); false when it is gone. */
+export async function olderThan(path: string, cutoff: number): Promise<boolean> {
+  try {
+    return (await stat(path)).mtimeMs < cutoff;
+  } catch {
+    return false;
+  }
+}
