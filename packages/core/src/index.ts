@@ -23,3 +23,4 @@ export { RegisterFileError } from './excel/register-file-error.js';
 export { writeProblemsWorkbook } from './excel/write-problems-workbook.js';
 export { writeRegisterWorkbook } from './excel/write-register.js';
 export type { ImportProblem } from './register/import/import-problem.js';
+export * from './performance/index.js';
