@@ -1,5 +1,6 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { EvaluationRepository } from './evaluations-repository.js';
+import type { PerformanceRepository } from './performance-repository.js';
 import type { RenewalsRepository } from './renewals-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
 
@@ -126,6 +127,8 @@ export interface Store {
   readonly renewals: RenewalsRepository;
   /** Technical Design Authority evaluations. */
   readonly evaluations: EvaluationRepository;
+  /** KPIs and SLAs, their results, usage and review meetings. */
+  readonly performance: PerformanceRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

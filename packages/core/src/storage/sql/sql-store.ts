@@ -5,6 +5,7 @@ import { SqlConversationRepository } from './sql-conversation-repository.js';
 import { SqlSavingsRepository } from './sql-savings-repository.js';
 import { SqlRenewalsRepository } from './sql-renewals-repository.js';
 import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
+import { SqlPerformanceRepository } from './sql-performance-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -19,6 +20,7 @@ export class SqlStore implements Store {
   readonly savings: SqlSavingsRepository;
   readonly renewals: SqlRenewalsRepository;
   readonly evaluations: SqlEvaluationRepository;
+  readonly performance: SqlPerformanceRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -31,6 +33,7 @@ export class SqlStore implements Store {
     this.savings = new SqlSavingsRepository(db);
     this.renewals = new SqlRenewalsRepository(db);
     this.evaluations = new SqlEvaluationRepository(db);
+    this.performance = new SqlPerformanceRepository(db);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
