@@ -5,3 +5,4 @@ export * from './utilisation.js';
 export * from './performance-deadline.js';
 export * from './reporting-periods.js';
 export * from './review-schedule.js';
+export * from './summarise-performance.js';
