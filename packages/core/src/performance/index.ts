@@ -6,3 +6,4 @@ export * from './performance-deadline.js';
 export * from './reporting-periods.js';
 export * from './review-schedule.js';
 export * from './summarise-performance.js';
+export * from './convert-result-rows.js';

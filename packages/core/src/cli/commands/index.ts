@@ -9,9 +9,9 @@ import { exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
 import { tenderPackCommand } from './tender-pack.js';
-import { kpisAdd, kpisList } from './kpis.js';
+import { kpisAdd, kpisList, kpisRecord } from './kpis.js';
 import { performanceCommand } from './performance.js';
 import { reviewsAdd, reviewsDone, reviewsList } from './reviews.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, kpisAdd, kpisList, performanceCommand, reviewsList, reviewsAdd, reviewsDone];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, kpisAdd, kpisList, kpisRecord, performanceCommand, reviewsList, reviewsAdd, reviewsDone];

@@ -1,3 +1,8 @@
+import { access } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { importKpiResults } from '../../excel/import-kpi-results.js';
+import { RegisterFileError } from '../../excel/register-file-error.js';
+import { RESULT_COLUMNS } from '../../performance/convert-result-rows.js';
 import { KPI_MEASURES, KpiSchema, REPORTING_FREQUENCIES, type Kpi } from '../../performance/kpi.schema.js';
 import { describeTarget } from '../../performance/rate-result.js';
 import { problemsFromZod } from '../../shared/problem.js';
@@ -107,3 +112,42 @@ export const kpisList: CliCommand = {
 function kpiRow(kpi: Kpi): string[] {
   return [kpi.name, describeTarget(kpi), String(kpi.tolerance), kpi.frequency, kpi.from, kpi.published ? 'yes' : '', kpi.sla ? (kpi.serviceCredit ?? 'yes') : ''];
 }
+
+export const kpisRecord: CliCommand = {
+  path: ['kpis', 'record'],
+  summary: 'Record KPI results from .xlsx or .csv; all or nothing',
+  usage: 'kpis record FILE [--dry-run]',
+  details: [
+    '  --dry-run   check the file and say what would change; write nothing',
+    '',
+    `One row per contract, KPI and period, under the header: ${RESULT_COLUMNS.join(', ')}.`,
+    'Dates as 31/03/2026 or 2026-03-31; a value as 97.5 or 97.5%, yes/no for a yes/no KPI;',
+    'a blank value with a Note saying why means it could not be measured (rated Other).',
+  ].join('\n'),
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const path = resolve(io.cwd, positionals[0] ?? '');
+    try {
+      await access(path);
+    } catch {
+      throw new CliError(`cannot read ${path} — check the path`);
+    }
+    const report = await withStore(async (store) => {
+      try {
+        return await importKpiResults(store, path, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
+      } catch (error) {
+        if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
+        throw error;
+      }
+    });
+    if (report.problems.length > 0) {
+      for (const problem of report.problems) io.stderr.write(`  ${problem.message}\n`);
+      const n = report.problems.length;
+      throw new CliError(`${n} problem${n === 1 ? '' : 's'} in ${basename(path)}; no results were recorded. Fix the file and run it again.`);
+    }
+    const verb = report.dryRun ? 'would record' : 'recorded';
+    print(`${basename(path)}: ${verb} ${report.rows} result${report.rows === 1 ? '' : 's'} (${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged)`);
+    return 0;
+  },
+};
