@@ -7,3 +7,4 @@ export * from './reporting-periods.js';
 export * from './review-schedule.js';
 export * from './summarise-performance.js';
 export * from './convert-result-rows.js';
+export * from './uk9-draft.js';
