@@ -8,3 +8,4 @@ export * from './review-schedule.js';
 export * from './summarise-performance.js';
 export * from './convert-result-rows.js';
 export * from './uk9-draft.js';
+export * from './convert-usage-rows.js';
