@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
@@ -78,6 +79,37 @@ describe('steward performance', () => {
     const run = await steward(['performance', '--period', '2026-13', '--db', db]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--period "2026-13" is not a month: write it as YYYY-MM');
+  });
+});
+
+describe('steward performance export and template', () => {
+  it('writes the performance workbook with the ratings of steward performance', async () => {
+    await steward([...availability, '--db', db]);
+    const store = await openStore({ kind: 'sqlite', path: db });
+    const entered = { enteredBy: 'a.khan@council.gov.uk', enteredAt: '2026-10-02T09:00:00.000Z' };
+    await store.performance.recordResults([{ contract: 'CON-0042', kpi: 'Availability', periodStart: '2026-04-01', periodEnd: '2026-06-30', value: 98.6, ...entered }], { actor: 'test', source: 'test' });
+    await store.close();
+    const out = join(db, '..', 'performance.xlsx');
+    const run = await steward(['performance', 'export', out, '--db', db]);
+    expect(run.stdout).toBe(`Performance workbook written to ${out}: 1 contract, 1 result.\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Compliance', 'Usage', 'How to read']);
+    expect(workbook.getWorksheet('Results')?.getCell('L2').value).toMatchObject({ result: 'Approaching target' });
+    expect((await steward(['performance', 'export', 'performance.csv', '--db', db])).stderr).toContain('does not end in .xlsx');
+  });
+
+  it('writes a template that, filled in, records through steward kpis record', async () => {
+    await steward([...availability, '--db', db]);
+    const out = join(db, '..', 'results.xlsx');
+    expect((await steward(['performance', 'template', out, '--db', db])).stdout).toContain('then: steward kpis record');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    workbook.getWorksheet('Results')?.addRow(['CON-0042', 'Availability', new Date(Date.UTC(2026, 3, 1)), new Date(Date.UTC(2026, 5, 30)), 99.5]);
+    await workbook.xlsx.writeFile(out);
+    const recorded = await steward(['kpis', 'record', out, '--db', db]);
+    expect(recorded.stderr).toBe('');
+    expect(recorded.stdout).toBe('results.xlsx: recorded 1 result (1 new, 0 updated, 0 unchanged)\n');
   });
 });
 

@@ -75,7 +75,7 @@ export function rateResult(kpi: Kpi, value: number | null, settings: RatingSetti
 }
 
 /** The value at or beyond which a KPI's performance is Inadequate, and why. */
-function inadequateLine(kpi: Kpi, settings: RatingSettings): { value: number; words: string } {
+export function inadequateLine(kpi: Kpi, settings: RatingSettings): { value: number; words: string } {
   if (kpi.inadequateAt !== undefined) return { value: kpi.inadequateAt, words: 'the line this KPI sets for Inadequate' };
   const margin = Math.abs(kpi.target) * settings.inadequateShare;
   const value = round(kpi.direction === 'higher-is-better' ? kpi.target - margin : kpi.target + margin);
