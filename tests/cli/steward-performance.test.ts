@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -110,6 +110,57 @@ describe('steward performance export and template', () => {
     const recorded = await steward(['kpis', 'record', out, '--db', db]);
     expect(recorded.stderr).toBe('');
     expect(recorded.stdout).toBe('results.xlsx: recorded 1 result (1 new, 0 updated, 0 unchanged)\n');
+  });
+});
+
+describe('steward performance uk9', () => {
+  async function bigContract(): Promise<void> {
+    const store = await openStore({ kind: 'sqlite', path: db });
+    const audit = { actor: 'test', source: 'test' };
+    await store.contracts.upsert(makeContract({ reference: 'CON-0100', title: 'Waste collection', startDate: '2025-04-01', endDate: '2032-03-31', value: { total: 6_000_000 } }), audit);
+    await store.close();
+    await steward([...availability.slice(0, 2), 'CON-0100', ...availability.slice(3), '--db', db]);
+    await steward(['kpis', 'add', 'CON-0100', '--name', 'Missed bins', '--measure', 'count', '--target', '50', '--lower-is-better', '--frequency', 'quarterly', '--from', '2026-04-01', '--published', '--db', db]);
+    const results = join(db, '..', 'results.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(results, 'Contract reference,KPI,Period start,Period end,Value,Note\r\nCON-0100,Availability,01/04/2026,30/06/2026,99.6,\r\nCON-0100,Missed bins,01/04/2026,30/06/2026,55,\r\n');
+    expect((await steward(['kpis', 'record', results, '--db', db])).code).toBe(0);
+  }
+
+  it('drafts the notice for a contract over £5m under the Procurement Act, as JSON, Markdown printed and Markdown to a file', async () => {
+    await bigContract();
+    const period = ['--period-start', '2026-04-01', '--period-end', '2026-06-30'];
+    const json = await steward(['performance', 'uk9', 'CON-0100', ...period, '--json', '--db', db]);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      notice: 'UK9',
+      contract: { reference: 'CON-0100', title: 'Waste collection' },
+      period: { start: '2026-04-01', end: '2026-06-30' },
+      kpis: [
+        { kpi: 'Availability', value: 99.6, rating: 'Good' },
+        { kpi: 'Missed bins', value: 55, rating: 'Requires improvement' },
+      ],
+      overall: { rating: 'Requires improvement' },
+    });
+    const printed = await steward(['performance', 'uk9', 'CON-0100', ...period, '--db', db]);
+    expect(printed.stdout).toContain('# Contract performance notice (UK9) — draft');
+    expect(printed.stdout).toContain('| Missed bins | at most 50 | 55 | Requires improvement |');
+    const out = join(db, '..', 'uk9.md');
+    const written = await steward(['performance', 'uk9', 'CON-0100', ...period, '--markdown', out, '--db', db]);
+    expect(written.stdout).toBe(`UK9 draft for CON-0100 (2026-04-01 to 2026-06-30) written to ${out}. Overall: Requires improvement. Review it before publishing.\n`);
+    expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
+  });
+
+  it('says why no notice is due for a contract under £5m, and refuses a bad period', async () => {
+    await steward([...availability, '--db', db]);
+    const small = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '2026-04-01', '--period-end', '2026-06-30', '--db', db]);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toContain('no contract performance notice under s.71(2) is due');
+    expect(small.stderr).toContain('CON-0042 is worth £300,000, not more than the £5m of Procurement Act 2023 s.52(1)');
+    const backwards = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '2026-06-30', '--period-end', '2026-04-01', '--db', db]);
+    expect(backwards.stderr).toContain('the period ends (2026-04-01) before it starts (2026-06-30)');
+    const notADate = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '31/03/2026', '--period-end', '2026-04-01', '--db', db]);
+    expect(notADate.stderr).toContain('--period-start "31/03/2026" is not a date: write it as YYYY-MM-DD');
   });
 });
 

@@ -9,3 +9,4 @@ export * from './summarise-performance.js';
 export * from './convert-result-rows.js';
 export * from './uk9-draft.js';
 export * from './convert-usage-rows.js';
+export * from './kpis-required.js';

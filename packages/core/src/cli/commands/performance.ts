@@ -6,6 +6,9 @@ import { DEFAULT_COMPLIANCE_GOAL } from '../../performance/compliance.js';
 import type { Kpi, Usage } from '../../performance/kpi.schema.js';
 import { summarisePerformance, type ContractPerformance } from '../../performance/summarise-performance.js';
 import { DEFAULT_UTILISATION_FLOOR } from '../../performance/utilisation.js';
+import { decideKpisRequired } from '../../performance/kpis-required.js';
+import { draftUk9 } from '../../performance/uk9-draft.js';
+import { IsoDateSchema } from '../../shared/iso-date.js';
 import type { Contract } from '../../register/contract.schema.js';
 import type { Store } from '../../storage/store.js';
 import { addDays } from '../../renewals/calendar-date.js';
@@ -141,6 +144,62 @@ export const performanceTemplate: CliCommand = {
     const kpis = await withStore((store) => store.performance.listKpis());
     await writeFile(out, await renderPerformanceTemplate({ kpis }));
     print(`Template written to ${out}. Fill in the Results sheet (see How to fill in), then: steward kpis record ${positionals[0] ?? 'FILE'} --dry-run`);
+    return 0;
+  },
+};
+
+export const performanceUk9: CliCommand = {
+  path: ['performance', 'uk9'],
+  summary: 'Draft the contract performance notice (UK9) of a contract for a period',
+  usage: 'performance uk9 REF --period-start YYYY-MM-DD --period-end YYYY-MM-DD [--json | --markdown OUT.md]',
+  details: [
+    '  --json            print the draft as JSON',
+    '  --markdown OUT.md write the draft as Markdown to a file (default: print it)',
+    '',
+    'Rates each KPI marked --published (s.52) from the period’s results. A notice is due only',
+    'where Procurement Act 2023 s.52 requires KPIs: for now, a contract worth more than £5m',
+    'that started on or after 24 February 2025.',
+  ].join('\n'),
+  options: { 'period-start': { type: 'string' }, 'period-end': { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print, printJson }) {
+    const reference = positionals[0] ?? '';
+    const day = (name: string) => {
+      const value = options[name];
+      if (typeof value !== 'string') throw new CliError(`give --${name} YYYY-MM-DD. Run steward performance uk9 --help for the options.`, 2);
+      const parsed = IsoDateSchema.safeParse(value.trim());
+      if (!parsed.success) throw new CliError(`--${name} "${value}" is not a date: write it as YYYY-MM-DD, e.g. --${name} 2026-03-31`, 2);
+      return parsed.data;
+    };
+    const period = { start: day('period-start'), end: day('period-end') };
+    if (period.end < period.start) throw new CliError(`the period ends (${period.end}) before it starts (${period.start}) — swap --period-start and --period-end`, 2);
+    if (options.json === true && typeof options.markdown === 'string') throw new CliError('give --json or --markdown, not both', 2);
+    const { contract, kpis, results } = await withStore(async (store) => {
+      const found = await store.contracts.get(reference);
+      if (!found) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      return {
+        contract: found,
+        kpis: await store.performance.listKpis(reference),
+        results: await store.performance.listResults({ contract: reference, from: period.start, to: period.end }),
+      };
+    });
+    const required = decideKpisRequired(contract);
+    const draft = draftUk9({ contract, kpis, results, period, kpisRequired: required.required });
+    if (!draft.success) {
+      const why = draft.problems.some((p) => p.code === 'uk9-not-required') ? `: ${required.rule}` : '';
+      throw new CliError(`${draft.problems.map((p) => p.message).join('; ')}${why}`);
+    }
+    if (options.json === true) {
+      printJson(draft.value.json);
+      return 0;
+    }
+    if (typeof options.markdown === 'string') {
+      const out = resolve(io.cwd, options.markdown);
+      await writeFile(out, draft.value.markdown);
+      print(`UK9 draft for ${reference} (${period.start} to ${period.end}) written to ${out}. Overall: ${draft.value.json.overall.rating}. Review it before publishing.`);
+      return 0;
+    }
+    io.stdout.write(draft.value.markdown);
     return 0;
   },
 };
