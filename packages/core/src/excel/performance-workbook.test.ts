@@ -73,8 +73,10 @@ describe('the contract performance workbook', () => {
   it('colours ratings by conditional formatting on the word, freezes and filters the headers, and prints one page wide', async () => {
     const workbook = await exported();
     const sheet = workbook.getWorksheet('Results');
-    const rules = sheet?.conditionalFormattings.flatMap((f) => f.rules) ?? [];
-    expect(rules.map((r) => (r as { formulae?: string[] }).formulae?.[0])).toEqual(['$L2="Good"', '$L2="Approaching target"', '$L2="Requires improvement"', '$L2="Inadequate"', '$L2="Other"']);
+    // exceljs reads conditional formatting back but does not declare it on Worksheet.
+    const formattings = (sheet as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const rules = formattings.flatMap((f) => f.rules);
+    expect(rules.map((r) => r.formulae?.[0])).toEqual(['$L2="Good"', '$L2="Approaching target"', '$L2="Requires improvement"', '$L2="Inadequate"', '$L2="Other"']);
     for (const name of ['Results', 'Compliance', 'Usage']) {
       const s = workbook.getWorksheet(name);
       expect(s?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
