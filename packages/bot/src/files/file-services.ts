@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { MessageSender } from '../proactive/send-queue.js';
 import type { OutgoingMessage } from '../turn.js';
 import { DEFAULT_FILE_HOSTS, type DownloadPolicy } from './download-attachment.js';
-import { FileVault } from './download-links.js';
+import { FILE_TTL_MS, FileVault } from './download-links.js';
 import { PendingImports } from './pending-imports.js';
 import { ScratchFolder } from './scratch-folder.js';
 
@@ -40,7 +40,7 @@ export function fileServicesFrom(config: Config, now: () => Date, listeningUrl: 
   const running = new Set<Promise<unknown>>();
   const vault = new FileVault(join(dir, 'links'), now);
   const imports = new PendingImports(join(dir, 'imports'), now);
-  const scratch = new ScratchFolder(join(dir, 'work'), now);
+  const scratch = new ScratchFolder(join(dir, 'work'), now, FILE_TTL_MS);
   return {
     vault,
     imports,

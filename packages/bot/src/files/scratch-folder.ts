@@ -1,6 +1,5 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FILE_TTL_MS } from './download-links.js';
 
 const PREFIX = 'work-';
 
@@ -13,7 +12,8 @@ export class ScratchFolder {
   constructor(
     private readonly dir: string,
     private readonly now: () => Date,
-    private readonly ttlMs = FILE_TTL_MS,
+    /** How long a folder may stay before the sweep takes it (the download links' expiry). */
+    private readonly ttlMs: number,
   ) {}
 
   /** Runs `work` with a fresh private folder, and deletes the folder afterwards whatever happens. */

@@ -81,15 +81,7 @@ const MIN_HEADER_FIELDS = 3;
  */
 export async function readRegister(path: string, options: ReadRegisterOptions = {}, onAccepted?: AcceptedSink): Promise<RegisterReading> {
   const fileName = options.displayName ?? basename(path);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const size = (await stat(path)).size;
-  if (size === 0) throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);
-  if (size > maxBytes) {
-    throw new RegisterFileError(
-      'too-large',
-      `${fileName} is ${(size / 1_048_576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1_048_576)} MB limit — split it, or raise the limit with --max-size`,
-    );
-  }
+  await checkSize(path, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const kind = await sniffKind(path, fileName);
   if (kind === 'json') return readOcds(path, fileName, onAccepted);
   const collector = new RowCollector(fileName, kind, options, onAccepted);
@@ -100,6 +92,35 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
     await collector.consume(xlsxRowsAside(inspection.bytes));
   }
   return collector.finish();
+}
+
+/**
+ * The raw rows of a .xlsx or .csv file, after the same checks `readRegister` makes (empty, too
+ * large, old or password-protected workbook, what the zip unpacks to): for imports other than
+ * the register that are laid out one record a row (KPI results).
+ */
+export async function readSpreadsheetRows(
+  path: string,
+  options: Pick<ReadRegisterOptions, 'maxBytes' | 'maxDecompressedBytes'> = {},
+): Promise<{ readonly kind: 'xlsx' | 'csv'; readonly rows: AsyncIterable<RawRow> | Iterable<RawRow> }> {
+  const fileName = basename(path);
+  await checkSize(path, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const kind = await sniffKind(path, fileName);
+  if (kind === 'json') throw new RegisterFileError('not-a-spreadsheet', `${fileName} is JSON — give a .xlsx or .csv file`);
+  if (kind === 'csv') return { kind, rows: csvRows(await readFile(path), fileName) };
+  const inspection = await inspectXlsxZip(await readFile(path), options.maxDecompressedBytes ?? 1024 * 1_048_576);
+  return { kind, rows: xlsxRowsAside(inspection.bytes) };
+}
+
+async function checkSize(path: string, fileName: string, maxBytes: number): Promise<void> {
+  const size = (await stat(path)).size;
+  if (size === 0) throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);
+  if (size > maxBytes) {
+    throw new RegisterFileError(
+      'too-large',
+      `${fileName} is ${(size / 1_048_576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1_048_576)} MB limit — split it, or raise the limit with --max-size`,
+    );
+  }
 }
 
 class RowCollector {

@@ -10,10 +10,10 @@ import { xlsxSafe } from './spreadsheet-safety.js';
 export const GBP_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 /** The same for financial-year columns, with a dash where the term does not touch the year. */
 const YEAR_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00;"–"';
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 const DATE_FORMAT = 'dd/mm/yyyy';
 /** Printed or saved as PDF: A4 landscape, as wide as one page, header row on every page. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
   orientation: 'landscape',
   fitToPage: true,
@@ -21,7 +21,7 @@ const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   fitToHeight: 0,
   printTitlesRow: '1:1',
 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 export interface SavingsExportFilters {
   readonly from?: string;

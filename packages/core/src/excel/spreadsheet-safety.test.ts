@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvSafe, isFormulaLike, xlsxSafe } from './spreadsheet-safety.js';
+import { csvSafe, exactTextCriterion, isFormulaLike, xlsxSafe } from './spreadsheet-safety.js';
 
 describe('spreadsheet safety', () => {
   it('recognises every character that starts a formula', () => {
@@ -16,5 +16,9 @@ describe('spreadsheet safety', () => {
     expect(xlsxSafe('=HYPERLINK("http://x","click")')).toBe('=HYPERLINK("http://x","click")');
     expect(xlsxSafe(Number.NaN)).toBeNull();
     expect(xlsxSafe(undefined)).toBeNull();
+  });
+
+  it('builds a criterion that compares text exactly, with the wildcards escaped', () => {
+    expect(exactTextCriterion('$A2')).toBe('"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A2,"~","~~"),"*","~*"),"?","~?")');
   });
 });

@@ -26,3 +26,14 @@ export function xlsxSafe(value: string | number | boolean | Date | null | undefi
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
 }
+
+/**
+ * A COUNTIFS/SUMIFS criterion that matches the text in `cell` exactly. A bare criterion is
+ * read as a pattern or a condition ("Parks*", "<>Housing"), so we compare with "=" and escape
+ * the wildcards ~ * ? first.
+ *
+ * @example exactTextCriterion('$A2') // "="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A2,"~","~~"),"*","~*"),"?","~?")
+ */
+export function exactTextCriterion(cell: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+}

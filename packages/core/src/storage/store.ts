@@ -1,6 +1,7 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { EvaluationRepository } from './evaluations-repository.js';
 import type { ProcurementActRepository } from './procurement-act-repository.js';
+import type { PerformanceRepository } from './performance-repository.js';
 import type { RenewalsRepository } from './renewals-repository.js';
 import type { SavingsRepository } from './savings-repository.js';
 import type { AuditContext, UpsertOutcome } from './audit-context.js';
@@ -122,6 +123,8 @@ export interface Store {
   readonly evaluations: EvaluationRepository;
   /** Contract modifications and statutory publications (Procurement Act 2023, regulation 72). */
   readonly procurementAct: ProcurementActRepository;
+  /** KPIs and SLAs, their results, usage and review meetings. */
+  readonly performance: PerformanceRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

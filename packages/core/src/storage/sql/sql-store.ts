@@ -6,6 +6,7 @@ import { SqlSavingsRepository } from './sql-savings-repository.js';
 import { SqlRenewalsRepository } from './sql-renewals-repository.js';
 import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import { SqlProcurementActRepository } from './sql-procurement-act-repository.js';
+import { SqlPerformanceRepository } from './sql-performance-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
 
 /**
@@ -21,6 +22,7 @@ export class SqlStore implements Store {
   readonly renewals: SqlRenewalsRepository;
   readonly evaluations: SqlEvaluationRepository;
   readonly procurementAct: SqlProcurementActRepository;
+  readonly performance: SqlPerformanceRepository;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -34,6 +36,7 @@ export class SqlStore implements Store {
     this.renewals = new SqlRenewalsRepository(db);
     this.evaluations = new SqlEvaluationRepository(db);
     this.procurementAct = new SqlProcurementActRepository(db);
+    this.performance = new SqlPerformanceRepository(db);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

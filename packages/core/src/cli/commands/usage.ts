@@ -1,0 +1,142 @@
+import { access } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { importUsage } from '../../excel/import-usage.js';
+import { RegisterFileError } from '../../excel/register-file-error.js';
+import { DEFAULT_USAGE_ITEM, USAGE_COLUMNS } from '../../performance/convert-usage-rows.js';
+import { UsageSchema } from '../../performance/kpi.schema.js';
+import { computeUtilisation } from '../../performance/utilisation.js';
+import { parseMoneyCell } from '../../register/import/parse-money-cell.js';
+import { problemsFromZod } from '../../shared/problem.js';
+import { CliError, type CliCommand } from '../command.js';
+import { formatTable } from '../format-table.js';
+
+export const usageAdd: CliCommand = {
+  path: ['usage', 'add'],
+  summary: 'Record the licences or units of a contract paid for and used in a period',
+  usage: 'usage add REF --period-start YYYY-MM-DD --period-end YYYY-MM-DD --paid N --used N [--item ITEM] [--annual-cost AMOUNT]',
+  details: [
+    `  --item ITEM            what is counted: licences, seats, forms (default ${DEFAULT_USAGE_ITEM})`,
+    '  --paid N               how many were paid for in the period',
+    '  --used N               how many were used',
+    '  --annual-cost AMOUNT   what the paid-for units cost a year, e.g. 160000 or £160k (default: the contract’s annual value)',
+    '',
+    'The same contract, item and period start again replaces the figures.',
+  ].join('\n'),
+  options: {
+    'period-start': { type: 'string' },
+    'period-end': { type: 'string' },
+    paid: { type: 'string' },
+    used: { type: 'string' },
+    item: { type: 'string' },
+    'annual-cost': { type: 'string' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const reference = positionals[0] ?? '';
+    const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+    for (const required of ['period-start', 'period-end', 'paid', 'used']) {
+      if (text(required) === undefined) throw new CliError(`give --${required}. Run steward usage add --help for the options.`, 2);
+    }
+    const count = (name: string) => {
+      const value = text(name) ?? '';
+      const n = Number(value.trim().replaceAll(',', ''));
+      if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${name} "${value}" is not a number, e.g. --${name} 120`, 2);
+      return n;
+    };
+    const costText = text('annual-cost');
+    const cost = costText === undefined ? undefined : parseMoneyCell(costText);
+    if (cost && (!cost.ok || cost.value === undefined)) throw new CliError(`--annual-cost "${costText}" is not a sum of money, e.g. --annual-cost 160000`, 2);
+    const parsed = UsageSchema.safeParse({
+      contract: reference,
+      item: text('item') ?? DEFAULT_USAGE_ITEM,
+      periodStart: text('period-start'),
+      periodEnd: text('period-end'),
+      paidFor: count('paid'),
+      used: count('used'),
+      ...(cost?.ok && cost.value !== undefined ? { annualCost: cost.value } : {}),
+    });
+    if (!parsed.success) {
+      const problems = problemsFromZod(parsed.error.issues).map((p) => p.message);
+      throw new CliError(`the usage is not valid: ${problems.join('; ')}. Run steward usage add --help for the options.`, 2);
+    }
+    const usage = parsed.data;
+    const { outcome, annual } = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      const written = await store.performance.upsertUsage(usage, { actor: io.env.USER ?? 'cli', source: 'cli', ...(io.now ? { at: io.now() } : {}) });
+      return { outcome: written, annual: contract.value.annual };
+    });
+    print(`${reference}: usage of ${usage.item} from ${usage.periodStart} ${outcome === 'created' ? 'added' : outcome}`);
+    print(`  ${computeUtilisation(usage, annual === undefined ? {} : { annualCost: annual }).rule}`);
+    return 0;
+  },
+};
+
+export const usageList: CliCommand = {
+  path: ['usage', 'list'],
+  summary: 'List the usage recorded for a contract, with its utilisation',
+  usage: 'usage list REF [--json]',
+  details: '  --json   print the usage records: [{contract, item, periodStart, periodEnd, paidFor, used, annualCost?}]',
+  options: { json: { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, withStore, print, printJson }) {
+    const reference = positionals[0] ?? '';
+    const { usage, annual } = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      return { usage: await store.performance.listUsage(reference), annual: contract.value.annual };
+    });
+    if (options.json) {
+      printJson(usage);
+      return 0;
+    }
+    if (usage.length === 0) {
+      print(`${reference} has no usage recorded. Add it with: steward usage add ${reference} --period-start YYYY-MM-DD --period-end YYYY-MM-DD --paid N --used N`);
+      return 0;
+    }
+    const rows = usage.map((u) => {
+      const utilisation = computeUtilisation(u, annual === undefined ? {} : { annualCost: annual });
+      return [u.item, `${u.periodStart} to ${u.periodEnd}`, String(u.paidFor), String(u.used), `${Math.round(utilisation.share * 1000) / 10}%`, utilisation.reviewBeforeRenewing ? 'review before renewing' : ''];
+    });
+    print(formatTable(['Item', 'Period', 'Paid for', 'Used', 'Utilisation', ''], rows));
+    return 0;
+  },
+};
+
+export const usageRecord: CliCommand = {
+  path: ['usage', 'record'],
+  summary: 'Record usage from .xlsx or .csv; all or nothing',
+  usage: 'usage record FILE [--dry-run]',
+  details: [
+    '  --dry-run   check the file and say what would change; write nothing',
+    '',
+    `One row per contract, item and period, under the header: ${USAGE_COLUMNS.join(', ')}.`,
+    `Item (default ${DEFAULT_USAGE_ITEM}) and Annual cost may be left out. Dates as 31/03/2026 or 2026-03-31.`,
+  ].join('\n'),
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const path = resolve(io.cwd, positionals[0] ?? '');
+    try {
+      await access(path);
+    } catch {
+      throw new CliError(`cannot read ${path} — check the path`);
+    }
+    const report = await withStore(async (store) => {
+      try {
+        return await importUsage(store, path, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
+      } catch (error) {
+        if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
+        throw error;
+      }
+    });
+    if (report.problems.length > 0) {
+      for (const problem of report.problems) io.stderr.write(`  ${problem.message}\n`);
+      const n = report.problems.length;
+      throw new CliError(`${n} problem${n === 1 ? '' : 's'} in ${basename(path)}; no usage was recorded. Fix the file and run it again.`);
+    }
+    const verb = report.dryRun ? 'would record' : 'recorded';
+    print(`${basename(path)}: ${verb} ${report.rows} usage row${report.rows === 1 ? '' : 's'} (${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged)`);
+    return 0;
+  },
+};
