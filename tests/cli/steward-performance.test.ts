@@ -117,7 +117,7 @@ describe('steward performance uk9', () => {
   async function bigContract(): Promise<void> {
     const store = await openStore({ kind: 'sqlite', path: db });
     const audit = { actor: 'test', source: 'test' };
-    await store.contracts.upsert(makeContract({ reference: 'CON-0100', title: 'Waste collection', startDate: '2025-04-01', endDate: '2032-03-31', value: { total: 6_000_000 } }), audit);
+    await store.contracts.upsert(makeContract({ reference: 'CON-0100', title: 'Waste collection', startDate: '2025-04-01', endDate: '2032-03-31', value: { total: 6_000_000 }, law: { procurementStarted: '2025-03-03', vatIncluded: true } }), audit);
     await store.close();
     await steward([...availability.slice(0, 2), 'CON-0100', ...availability.slice(3), '--db', db]);
     await steward(['kpis', 'add', 'CON-0100', '--name', 'Missed bins', '--measure', 'count', '--target', '50', '--lower-is-better', '--frequency', 'quarterly', '--from', '2026-04-01', '--published', '--db', db]);
@@ -156,7 +156,7 @@ describe('steward performance uk9', () => {
     const small = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '2026-04-01', '--period-end', '2026-06-30', '--db', db]);
     expect(small.code).toBe(1);
     expect(small.stderr).toContain('no contract performance notice under s.71(2) is due');
-    expect(small.stderr).toContain('CON-0042 is worth £300,000, not more than the £5m of Procurement Act 2023 s.52(1)');
+    expect(small.stderr).toContain('CON-0042: Public Contracts Regulations 2015 contract: the Procurement Act 2023 notices (UK7, UK9, UK10, UK11) and the £5m publication duties do not apply');
     const backwards = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '2026-06-30', '--period-end', '2026-04-01', '--db', db]);
     expect(backwards.stderr).toContain('the period ends (2026-04-01) before it starts (2026-06-30)');
     const notADate = await steward(['performance', 'uk9', 'CON-0042', '--period-start', '31/03/2026', '--period-end', '2026-04-01', '--db', db]);

@@ -7,7 +7,7 @@ import { openStore, readEvaluationWorkbook, writeEvaluationTemplateWorkbook } fr
 import { inspectXlsxZip } from '../../packages/core/src/excel/inspect-xlsx-zip.js';
 import { loadXlsxWorkbook } from '../../packages/core/src/excel/load-xlsx-workbook.js';
 import { readRegister } from '../../packages/core/src/excel/read-register.js';
-import { createZip } from '../../manifest/zip.js';
+import { createZip } from '../support/create-zip.js';
 import { makeContract } from '../support/contracts.js';
 import { COUNCIL_HEADERS, councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
 import { steward } from '../support/run-steward.js';

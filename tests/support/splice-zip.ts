@@ -1,4 +1,4 @@
-import { createZip } from '../../manifest/zip.js';
+import { createZip } from './create-zip.js';
 
 const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);

@@ -3,7 +3,8 @@ import { addDays, describeDate } from '../renewals/calendar-date.js';
 import { addDuration } from '../renewals/subtract-duration.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { ModificationRecord, PublicationRecord } from './modification-record.js';
-import { legalFacts, type LegalFacts } from './regime.js';
+import { kpiDuty } from './kpi-duty.js';
+import { legalFacts, money, noObligationsReason } from './regime.js';
 import { FIVE_MILLION } from './thresholds.js';
 
 /**
@@ -47,20 +48,6 @@ export interface ObligationContext {
   readonly publications?: readonly PublicationRecord[];
 }
 
-/**
- * Why a contract has no statutory obligations, when it has none: Regulations contracts, unknown
- * regime, below-threshold contracts. Undefined when the Act's duties apply.
- */
-export function noObligationsReason(facts: LegalFacts): string | undefined {
-  if (facts.regime === 'PCR2015') {
-    return 'Public Contracts Regulations 2015 contract: the Procurement Act 2023 notices (UK7, UK9, UK10, UK11) and the £5m publication duties do not apply. The Regulations\' own duty kept here is the modification notice for regulation 72(1)(b) and (c) changes (regulation 72(3)).';
-  }
-  if (facts.regime === 'unknown') return `${facts.regimeRule} Until then no statutory deadlines are computed.`;
-  if (facts.aboveThreshold === false && facts.threshold) {
-    return `Below the threshold: its estimated value of £${money(facts.valueIncVat ?? 0)} including VAT (${facts.vatWords}) is less than the £${money(facts.threshold.amount)} threshold (${facts.threshold.set.source}), so it is not a public contract and s.53, s.71, s.75 and s.80 do not apply. If it is worth £30,000 or more including VAT it is a notifiable below-threshold contract: publish a contract details notice within 30 days of entering into it (s.87).`;
-  }
-  return undefined;
-}
 
 /**
  * The statutory obligations of a contract on `today`, soonest first. Only Procurement Act 2023
@@ -119,8 +106,7 @@ export function computeObligations(contract: Contract, context: ObligationContex
   }
 
   const kpis = contract.law?.kpis ?? 0;
-  const exemption = contract.law?.kpiExemption;
-  const kpisRequired = over5m && !lightTouch && exemption === undefined;
+  const kpisRequired = kpiDuty(contract, facts).required;
   if (kpisRequired && entered !== undefined) {
     const due = addDays(entered, -1);
     add('kpis', 'kpis', due, `Set at least three key performance indicators before the contract is entered into on ${enteredWords}, because its estimated value, ${valueWords}, is more than £5 million (s.52(1)); ${kpis} ${kpis === 1 ? 'is' : 'are'} recorded. Record them in the KPIs column, or the reason s.52 does not apply in KPI exemption.`, facts.enteredIntoAssumed, kpis >= 3);
@@ -169,6 +155,5 @@ function sortObligations(list: Obligation[]): Obligation[] {
   return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : OBLIGATION_CODES.indexOf(a.obligation) - OBLIGATION_CODES.indexOf(b.obligation)));
 }
 
-export function money(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-}
+// Kept here too for callers that read the obligations module.
+export { money, noObligationsReason } from './regime.js';

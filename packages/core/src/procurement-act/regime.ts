@@ -133,3 +133,22 @@ export function maximumTerm(contract: Contract): { days: number; rule: string } 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/**
+ * Why a contract has no statutory obligations, when it has none: Regulations contracts, unknown
+ * regime, below-threshold contracts. Undefined when the Act's duties apply.
+ */
+export function noObligationsReason(facts: LegalFacts): string | undefined {
+  if (facts.regime === 'PCR2015') {
+    return 'Public Contracts Regulations 2015 contract: the Procurement Act 2023 notices (UK7, UK9, UK10, UK11) and the £5m publication duties do not apply. The Regulations\' own duty kept here is the modification notice for regulation 72(1)(b) and (c) changes (regulation 72(3)).';
+  }
+  if (facts.regime === 'unknown') return `${facts.regimeRule} Until then no statutory deadlines are computed.`;
+  if (facts.aboveThreshold === false && facts.threshold) {
+    return `Below the threshold: its estimated value of £${money(facts.valueIncVat ?? 0)} including VAT (${facts.vatWords}) is less than the £${money(facts.threshold.amount)} threshold (${facts.threshold.set.source}), so it is not a public contract and s.53, s.71, s.75 and s.80 do not apply. If it is worth £30,000 or more including VAT it is a notifiable below-threshold contract: publish a contract details notice within 30 days of entering into it (s.87).`;
+  }
+  return undefined;
+}
+
+export function money(n: number): string {
+  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+}
