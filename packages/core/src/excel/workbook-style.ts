@@ -211,7 +211,7 @@ function mergedWidth(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, column: numbe
 
 /** Lines a text takes in a column `width` characters wide, each paragraph wrapped on its own. */
 function linesOf(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
+  const perLine = Math.max(1, Math.floor(width * 1.15) - 1);
   return text.split('\n').reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
 }
 
