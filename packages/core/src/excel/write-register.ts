@@ -3,7 +3,7 @@ import type { Contract } from '../register/contract.schema.js';
 import { contractToCells, EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
-import { namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
+import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate', 'procurementStarted', 'enteredInto']);
 export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set(['totalValue', 'annualValue', 'irrecoverableVat']);
@@ -50,7 +50,8 @@ export function excelDate(iso: string): Date {
  */
 export async function writeRegisterWorkbook(path: string, contracts: Iterable<Contract> | AsyncIterable<Contract>, options: RegisterWorkbookOptions = {}): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Register');
+  // A streamed sheet writes its properties, fit-to-page among them, when it is added.
+  const sheet = workbook.addWorksheet('Register', { pageSetup: { fitToPage: true } });
   sheet.columns = registerColumns();
   styleRegisterSheet(sheet, 'Contracts register', options.identity);
   let count = 0;
@@ -61,7 +62,10 @@ export async function writeRegisterWorkbook(path: string, contracts: Iterable<Co
       const value = cells[field];
       values[field] = DATE_FIELDS.has(field) && typeof value === 'string' ? excelDate(value) : xlsxSafe(value);
     }
-    sheet.addRow(values).commit();
+    const row = sheet.addRow(values);
+    // Long titles and descriptions wrap: the row must be tall enough, or they print over the next.
+    fitRowHeight(row);
+    row.commit();
     count += 1;
   }
   sheet.commit();
