@@ -52,13 +52,32 @@ describe('steward evaluate', () => {
     expect(xlsx.stdout).toContain(`Wrote the decision record to ${join(folder, 'record.xlsx')}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(folder, 'record.xlsx'));
-    expect(workbook.getWorksheet('Decision')?.getCell('B6').value).toBe('Supplier A');
+    expect(workbook.getWorksheet('Decision')?.getCell('B13').value).toBe('Supplier A');
+    expect(workbook.getWorksheet('Decision')?.getCell('A2').value).toBeNull();
 
     const md = await run(['evaluate', 'repairs.json', '--out', 'record.md', '--json']);
     expect(md.code).toBe(0);
     expect(JSON.parse(md.stdout)).toHaveProperty('winner', 'Supplier A');
     expect(md.stderr).toContain('Wrote the decision record');
     expect(readFileSync(join(folder, 'record.md'), 'utf8')).toContain('# Housing repairs scheduling: Technical Design Authority decision record');
+  });
+
+  it('names the council from COUNCIL_NAME, or --council, in the record and its page headers', async () => {
+    expect((await run(['evaluate', 'repairs.json', '--out', 'record.xlsx'], { COUNCIL_NAME: 'Exampleton Borough Council' })).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, 'record.xlsx'));
+    expect(workbook.getWorksheet('Decision')?.getCell('A2').value).toBe('Exampleton Borough Council');
+    expect(workbook.getWorksheet('Criteria')?.headerFooter.oddHeader).toContain('Exampleton Borough Council');
+
+    expect((await run(['evaluate', 'repairs.json', '--out', 'record.md', '--council', 'Riverside District Council'], { COUNCIL_NAME: 'Exampleton Borough Council' })).code).toBe(0);
+    expect(readFileSync(join(folder, 'record.md'), 'utf8')).toContain('**Riverside District Council**');
+  });
+
+  it('says what to do when COUNCIL_LOGO is not a PNG', async () => {
+    writeFileSync(join(folder, 'logo.png'), 'GIF89a');
+    const result = await run(['evaluate', 'repairs.json', '--out', 'record.xlsx'], { COUNCIL_LOGO: 'logo.png' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('steward: the council logo COUNCIL_LOGO=logo.png is not a PNG image: save it as .png, or unset it\n');
   });
 
   it('refuses an --out it cannot write, before doing anything', async () => {

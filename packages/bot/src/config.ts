@@ -55,6 +55,10 @@ export const ConfigSchema = z.object({
   FILES_DIR: z.string().optional(),
   /** The bot's public HTTPS address, for download links in channels and group chats; required with an App ID (without one, the address it listens on). */
   PUBLIC_URL: z.string().url().optional(),
+  /** The council named in the header of every generated document; unset, documents name no council. */
+  COUNCIL_NAME: z.string().trim().max(120).optional(),
+  /** A PNG file with the council's logo, placed in the title area of generated documents. */
+  COUNCIL_LOGO: z.string().regex(/\.png$/i, 'must be a .png file').optional(),
 }).superRefine((config, ctx) => {
   if (!config.MicrosoftAppId) {
     if (config.HOST && !['127.0.0.1', '::1', 'localhost'].includes(config.HOST)) {

@@ -9,6 +9,7 @@ import { fileServicesFrom, sweepFiles } from './files/file-services.js';
 import { readJsonBody, refuseBodyHeaders, type BodyRefusal } from './read-json-body.js';
 import { roleListsFrom } from './roles.js';
 import type { BotServices } from './services.js';
+import { loadDocumentIdentity } from './document-identity.js';
 import { createRenewalRunner } from './proactive/renewal-runner.js';
 import { ConnectorSender } from './teams/connector-sender.js';
 import { ConnectorPersonalChats } from './teams/personal-chats.js';
@@ -57,6 +58,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS }),
     now: options.now ?? (() => new Date()),
     log,
+    documents: loadDocumentIdentity(config),
     files,
     personalChats: new ConnectorPersonalChats(store, new ConnectorSender(config), options.now ?? (() => new Date()), log),
   };

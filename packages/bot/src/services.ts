@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RenewalSettings, Store } from '@contract-steward/core';
+import type { DocumentIdentity, RenewalSettings, Store } from '@contract-steward/core';
 import type { FileServices } from './files/file-services.js';
 import type { RoleLists } from './roles.js';
 import type { PersonalChats } from './teams/personal-chats.js';
@@ -12,6 +12,8 @@ export interface BotServices {
   /** The clock; "today" is its London date. Tests pass a fixed one. */
   readonly now: () => Date;
   readonly log: Logger;
+  /** The council that generated documents name (COUNCIL_NAME, COUNCIL_LOGO). */
+  readonly documents: DocumentIdentity;
   /** Uploads, downloads and generated files; absent, the file commands answer that files are off. */
   readonly files?: FileServices;
   /** Askers' personal chats, for answers a channel must not see; absent, such questions are refused in channels. */

@@ -15,7 +15,8 @@ export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type Performa
 export { renderPerformanceTemplate } from './excel/performance-template.js';
 export * from './renewals/index.js';
 export * from './evaluation/index.js';
-export { writeDecisionRecordWorkbook } from './excel/decision-record-workbook.js';
+export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel/decision-record-workbook.js';
+export * from './excel/workbook-style.js';
 export { writeEvaluationTemplateWorkbook, readEvaluationWorkbook } from './excel/evaluation-template-workbook.js';
 export * from './tenders/index.js';
 export { writeTenderPackDocx } from './word/tender-pack-docx.js';

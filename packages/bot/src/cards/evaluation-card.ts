@@ -1,4 +1,4 @@
-import { criterionById, type EvaluationResult } from '@contract-steward/core';
+import { criterionById, describeSensitivity, type EvaluationResult } from '@contract-steward/core';
 import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
 import { adaptiveCard, facts, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
@@ -32,7 +32,8 @@ export function evaluationRankingCard(result: EvaluationResult, evaluationId?: s
     );
   }
   const s = result.sensitivity;
-  if (s) body.push(text(`Sensitivity: ${escapeMarkdown(s.newWinner)} would overtake if the weight of ${criterionById(s.criterion).title} went from ${score(s.fromWeight)}% past ${score(s.toWeight)}%.`, { isSubtle: true, spacing: 'Medium' }));
+  const sensitivity = describeSensitivity(result);
+  if (s && sensitivity) body.push(text(`Sensitivity: ${escapeMarkdown(sensitivity)}`, { isSubtle: true, spacing: 'Medium' }));
   else if (result.winner) body.push(text('Sensitivity: no change to a single weight would change the winner.', { isSubtle: true, spacing: 'Medium' }));
   for (const d of result.divergences.slice(0, 5)) {
     body.push(text(`Check: evaluators scored ${escapeMarkdown(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));

@@ -75,7 +75,7 @@ export async function runDocumentCommand(command: DocumentCommand, uploads: read
     case 'export': {
       const contracts = await services.store.contracts.list();
       const name = `Contracts register ${today}.xlsx`;
-      await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts)), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
+      await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts, { identity: services.documents })), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
       return;
     }
     case 'savings': {

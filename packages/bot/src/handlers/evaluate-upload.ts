@@ -1,4 +1,4 @@
-import { evaluateOptions, evaluationTemplate, readEvaluationWorkbook, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
+import { evaluateOptions, evaluationTemplate, londonToday, readEvaluationWorkbook, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
@@ -19,7 +19,7 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
   if (!upload) {
     await io.reply({ text: 'Attach your evaluation (.xlsx or .json) to a message that says `evaluate`, in our personal chat. Here is a blank one to fill in, as JSON and as an Excel workbook:' });
     await io.reply(await offerFile({ name: 'TDA evaluation.json', bytes: Buffer.from(`${JSON.stringify(evaluationTemplate(), null, 2)}\n`), description: 'A blank TDA evaluation: options, scores with rationale, costs and benefits.' }, context));
-    await io.reply(await offerFile({ name: 'TDA evaluation.xlsx', bytes: await writeEvaluationTemplateWorkbook(), description: 'A blank TDA evaluation workbook: weights and gates, options, scores with rationale, cash flows.' }, context));
+    await io.reply(await offerFile({ name: 'TDA evaluation.xlsx', bytes: await writeEvaluationTemplateWorkbook(undefined, { identity: services.documents }), description: 'A blank TDA evaluation workbook: weights and gates, options, scores with rationale, cash flows.' }, context));
     return;
   }
   if (upload.fileType !== 'json' && upload.fileType !== 'xlsx') {
@@ -63,6 +63,9 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
   const saved = await services.store.evaluations.save(evaluation.evaluation, { winner: evaluation.winner }, { actor, source: `teams:${upload.name}`, at: services.now() });
   await io.reply({ card: evaluationRankingCard(evaluation, saved.id), summary: `TDA evaluation: ${evaluation.winner ?? 'no recommendation'}` });
   const stem = `Decision record ${evaluation.evaluation.title}`.slice(0, 90);
-  await io.reply(await offerFile({ name: `${stem}.xlsx`, bytes: await writeDecisionRecordWorkbook(evaluation), description: 'The TDA decision record with live formulas.' }, context));
-  await io.reply(await offerFile({ name: `${stem}.md`, bytes: Buffer.from(renderDecisionRecordMarkdown(evaluation)), description: 'The TDA decision record as Markdown.' }, context));
+  const date = londonToday(services.now());
+  const record = await writeDecisionRecordWorkbook(evaluation, { date, identity: services.documents });
+  await io.reply(await offerFile({ name: `${stem}.xlsx`, bytes: record, description: 'The TDA decision record with live formulas.' }, context));
+  const markdown = renderDecisionRecordMarkdown(evaluation, { date, councilName: services.documents.councilName });
+  await io.reply(await offerFile({ name: `${stem}.md`, bytes: Buffer.from(markdown), description: 'The TDA decision record as Markdown.' }, context));
 }

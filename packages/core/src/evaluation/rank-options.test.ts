@@ -111,4 +111,19 @@ describe('sensitivity of the winner to the weights', () => {
     );
     expect(s).toBeNull();
   });
+
+  it('does not offer a change that would need a weight of 0% or less: there the challenger only draws level', () => {
+    // A and B are equal everywhere but alignment, where A scores 4 and B 3. Cutting alignment's
+    // weight to 0 makes them equal; only a negative weight would put B first.
+    const s = findSensitivity(
+      [
+        { name: 'A', scores: flat(3, { alignment: 4 }), priceScore: 0 },
+        { name: 'B', scores: flat(3), priceScore: 0 },
+      ],
+      equal,
+      'A',
+      1,
+    );
+    expect(s).toBeNull();
+  });
 });

@@ -3,6 +3,8 @@ import type { Weights } from './weights.js';
 
 /** Scores equal to this many decimal places are a tie: floating-point noise must not pick a winner. */
 const TIE_DECIMALS = 6;
+/** A crossing this close to 0% or 100% is at the boundary, whatever floating-point noise says. */
+const BOUNDARY = 1e-9;
 
 export interface Rankable {
   readonly name: string;
@@ -82,8 +84,8 @@ export interface Sensitivity {
  * where uⱼ is other criterion j's share of the remaining weight, q is the share of marks for
  * quality (1, or 1 − price weight / 100) and p the option's price score. The winner's lead over
  * each challenger is therefore also linear in x, and vanishes at one point x*. The answer is
- * the x* nearest to the current weight, over all criteria and challengers, that lies within
- * 0–100 — the first place, moving away from today's weights, where the winner stops being
+ * the x* nearest to the current weight, over all criteria and challengers, that lies strictly
+ * within 0–100 (at 0 or 100 the challenger only draws level) — the first place, moving away from today's weights, where the winner stops being
  * alone at the top. No such point means no single weight change alters the winner.
  */
 export function findSensitivity(
@@ -112,7 +114,8 @@ export function findSensitivity(
       const slope = top.slope - other.slope;
       if (slope === 0) continue;
       const x = -(top.intercept - other.intercept) / slope;
-      if (x < 0 || x > 100) continue;
+      // At 0% or 100% the challenger only draws level; overtaking would need a weight outside 0–100%.
+      if (x <= BOUNDARY || x >= 100 - BOUNDARY) continue;
       const change = x - w;
       if (best === null || Math.abs(change) < Math.abs(best.change)) {
         best = { criterion, fromWeight: w, toWeight: x, change, currentWinner: winner, newWinner: challenger.name };

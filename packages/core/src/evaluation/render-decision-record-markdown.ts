@@ -1,4 +1,6 @@
 import { criterionById, TDA_CRITERIA } from './criteria.js';
+import { decisionStatus, formatLongDate, type DecisionRecordDetails } from './decision-record-details.js';
+import { describeSensitivity } from './describe-sensitivity.js';
 import type { EvaluationResult, OptionResult } from './evaluate-options.js';
 import { formatNumber, formatPounds } from './format.js';
 import { DIVERGENCE_THRESHOLD } from './score-options.js';
@@ -8,24 +10,18 @@ import { DIVERGENCE_THRESHOLD } from './score-options.js';
  * including the evaluation criteria, decision-making process, and key considerations"), as
  * Markdown for chat, a wiki or a committee paper.
  */
-export function renderDecisionRecordMarkdown(result: EvaluationResult): string {
+export function renderDecisionRecordMarkdown(result: EvaluationResult, details: DecisionRecordDetails & { readonly councilName?: string | undefined }): string {
   const { evaluation } = result;
+  const date = formatLongDate(details.date);
   const out: string[] = [`# ${escape(evaluation.title)}: Technical Design Authority decision record`, ''];
+  if (details.councilName) out.push(`**${escape(details.councilName)}**`, '');
+  out.push(`- **Status:** ${escape(decisionStatus(details))}`, `- **Evaluated on:** ${date}`, `- **Evaluators:** ${result.evaluators.map(escape).join('; ')}`, '');
   if (evaluation.description) out.push(escape(evaluation.description), '');
   if (evaluation.rationale) out.push('## Why a decision is needed', '', escape(evaluation.rationale), '');
 
-  out.push('## Recommendation', '', recommendation(result), '');
-  if (result.sensitivity) {
-    const s = result.sensitivity;
-    out.push(
-      `**Sensitivity:** the smallest change of one weight that changes the winner is ${criterionById(s.criterion).title} ` +
-        `moving from ${formatNumber(s.fromWeight)}% to ${formatNumber(s.toWeight)}% (${s.change > 0 ? '+' : ''}${formatNumber(s.change)} points, ` +
-        `the other weights rescaled in proportion); beyond that ${escape(s.newWinner)} would rank first.`,
-      '',
-    );
-  } else if (result.winner) {
-    out.push('**Sensitivity:** no change to a single criterion’s weight would change the winner.', '');
-  }
+  out.push(`## Recommendation (as evaluated on ${date})`, '', recommendation(result), '');
+  const sensitivity = describeSensitivity(result);
+  if (sensitivity) out.push(`**Sensitivity:** ${escape(sensitivity)}`, '');
 
   out.push('## Ranking', '');
   const priced = evaluation.priceWeight !== undefined;
@@ -136,6 +132,17 @@ export function renderDecisionRecordMarkdown(result: EvaluationResult): string {
       out.push(`Benefits not valued in money for ${escape(option.name)}:`, '', ...option.nonMonetisedBenefits.map((b) => `- ${escape(b)}`), '');
     }
   }
+
+  out.push('## Approval', '');
+  const a = details.approval;
+  out.push(a ? `${escape(decisionStatus(details))}.` : 'The Technical Design Authority approves this recommendation by signing below.', '');
+  out.push(
+    table(
+      ['Name', 'Role', 'Date', 'Signature'],
+      a ? [[escape(a.name), escape(a.role), formatLongDate(a.date), ''], ['', '', '', '']] : [['', '', '', ''], ['', '', '', '']],
+    ),
+    '',
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -16,7 +16,7 @@ function evaluated(input: unknown): EvaluationResult {
 
 async function load(result: EvaluationResult): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await writeDecisionRecordWorkbook(result)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await writeDecisionRecordWorkbook(result, { date: '2026-03-12', identity: { councilName: 'Exampleton Borough Council' } })) as unknown as ArrayBuffer);
   return workbook;
 }
 
@@ -55,8 +55,25 @@ describe('the Excel decision record', () => {
     expect((sheet.getCell('F6').value as ExcelJS.CellFormulaValue).formula).toBe('1/(1.035^MIN(B6,30)*1.03^MAX(MIN(B6,75)-30,0)*1.025^MAX(MIN(B6,125)-75,0))');
     expect(sheet.getCell('G6').numFmt).toContain('£');
     const decision = workbook.getWorksheet('Decision')!;
-    expect(decision.getCell('B6').value).toBe('Supplier A');
-    expect((decision.getCell('J6').value as ExcelJS.CellFormulaValue).result).toBeCloseTo(17_876.31, 2);
+    expect(decision.getCell('B13').value).toBe('Supplier A');
+    expect((decision.getCell('J13').value as ExcelJS.CellFormulaValue).result).toBeCloseTo(17_876.31, 2);
+  });
+
+  it('recommends the live leader with a formula, beside the recommendation and sensitivity as evaluated on the day', async () => {
+    const decision = (await load(evaluated(example))).getWorksheet('Decision')!;
+    expect(decision.getCell('A2').value).toBe('Exampleton Borough Council');
+    expect(decision.getCell('C3').value).toBe('Draft: for approval by the Technical Design Authority');
+    expect(decision.getCell('C4').value).toBe('12 March 2026');
+    expect(decision.getCell('C5').value).toBe('a.khan@council.gov.uk; b.jones@council.gov.uk; c.patel@council.gov.uk');
+    const leader = decision.getCell('C7').value as ExcelJS.CellFormulaValue;
+    expect(leader.formula).toContain('INDEX($B$13:$B$15,MATCH(1,$A$13:$A$15,0))');
+    expect(leader.result).toBe('Supplier A');
+    const live = decision.getCell('C8').value as ExcelJS.CellFormulaValue;
+    expect(live.formula).toContain('"Recommendation: "&C7');
+    expect(live.result).toBe('Recommendation: Supplier A, with 76.33 out of 100, a whole-life cost of £230,452 (present value) and a net present value of £17,876.');
+    expect(decision.getCell('A9').value).toBe('As evaluated on 12 March 2026');
+    expect(decision.getCell('C9').value).toContain('rises from 10% above 34.15%');
+    expect((decision.getCell('C10').value as ExcelJS.CellFormulaValue).formula).toContain('C7="Supplier A"');
   });
 
   it('keeps formula-like text from evaluators as text', async () => {

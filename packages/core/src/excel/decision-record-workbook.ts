@@ -2,20 +2,31 @@ import ExcelJS from 'exceljs';
 import { criterionById, TDA_CRITERIA } from '../evaluation/criteria.js';
 import { greenBookDiscountFormula } from '../evaluation/discounting.js';
 import type { EvaluationResult, OptionResult } from '../evaluation/evaluate-options.js';
+import { decisionStatus, formatLongDate, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
+import { describeSensitivity } from '../evaluation/describe-sensitivity.js';
 import { formatNumber, formatPounds } from '../evaluation/format.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
+import { addLogo, fitRowHeight, HEADER_FILL, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 /** Pounds and pence, negatives in red with a minus sign. */
 const GBP = '"£"#,##0.00;[Red]-"£"#,##0.00';
 const SCORE = '0.00';
 const FACTOR = '0.0000';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const MODERATED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const TOTAL_FONT: Partial<ExcelJS.Font> = { bold: true };
+const TOTAL_FONT: Partial<ExcelJS.Font> = namedFont({ bold: true });
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 
 /** Where the first criterion sits on the Criteria, evaluator and Combined sheets. */
 const CRITERIA_FIRST_ROW = 4;
 const CRITERIA_LAST_ROW = CRITERIA_FIRST_ROW + TDA_CRITERIA.length - 1;
+/** The Decision sheet: the record's details, then the live leader and recommendation, then the ranking. */
+export const DECISION_ROWS = { council: 2, status: 3, date: 4, evaluators: 5, leader: 7, recommendation: 8, asEvaluated: 9, changed: 10, header: 12 } as const;
+/** The Decision sheet's last column (K): paragraphs span A to K. */
+const DECISION_COLUMNS = 11;
+
+export interface DecisionRecordOptions extends DecisionRecordDetails {
+  readonly identity?: DocumentIdentity | undefined;
+}
 
 /**
  * The TDA decision record (rule 9) as an Excel workbook a finance officer or auditor can
@@ -24,11 +35,15 @@ const CRITERIA_LAST_ROW = CRITERIA_FIRST_ROW + TDA_CRITERIA.length - 1;
  * the value we computed as its cached result, so viewers that do not recalculate (previews,
  * mail clients) still show the right figures.
  *
- * Sheets: Decision (ranking and recommendation), Criteria (the ten rules, weights, price
+ * The recommendation and the current leader on the Decision sheet are live formulas over the
+ * ranking; beside them stands the recommendation and sensitivity as evaluated on the record's
+ * date, and a check that says when the live leader is no longer that option.
+ *
+ * Sheets: Decision (status, date, evaluators, ranking, recommendation, approval), Criteria (the ten rules, weights, price
  * weight), one sheet per evaluator (scores and rationale), Combined (moderated or mean scores
  * and the quality score), Gates, Cash flows (Green Book discount factors and present values).
  */
-export async function writeDecisionRecordWorkbook(result: EvaluationResult): Promise<Buffer> {
+export async function writeDecisionRecordWorkbook(result: EvaluationResult, options: DecisionRecordOptions): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Contract Steward';
   workbook.title = `${result.evaluation.title}: TDA decision record`;
@@ -49,11 +64,13 @@ export async function writeDecisionRecordWorkbook(result: EvaluationResult): Pro
   const qualityCells = writeCombined(combined, result, evaluatorSheets.map((s) => s.name), refs.weight);
   const eligibleCells = writeGates(gates, result);
   const moneyCells = writeCashFlows(cashflows, result);
-  writeDecision(decision, result, { qualityCells, eligibleCells, moneyCells, priceWeight: refs.priceWeight });
+  writeDecision(decision, result, options, { qualityCells, eligibleCells, moneyCells, priceWeight: refs.priceWeight });
+  const documentTitle = `${result.evaluation.title}: TDA decision record`;
   for (const sheet of workbook.worksheets) {
-    // A4 landscape, one page wide, so the printed record reads like the screen.
-    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    const headerRow = sheet === decision ? DECISION_ROWS.header : 3;
+    styleSheet(sheet, { title: documentTitle, identity: options.identity, repeatRows: [headerRow, headerRow] });
   }
+  addLogo(workbook, decision, options.identity, 10);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -257,14 +274,52 @@ function writeCashFlows(sheet: ExcelJS.Worksheet, result: EvaluationResult): Mon
 function writeDecision(
   sheet: ExcelJS.Worksheet,
   result: EvaluationResult,
+  details: DecisionRecordOptions,
   cells: { qualityCells: string[]; eligibleCells: (string | undefined)[]; moneyCells: MoneyCells[]; priceWeight: string },
 ): void {
   const { evaluation } = result;
-  title(sheet, `${evaluation.title}: Technical Design Authority decision record`);
-  paragraph(sheet, 2, recommendationText(result), 11);
-  paragraph(sheet, 3, sensitivityText(result), 11);
   sheet.columns = [{ width: 7 }, { width: 26 }, { width: 10 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 17 }, { width: 17 }, { width: 17 }, { width: 17 }, { width: 17 }];
-  header(sheet.getRow(5), [
+  title(sheet, `${evaluation.title}: Technical Design Authority decision record`);
+  sheet.mergeCells(1, 1, 1, 9);
+  const date = formatLongDate(details.date);
+  if (details.identity?.councilName) {
+    sheet.getCell(DECISION_ROWS.council, 1).value = xlsxSafe(details.identity.councilName);
+    sheet.getCell(DECISION_ROWS.council, 1).font = namedFont({ bold: true, size: 12 });
+  }
+  field(sheet, DECISION_ROWS.status, 'Status', decisionStatus(details));
+  field(sheet, DECISION_ROWS.date, 'Evaluated on', date);
+  field(sheet, DECISION_ROWS.evaluators, 'Evaluators', result.evaluators.join('; '));
+
+  const top = DECISION_ROWS.header + 1;
+  const bottom = top + result.ranking.length - 1;
+  const ranks = `$A$${top}:$A$${bottom}`;
+  const first = (column: string) => `INDEX($${column}$${top}:$${column}$${bottom},MATCH(1,${ranks},0))`;
+  const leaderCell = `C${DECISION_ROWS.leader}`;
+  field(sheet, DECISION_ROWS.leader, 'Current leader', {
+    formula: `IF(COUNTIF(${ranks},1)=1,${first('B')},IF(COUNTIF(${ranks},1)>1,"${NO_LEADER}","${NONE_ELIGIBLE}"))`,
+    result: result.winner ?? (result.tiedForFirst.length > 0 ? NO_LEADER : NONE_ELIGIBLE),
+  });
+  sheet.getCell(leaderCell).font = namedFont({ bold: true });
+  field(sheet, DECISION_ROWS.recommendation, 'Recommendation (live)', {
+    formula:
+      `IF(COUNTIF(${ranks},1)=1,"Recommendation: "&${leaderCell}&", with "&TEXT(${first('F')},"0.00")&" out of 100, a whole-life cost of "&TEXT(${first('H')},"£#,##0")` +
+      `&" (present value) and a net present value of "&TEXT(${first('J')},"£#,##0")&".","No recommendation: "&${leaderCell}&".")`,
+    result: liveRecommendationText(result),
+  });
+  field(sheet, DECISION_ROWS.asEvaluated, `As evaluated on ${date}`, [recommendationText(result), describeSensitivity(result)].filter(Boolean).join(' '));
+  field(
+    sheet,
+    DECISION_ROWS.changed,
+    'Check',
+    result.winner
+      ? {
+          formula: `IF(${leaderCell}="${excelText(result.winner)}","${AGREES}","The current leader is not the option recommended on ${date}: a weight or score has changed since. Score the evaluation again before the TDA decides.")`,
+          result: AGREES,
+        }
+      : { formula: `IF(COUNTIF(${ranks},1)=1,"An option now leads: score the evaluation again before the TDA decides.","${AGREES}")`, result: AGREES },
+  );
+
+  header(sheet.getRow(DECISION_ROWS.header), [
     'Rank',
     'Option',
     'Eligible',
@@ -277,8 +332,6 @@ function writeDecision(
     'NPV',
     'Cost if eligible',
   ]);
-  const top = 6;
-  const bottom = top + result.ranking.length - 1;
   const priced = evaluation.priceWeight !== undefined;
   result.ranking.forEach((option, i) => {
     const r = top + i;
@@ -344,9 +397,60 @@ function writeDecision(
   if (benefits.length > 0) {
     line('Benefits not valued in money', true);
     for (const option of benefits) line(`${option.name}: ${option.nonMonetisedBenefits.join('; ')}`);
+    r += 1;
+  }
+  line('Approval', true);
+  line(details.approval ? `${decisionStatus(details)}.` : 'The Technical Design Authority approves this recommendation by signing below.');
+  header(sheet.getRow(r), ['', 'Name', 'Role', '', 'Date', '', 'Signature']);
+  const spans = (row: number) => {
+    sheet.mergeCells(row, 3, row, 4);
+    sheet.mergeCells(row, 5, row, 6);
+    sheet.mergeCells(row, 7, row, 9);
+  };
+  spans(r);
+  for (let signatory = 0; signatory < 2; signatory++) {
+    r += 1;
+    const row = sheet.getRow(r);
+    row.height = 30;
+    spans(r);
+    const approval = signatory === 0 ? details.approval : undefined;
+    if (approval) {
+      row.getCell(2).value = xlsxSafe(approval.name);
+      row.getCell(3).value = xlsxSafe(approval.role);
+      row.getCell(5).value = formatLongDate(approval.date);
+    }
+    for (const c of [2, 3, 5, 7]) {
+      row.getCell(c).border = { bottom: THIN };
+      row.getCell(c).alignment = { vertical: 'bottom' };
+    }
   }
 }
 
+/** A label in A (spanning A and B) and its value across C to K, wrapped, the row as tall as it needs. */
+function field(sheet: ExcelJS.Worksheet, row: number, label: string, value: ExcelJS.CellValue): void {
+  sheet.mergeCells(row, 1, row, 2);
+  sheet.mergeCells(row, 3, row, DECISION_COLUMNS);
+  const labelCell = sheet.getCell(row, 1);
+  labelCell.value = label;
+  labelCell.font = namedFont({ bold: true });
+  labelCell.alignment = { vertical: 'top', wrapText: true };
+  const cell = sheet.getCell(row, 3);
+  cell.value = typeof value === 'string' ? xlsxSafe(value) : value;
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  fitRowHeight(sheet.getRow(row));
+}
+
+/** Text inside a formula's double quotes. */
+function excelText(text: string): string {
+  return text.replaceAll('"', '""');
+}
+
+
+const NO_LEADER = 'No single leader: options tie for first place';
+const NONE_ELIGIBLE = 'None: no option passed every gate';
+const AGREES = 'The live ranking agrees with the recommendation as evaluated.';
+
+/** The recommendation as it stood on the record's date. */
 function recommendationText(result: EvaluationResult): string {
   const best = result.ranking[0];
   if (result.winner && best) {
@@ -356,10 +460,14 @@ function recommendationText(result: EvaluationResult): string {
   return 'No recommendation: no option passed every gate.';
 }
 
-function sensitivityText(result: EvaluationResult): string {
-  const s = result.sensitivity;
-  if (!s) return result.winner ? 'Sensitivity: no change to a single criterion’s weight would change the winner.' : '';
-  return `Sensitivity: the winner changes if the weight of ${criterionById(s.criterion).title} moves from ${formatNumber(s.fromWeight)}% past ${formatNumber(s.toWeight)}% (the other weights rescaled in proportion): ${s.newWinner} would then rank first.`;
+/** What the live recommendation formula shows, as its cached result: the words the formula builds. */
+function liveRecommendationText(result: EvaluationResult): string {
+  const best = result.ranking[0];
+  if (result.winner && best) {
+    const pounds = (n: number) => `${n < 0 ? '-' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+    return `Recommendation: ${result.winner}, with ${best.totalScore.toFixed(2)} out of 100, a whole-life cost of ${pounds(best.costBenefit.presentValueCost)} (present value) and a net present value of ${pounds(best.costBenefit.npv)}.`;
+  }
+  return `No recommendation: ${result.tiedForFirst.length > 0 ? NO_LEADER : NONE_ELIGIBLE}.`;
 }
 
 function yesNo(option: OptionResult): string {
@@ -369,7 +477,8 @@ function yesNo(option: OptionResult): string {
 function title(sheet: ExcelJS.Worksheet, text: string): void {
   const cell = sheet.getCell('A1');
   cell.value = xlsxSafe(text);
-  cell.font = { bold: true, size: 14 };
+  cell.font = namedFont({ bold: true, size: 14 });
+  cell.alignment = { vertical: 'middle' };
 }
 
 /** Text across the sheet's columns, wrapped, with room for the lines it needs. */
@@ -378,8 +487,7 @@ function paragraph(sheet: ExcelJS.Worksheet, row: number, text: string, lastColu
   const cell = sheet.getCell(row, 1);
   cell.value = xlsxSafe(text);
   cell.alignment = { wrapText: true, vertical: 'top' };
-  // Merged cells do not grow to fit in Excel or LibreOffice: about 150 characters a line here.
-  sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(text.length / 150));
+  fitRowHeight(sheet.getRow(row));
 }
 
 function header(row: ExcelJS.Row, labels: readonly string[]): void {
@@ -387,7 +495,7 @@ function header(row: ExcelJS.Row, labels: readonly string[]): void {
   labels.forEach((label, i) => {
     const cell = row.getCell(i + 1);
     cell.value = xlsxSafe(label);
-    cell.font = { bold: true };
+    cell.font = namedFont({ bold: true });
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EvaluationSchema, type EvaluationInput } from '../evaluation/evaluation.schema.js';
 import { readEvaluationWorkbook, writeEvaluationTemplateWorkbook } from './evaluation-template-workbook.js';
+import { flattenCellValue } from './flatten-cell-value.js';
+import { minimalXlsx, type MinimalCell } from '../../../../tests/support/minimal-xlsx.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../../examples/evaluation.example.json', import.meta.url), 'utf8')) as EvaluationInput;
 
@@ -74,6 +76,52 @@ describe('the Excel evaluation template', () => {
     });
     const result = await readEvaluationWorkbook(bytes);
     expect(result.success ? [] : result.problems.map((p) => p.message)).toEqual(['Evaluation!D19: The weights total 120%, not 100%: adjust them so they add up to 100.']);
+  });
+
+  it('leaves the scores of the blank template empty, so a reason written without a score is reported, not counted as 0', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeEvaluationTemplateWorkbook()) as unknown as ArrayBuffer);
+    const scores = workbook.getWorksheet('Scores')!;
+    const filled = new Set<number>();
+    scores.eachRow((row, r) => {
+      if (r === 1) return;
+      expect(row.getCell(4).value, `Scores!D${r}`).toBeNull();
+      row.getCell(5).value = 'Meets the need';
+      // Everyone scores every row but the first.
+      if (r > 2) {
+        row.getCell(4).value = 3;
+        filled.add(r);
+      }
+    });
+    const main = workbook.getWorksheet('Evaluation')!;
+    main.getCell('B2').value = 'Housing repairs scheduling';
+    const result = await readEvaluationWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(result.success ? [] : result.problems.map((p) => p.message)).toEqual(['Scores!D2: give a score — a whole number from 0 to 5 (a blank is not a zero)']);
+    expect(filled.size).toBeGreaterThan(10);
+  });
+
+  it('reads a workbook with inline strings and no shared strings or styles part, as openpyxl and other libraries write it', async () => {
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.load((await writeEvaluationTemplateWorkbook(example)) as unknown as ArrayBuffer);
+    const sheets = new Map<string, MinimalCell[][]>();
+    ours.eachSheet((sheet) => {
+      const rows: MinimalCell[][] = [];
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        const cells: MinimalCell[] = [];
+        for (let c = 1; c <= sheet.columnCount; c++) {
+          const value = flattenCellValue(sheet.getCell(r, c).value);
+          cells.push(value === undefined ? null : typeof value === 'number' ? value : value instanceof Date ? value.toISOString() : String(value));
+        }
+        rows.push(cells);
+      }
+      sheets.set(sheet.name, rows);
+    });
+    const bytes = minimalXlsx(sheets);
+    expect(bytes.includes('sharedStrings')).toBe(false);
+    expect(bytes.includes('styles.xml')).toBe(false);
+    const expected = EvaluationSchema.parse(example);
+    delete expected.$schema;
+    expect(await readEvaluationWorkbook(bytes)).toEqual({ success: true, value: expected });
   });
 
   it('says a file that is not a workbook is not one', async () => {

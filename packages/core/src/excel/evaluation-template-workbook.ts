@@ -8,6 +8,7 @@ import type { Problem, Result } from '../shared/problem.js';
 import { flattenCellValue } from './flatten-cell-value.js';
 import { loadXlsxWorkbook } from './load-xlsx-workbook.js';
 import { RegisterFileError } from './register-file-error.js';
+import { addLogo, fitRowHeights, namedFont, styleHeaderRow, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
 
 /**
  * The TDA evaluation as an Excel workbook evaluators can fill in, and its reader. The sheets:
@@ -28,17 +29,29 @@ const GATE_PREFIX = 'Gate: ';
 /** An evaluation workbook is a few hundred KB unpacked; anything past this is damaged or hostile. */
 const MAX_UNPACKED_BYTES = 64 * 1_048_576;
 
-/** Writes the template; given an evaluation, writes it into the same layout. */
-export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInput = evaluationTemplate()): Promise<Buffer> {
+export interface EvaluationWorkbookOptions {
+  readonly identity?: DocumentIdentity | undefined;
+}
+
+/**
+ * Writes the blank template; given an evaluation, writes it into the same layout. In the
+ * blank template the score cells are empty, not 0: a blank is "not scored", which the reader
+ * reports, while a 0 is a score (unacceptable) and would count.
+ */
+export async function writeEvaluationTemplateWorkbook(given?: EvaluationInput, settings: EvaluationWorkbookOptions = {}): Promise<Buffer> {
+  const evaluation = given ?? evaluationTemplate();
+  const blank = given === undefined;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Contract Steward';
-  const bold = { bold: true } as const;
+  workbook.title = `${evaluation.title}: TDA evaluation`;
+  const bold = namedFont({ bold: true });
   const ids = `"${CRITERION_IDS.join(',')}"`;
 
   const main = workbook.addWorksheet(SHEETS.evaluation);
   main.columns = [{ width: 18 }, { width: 16 }, { width: 38 }, { width: 12 }, { width: 10 }, { width: 90 }];
   main.getRow(1).values = ['TDA evaluation', 'Fill in column B, and a weight and gate for each rule below. Options, scores and cash flows go on the other sheets.'];
   main.getRow(1).font = bold;
+  main.getCell('B1').alignment = { vertical: 'top' };
   const fields: [keyof typeof FIELD_ROWS, string, string | number | undefined][] = [
     ['title', 'Title', evaluation.title],
     ['description', 'Description', evaluation.description],
@@ -55,7 +68,7 @@ export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInpu
   main.getCell(`A${FIELD_ROWS.evaluators}`).note = 'Who must score every option, separated by commas. Leave blank for everyone who scored.';
   main.getCell(`A${FIELD_ROWS.priceWeight}`).note = 'Optional: per cent given to price (lowest whole-life cost ÷ the option\'s); quality gets the rest.';
   main.getRow(CRITERIA_HEADER_ROW).values = ['Rule', 'Criterion id', 'Title', 'Weight (%)', 'Gate', 'Guidance'];
-  main.getRow(CRITERIA_HEADER_ROW).font = bold;
+  styleHeaderRow(main.getRow(CRITERIA_HEADER_ROW), 6);
   main.getCell(CRITERIA_HEADER_ROW, 4).note = 'Weights total 100. Leave them all blank for equal weights (10 each).';
   main.getCell(CRITERIA_HEADER_ROW, 5).note = 'yes: an option must pass this rule to be eligible at all (record pass or fail on the Options sheet).';
   const gates = new Set(evaluation.gates ?? []);
@@ -63,23 +76,24 @@ export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInpu
     const row = main.getRow(FIRST_CRITERION_ROW + i);
     const weight = evaluation.weights?.[criterion.id];
     row.values = [criterion.number, criterion.id, criterion.title, weight ?? null, gates.has(criterion.id) ? 'yes' : 'no', criterion.questions.join('\n')];
+    row.alignment = { vertical: 'top' };
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(4).dataValidation = { type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true, showErrorMessage: true, error: 'A weight is a per cent from 0 to 100.' };
-    row.getCell(5).dataValidation = { type: 'list', formulae: ['"yes,no"'], allowBlank: true, showErrorMessage: true };
   });
+  validateRange(main, `D${FIRST_CRITERION_ROW}:D${TOTAL_ROW - 1}`, { type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true, showErrorMessage: true, error: 'A weight is a per cent from 0 to 100.' });
+  validateRange(main, `E${FIRST_CRITERION_ROW}:E${TOTAL_ROW - 1}`, { type: 'list', formulae: ['"yes,no"'], allowBlank: true, showErrorMessage: true });
   main.getCell(TOTAL_ROW, 3).value = 'Total (must be 100)';
   main.getCell(TOTAL_ROW, 3).font = bold;
   main.getCell(TOTAL_ROW, 4).value = { formula: `SUM(D${FIRST_CRITERION_ROW}:D${TOTAL_ROW - 1})`, result: CRITERION_IDS.reduce((sum, id) => sum + (evaluation.weights?.[id] ?? 0), 0) };
 
   const sheet = (name: string, headers: string[], widths: number[]) => {
-    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = workbook.addWorksheet(name);
     ws.columns = widths.map((width) => ({ width }));
     ws.getRow(1).values = headers;
-    ws.getRow(1).font = bold;
     return ws;
   };
   const validate = (ws: ExcelJS.Worksheet, column: string, rows: number, validation: ExcelJS.DataValidation) => {
-    for (let r = 2; r <= rows + SPARE_ROWS; r++) ws.getCell(`${column}${r}`).dataValidation = validation;
+    validateRange(ws, `${column}2:${column}${rows + SPARE_ROWS}`, validation);
   };
 
   const gateList = CRITERION_IDS.filter((id) => gates.has(id));
@@ -95,7 +109,7 @@ export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInpu
   let scoreRows = 0;
   for (const option of evaluation.options) {
     for (const s of option.scores ?? []) {
-      scores.addRow([option.name, s.criterion, s.evaluator, s.score, s.rationale]);
+      scores.addRow([option.name, s.criterion, s.evaluator, blank ? null : s.score, s.rationale]);
       scoreRows++;
     }
   }
@@ -131,6 +145,17 @@ export async function writeEvaluationTemplateWorkbook(evaluation: EvaluationInpu
     for (const benefit of option.nonMonetisedBenefits ?? []) benefits.addRow([option.name, benefit]);
   }
 
+  const documentTitle = `${evaluation.title}: TDA evaluation`;
+  styleSheet(main, { title: documentTitle, identity: settings.identity, repeatRows: [CRITERIA_HEADER_ROW, CRITERIA_HEADER_ROW] });
+  fitRowHeights(main);
+  addLogo(workbook, main, settings.identity, 6);
+  for (const ws of [options, scores, cash, moderated, benefits]) {
+    ws.eachRow((row, r) => {
+      if (r > 1) row.alignment = { vertical: 'top', ...(ws === scores || ws === benefits || ws === options ? { wrapText: true } : {}) };
+    });
+    styleSheet(ws, { title: documentTitle, identity: settings.identity, list: { headerRow: 1, columns: ws.columnCount }, repeatRows: [1, 1] });
+    fitRowHeights(ws);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

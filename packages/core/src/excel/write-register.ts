@@ -3,19 +3,39 @@ import type { Contract } from '../register/contract.schema.js';
 import { contractToCells, EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
+import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate', 'procurementStarted', 'enteredInto']);
 export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set(['totalValue', 'annualValue', 'irrecoverableVat']);
 export const FLAG_FIELDS: ReadonlySet<ImportField> = new Set(['sme', 'vcse', 'personalData']);
 
-/** Column layout shared by the export and the template: importer headers, dates as dd/mm/yyyy. */
+/**
+ * Column layout shared by the export and the template: importer headers, dates as dd/mm/yyyy,
+ * each column as wide as its header (12 to 30 characters; the header wraps past that).
+ */
 export function registerColumns(): Partial<ExcelJS.Column>[] {
   return EXPORT_FIELDS.map((field) => ({
     header: IMPORT_FIELDS[field],
     key: field,
-    width: field === 'description' || field === 'title' ? 40 : 16,
-    ...(DATE_FIELDS.has(field) ? { style: { numFmt: 'dd/mm/yyyy' } } : MONEY_FIELDS.has(field) ? { style: { numFmt: '£#,##0.00' } } : {}),
+    width: field === 'description' || field === 'title' ? 40 : Math.min(30, Math.max(12, IMPORT_FIELDS[field].length + 2)),
+    style: {
+      font: namedFont(),
+      ...(DATE_FIELDS.has(field) ? { numFmt: 'dd/mm/yyyy' } : MONEY_FIELDS.has(field) ? { numFmt: '£#,##0.00' } : {}),
+      ...(field === 'description' || field === 'title' ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } }),
+    },
   }));
+}
+
+/**
+ * The register's print layout: a list with AutoFilter and a frozen header, the header and
+ * the reference column repeated on every printed page.
+ */
+export function styleRegisterSheet(sheet: ExcelJS.Worksheet, title: string, identity: DocumentIdentity | undefined): void {
+  styleSheet(sheet, { title, identity, list: { headerRow: 1, columns: EXPORT_FIELDS.length }, repeatRows: [1, 1], repeatColumns: ['A', 'A'] });
+}
+
+export interface RegisterWorkbookOptions {
+  readonly identity?: DocumentIdentity | undefined;
 }
 
 /** A YYYY-MM-DD date as the midnight-UTC Date that Excel shows as that day. */
@@ -28,11 +48,12 @@ export function excelDate(iso: string): Date {
  * exporting and importing again changes nothing. Streams: 100,000 contracts never sit in a
  * workbook in memory.
  */
-export async function writeRegisterWorkbook(path: string, contracts: Iterable<Contract> | AsyncIterable<Contract>): Promise<number> {
+export async function writeRegisterWorkbook(path: string, contracts: Iterable<Contract> | AsyncIterable<Contract>, options: RegisterWorkbookOptions = {}): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // A streamed sheet writes its properties, fit-to-page among them, when it is added.
+  const sheet = workbook.addWorksheet('Register', { pageSetup: { fitToPage: true } });
   sheet.columns = registerColumns();
-  sheet.getRow(1).font = { bold: true };
+  styleRegisterSheet(sheet, 'Contracts register', options.identity);
   let count = 0;
   for await (const contract of contracts) {
     const cells = contractToCells(contract);
@@ -41,7 +62,10 @@ export async function writeRegisterWorkbook(path: string, contracts: Iterable<Co
       const value = cells[field];
       values[field] = DATE_FIELDS.has(field) && typeof value === 'string' ? excelDate(value) : xlsxSafe(value);
     }
-    sheet.addRow(values).commit();
+    const row = sheet.addRow(values);
+    // Long titles and descriptions wrap: the row must be tall enough, or they print over the next.
+    fitRowHeight(row);
+    row.commit();
     count += 1;
   }
   sheet.commit();

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { columnLetter } from '../register/import/import-problem.js';
-import { DATE_FIELDS, FLAG_FIELDS, MONEY_FIELDS, registerColumns } from './write-register.js';
+import { fitRowHeights, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
+import { DATE_FIELDS, FLAG_FIELDS, MONEY_FIELDS, registerColumns, styleRegisterSheet } from './write-register.js';
 
 const NOTES: Readonly<Record<ImportField, string>> = {
   reference: 'Required. Unique for each contract, e.g. CON-0042.',
@@ -57,26 +58,26 @@ const NOTES: Readonly<Record<ImportField, string>> = {
  * Writes an empty register: the importer's headers, validation that catches a typed flag or
  * date before import does, and a Notes sheet saying what each column takes.
  */
-export async function writeTemplateWorkbook(path: string, rows = 1000): Promise<void> {
+export async function writeTemplateWorkbook(path: string, rows = 1000, options: { readonly identity?: DocumentIdentity | undefined } = {}): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Register');
   sheet.columns = registerColumns();
-  sheet.getRow(1).font = { bold: true };
   EXPORT_FIELDS.forEach((field, index) => {
     const letter = columnLetter(index);
     const validation = validationFor(field);
-    if (!validation) return;
-    for (let row = 2; row <= rows + 1; row += 1) sheet.getCell(`${letter}${row}`).dataValidation = validation;
+    if (validation) validateRange(sheet, `${letter}2:${letter}${rows + 1}`, validation);
   });
+  styleRegisterSheet(sheet, 'Contracts register', options.identity);
   const notes = workbook.addWorksheet('Notes');
   notes.columns = [
-    { header: 'Column', key: 'column', width: 24 },
-    { header: 'What to write', key: 'note', width: 90 },
+    { header: 'Column', key: 'column', width: 28 },
+    { header: 'What to write', key: 'note', width: 90, style: { alignment: { wrapText: true, vertical: 'top' } } },
   ];
-  notes.getRow(1).font = { bold: true };
   for (const field of EXPORT_FIELDS) notes.addRow({ column: IMPORT_FIELDS[field], note: NOTES[field] });
   notes.addRow({});
   notes.addRow({ column: 'Importing', note: 'Check first with: steward import FILE.xlsx --dry-run — nothing is written until you run it without --dry-run.' });
+  styleSheet(notes, { title: 'Contracts register: what each column takes', identity: options.identity, list: { headerRow: 1, columns: 2 }, repeatRows: [1, 1] });
+  fitRowHeights(notes);
   await workbook.xlsx.writeFile(path);
 }
 

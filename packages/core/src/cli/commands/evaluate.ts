@@ -1,13 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { criterionById } from '../../evaluation/criteria.js';
 import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../../evaluation/evaluate-options.js';
+import { criterionById } from '../../evaluation/criteria.js';
+import { describeSensitivity } from '../../evaluation/describe-sensitivity.js';
 import { evaluationTemplate } from '../../evaluation/evaluation-template.js';
 import { formatNumber, formatPounds } from '../../evaluation/format.js';
 import { renderDecisionRecordMarkdown } from '../../evaluation/render-decision-record-markdown.js';
 import { writeDecisionRecordWorkbook } from '../../excel/decision-record-workbook.js';
 import { readEvaluationWorkbook, writeEvaluationTemplateWorkbook } from '../../excel/evaluation-template-workbook.js';
+import { londonToday } from '../../renewals/london-today.js';
 import { CliError, type CliCommand, type CommandInput } from '../command.js';
+import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { formatTable } from '../format-table.js';
 
 const RECORD_FORMATS = ['.xlsx', '.md'] as const;
@@ -15,12 +18,14 @@ const RECORD_FORMATS = ['.xlsx', '.md'] as const;
 const recordOptions = {
   json: { type: 'boolean' },
   out: { type: 'string' },
+  ...COUNCIL_OPTION,
 } as const;
 
 const recordDetails = [
   '  --json              print the ranking, winner and sensitivity as JSON',
   '  --out RECORD.xlsx   write the decision record as an Excel workbook with live formulas',
   '  --out RECORD.md     write the decision record as Markdown',
+  COUNCIL_DETAILS,
 ];
 
 export const evaluateCommand: CliCommand = {
@@ -36,6 +41,7 @@ export const evaluateCommand: CliCommand = {
     '  --by EMAIL          with --save, who is saving it (default: $USER)',
     '  --template          print a blank evaluation to fill in',
     '  --template OUT.xlsx write the blank evaluation as an Excel workbook to fill in',
+    COUNCIL_DETAILS,
   ].join('\n'),
   options: { ...recordOptions, save: { type: 'boolean' }, by: { type: 'string' }, template: { type: 'boolean' } },
   positionals: { min: 0, max: 1 },
@@ -48,7 +54,7 @@ export const evaluateCommand: CliCommand = {
         return 0;
       }
       if (extname(out).toLowerCase() !== '.xlsx') throw new CliError(`--template writes an Excel workbook: name it OUT.xlsx, not "${out}" (or leave the name out for JSON)`, 2);
-      await writeFile(resolve(io.cwd, out), await writeEvaluationTemplateWorkbook());
+      await writeFile(resolve(io.cwd, out), await writeEvaluationTemplateWorkbook(undefined, { identity: await documentIdentity(input) }));
       input.print(`Wrote the blank evaluation to ${resolve(io.cwd, out)}: fill it in, then run steward evaluate ${out}`);
       return 0;
     }
@@ -166,11 +172,16 @@ function evaluated(data: unknown, shown: string, { io }: CommandInput): Evaluati
   throw new CliError(`${shown} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
 }
 
-async function report(result: EvaluationResult, { options, io, print, printJson }: CommandInput, out: string | undefined, savedId: string | undefined): Promise<void> {
+async function report(result: EvaluationResult, input: CommandInput, out: string | undefined, savedId: string | undefined): Promise<void> {
+  const { options, io, print, printJson } = input;
   // With --json, stdout is the JSON alone; notes go to stderr.
   const note = (line: string) => (options.json ? io.stderr.write(`${line}\n`) : print(line));
   if (out !== undefined) {
-    const bytes = out.toLowerCase().endsWith('.xlsx') ? await writeDecisionRecordWorkbook(result) : renderDecisionRecordMarkdown(result);
+    const identity = await documentIdentity(input);
+    const date = londonToday(io.now ? io.now() : new Date());
+    const bytes = out.toLowerCase().endsWith('.xlsx')
+      ? await writeDecisionRecordWorkbook(result, { date, identity })
+      : renderDecisionRecordMarkdown(result, { date, councilName: identity.councilName });
     await writeFile(out, bytes);
   }
   if (options.json) printJson({ ...summariseEvaluation(result), ...(savedId ? { id: savedId } : {}) });
@@ -201,14 +212,8 @@ function printSummary(result: EvaluationResult, print: (line: string) => void): 
   if (result.winner) print(`Recommended: ${result.winner}`);
   else if (result.tiedForFirst.length > 0) print(`No recommendation: ${result.tiedForFirst.join(' and ')} tie for first place.`);
   else print('No recommendation: no option passed every gate.');
-  const s = result.sensitivity;
-  if (s) {
-    print(
-      `Sensitivity: ${s.newWinner} would overtake if the weight of ${criterionById(s.criterion).title} went from ${formatNumber(s.fromWeight)}% past ${formatNumber(s.toWeight)}%.`,
-    );
-  } else if (result.winner) {
-    print('Sensitivity: no change to a single weight would change the winner.');
-  }
+  const sensitivity = describeSensitivity(result);
+  if (sensitivity) print(`Sensitivity: ${sensitivity}`);
   for (const d of result.divergences) {
     print(`Check: evaluators scored ${d.option} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`);
   }
