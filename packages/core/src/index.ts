@@ -24,3 +24,4 @@ export { writeProblemsWorkbook } from './excel/write-problems-workbook.js';
 export { writeRegisterWorkbook } from './excel/write-register.js';
 export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
+export * from './publish/index.js';

@@ -1,0 +1,3 @@
+export * from './ocds-types.js';
+export * from './build-ocds-package.js';
+export * from './build-implementation-release.js';
