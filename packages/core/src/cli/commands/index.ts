@@ -5,11 +5,11 @@ import { renewalsCommand } from './renewals.js';
 import { warningsCommand } from './warnings.js';
 import { evaluateCommand, evaluationsList, evaluationsShow } from './evaluate.js';
 import { savingsExport, savingsImport, savingsList, savingsSchema, savingsState } from './savings.js';
-import { exportRegister, exportTransparency } from './export.js';
+import { exportOcds, exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
 import { tenderPackCommand } from './tender-pack.js';
 import { modifyCommand, obligationsDone, obligationsList } from './procurement-act.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, obligationsList, obligationsDone, modifyCommand];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, exportOcds, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, obligationsList, obligationsDone, modifyCommand];
