@@ -50,3 +50,18 @@ describe("publishing Norfolk County Council's register", () => {
     expect((await contractsOf(back)).map(ocdsView)).toEqual(original);
   }, 120_000);
 });
+
+describe("Norfolk's Transparency Code file", () => {
+  for (const ext of ['csv', 'xlsx']) {
+    it(`lists the contracts in force in 2015Q1 and, as .${ext}, imports back changing nothing`, async () => {
+      const out = join(folder, `transparency-2015Q1.${ext}`);
+      const run = await steward(['export', 'transparency', out, '--quarter', '2015Q1', '--db', db], {}, folder);
+      expect(run.stderr).toBe('');
+      const listed = Number(/^(\d+) contracts/.exec(run.stdout)?.[1]);
+      const inForce = (await contractsOf(db)).filter((c) => (c.startDate ?? '') <= '2015-03-31' && (c.endDate ?? '9999') >= '2015-01-01' && (c.value.total === undefined || c.value.total > 5000));
+      expect(listed).toBe(inForce.length);
+      const back = await steward(['import', out, '--dry-run', '--db', db, '--json'], {}, folder);
+      expect(JSON.parse(back.stdout)).toMatchObject({ rows: listed, created: 0, updated: 0, unchanged: listed, rejected: 0 });
+    }, 120_000);
+  }
+});

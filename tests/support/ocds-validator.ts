@@ -1,6 +1,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv, { type ErrorObject } from 'ajv-draft-04';
+import AjvModule, { type ErrorObject } from 'ajv-draft-04';
+
+// ajv-draft-04 is CommonJS: under NodeNext its class is the default export's `default`.
+const Ajv = AjvModule.default;
 
 /** The OCDS schemas copied into the repository (see tests/fixtures/ocds/PROVENANCE.md). */
 const ROOT = fileURLToPath(new URL('../fixtures/ocds/', import.meta.url));

@@ -6,7 +6,8 @@ import { buildOcdsPackage } from '../../publish/build-ocds-package.js';
 import { asOfOption } from '../as-of-option.js';
 import { isoDateOption } from './contracts.js';
 import { writeRegisterWorkbook } from '../../excel/write-register.js';
-import { writeTransparencyCsv } from '../../excel/write-transparency-csv.js';
+import { writeTransparencyFile } from '../../excel/write-transparency-csv.js';
+import { lastCompleteQuarter, parseQuarter } from '../../publish/transparency-quarter.js';
 import { CliError, type CliCommand } from '../command.js';
 
 export const exportRegister: CliCommand = {
@@ -24,13 +25,26 @@ export const exportRegister: CliCommand = {
 
 export const exportTransparency: CliCommand = {
   path: ['export', 'transparency'],
-  summary: 'Export contracts over £5,000 as the Transparency Code 2015 quarterly CSV',
-  usage: 'export transparency OUT.csv',
+  summary: 'Export the quarter\'s contracts over £5,000 in the Transparency Code 2015 layout (.csv or .xlsx)',
+  usage: 'export transparency OUT.csv|OUT.xlsx [--quarter 2026Q3] [--as-of YYYY-MM-DD]',
+  details: 'Lists every contract in force on some day of the quarter (calendar quarters: Q3 is July to September) worth more than £5,000, and those with no recorded value, marked in the Value Note column. The default quarter is the last complete one. The Code\'s columns come first, then the register\'s other columns, so the file imports back unchanged.',
+  options: { quarter: { type: 'string' }, 'as-of': { type: 'string' } },
   positionals: { min: 1, max: 1 },
-  async run({ positionals, io, withStore, print }) {
+  async run({ options, positionals, io, withStore, print }) {
     const out = resolve(io.cwd, positionals[0] ?? '');
-    const count = await withStore(async (store) => writeTransparencyCsv(out, await store.contracts.list()));
-    print(`${count} contract${count === 1 ? '' : 's'} over £5,000 written to ${out}`);
+    if (!/\.(csv|xlsx)$/i.test(out)) throw new CliError(`Write the file as .csv or .xlsx: "${positionals[0] ?? ''}" has neither ending.`, 2);
+    let quarter = lastCompleteQuarter(asOfOption(options['as-of'], io.now));
+    if (typeof options.quarter === 'string') {
+      const parsed = parseQuarter(options.quarter);
+      if (!parsed.success) throw new CliError(parsed.problem.message, 2);
+      quarter = parsed.value;
+    }
+    const result = await withStore(async (store) => {
+      const contracts = await store.contracts.list();
+      if (contracts.length === 0) throw new CliError('The register is empty: there is nothing to publish. Import it first with: steward import register.xlsx');
+      return writeTransparencyFile(out, contracts, quarter);
+    });
+    print(`${result.count} contract${result.count === 1 ? '' : 's'} in force in ${quarter.label} (${quarter.start} to ${quarter.end}) over £5,000 or of no recorded value (${result.noValue} marked) written to ${out}`);
     return 0;
   },
 };
