@@ -218,19 +218,36 @@ describe('steward export', () => {
     expect(await json('import', out, '--dry-run')).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0, problems: [] });
   });
 
-  it('writes the Transparency Code layout, with formula-like text made safe', async () => {
+  it('writes the Transparency Code layout for a quarter, with formula-like text made safe and unvalued contracts marked', async () => {
     await withStore(async (store) => {
-      await store.contracts.upsert(makeContract({ title: '=cmd|calc', department: 'Resources' }), { actor: 'test', source: 'test' });
+      await store.contracts.upsert(makeContract({ title: '=cmd|calc', department: 'Resources', value: { total: 300000, basis: 'fixed' }, supplier: { name: 'Home Group Limited', vcseNumber: 'IP22981R', vcse: true, address: '2 Gosforth Park Way', postcode: 'NE12 8ET' } }), { actor: 'test', source: 'test' });
       await store.contracts.upsert(makeContract({ reference: 'SMALL', value: { total: 4000 } }), { actor: 'test', source: 'test' });
+      await store.contracts.upsert(makeContract({ reference: 'ENDED', endDate: '2024-12-31', value: { total: 9000 } }), { actor: 'test', source: 'test' });
+      await store.contracts.upsert(makeContract({ reference: 'UNVALUED', value: {} }), { actor: 'test', source: 'test' });
     });
     const out = join(folder, 'transparency.csv');
-    await run('export', 'transparency', out);
+    const result = await run('export', 'transparency', out, '--quarter', '2025Q1');
+    expect(result.stdout).toContain('2 contracts in force in 2025Q1 (2025-01-01 to 2025-03-31)');
     const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'Reference Number,Title of Agreement,Department Responsible,Description of Goods and Services,Supplier Name,Supplier Registered Company Number,Supplier Registered Charity Number,SME,VCSE,Start Date,End Date,Review Date,Contract Value,Estimated Annual Value,Irrecoverable VAT,Invitation to Quote or Tender',
+    expect(lines[0]).toMatch(
+      /^Reference Number,Title of Agreement,Department Responsible,Description of Goods and Services,Supplier Name,Supplier Address,Supplier Postcode,Supplier Registered Company Number,Supplier Registered Charity Number,VCSE Registration Number,SME,VCSE,Start Date,End Date,Review Date,Contract Value,Estimated Annual Value,Value Basis,Irrecoverable VAT,Invitation to Quote or Tender,Value Note,/,
     );
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toBe("CON-0042,'=cmd|calc,Resources,,IEG4 Ltd,04841343,,Yes,,01/04/2024,31/03/2027,,300000.00,100000.00,,");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^CON-0042,'=cmd\|calc,Resources,,Home Group Limited,2 Gosforth Park Way,NE12 8ET,,,IP22981R,,Yes,01\/04\/2024,31\/03\/2027,,300000,,Fixed,,,,/);
+    expect(lines[2]).toMatch(/^UNVALUED,.*,"No value recorded: check whether it is over £5,000",/);
+  });
+
+  it('refuses a quarter that does not exist and an empty register, saying what to do', async () => {
+    const out = join(folder, 'transparency.csv');
+    const bad = await run('export', 'transparency', out, '--quarter', '2026Q5');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"2026Q5" is not a quarter: write the year and Q1 to Q4, e.g. 2026Q3');
+    const empty = await run('export', 'transparency', out, '--quarter', '2026Q1');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('The register is empty');
+    const ocds = await run('export', 'ocds', join(folder, 'x.json'), '--ocid-prefix', 'ocds-12345', '--publisher', 'Anytown');
+    expect(ocds.code).toBe(2);
+    expect(ocds.stderr).toContain('"ocds-12345" is not an ocid prefix');
   });
 
   it('writes a template with validation and notes that imports as an empty register', async () => {

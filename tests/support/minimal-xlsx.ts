@@ -1,4 +1,4 @@
-import { createZip } from '../../manifest/zip.js';
+import { createZip } from './create-zip.js';
 
 /** A cell value: text is written inline (`t="inlineStr"`), numbers as numbers, null as no cell. */
 export type MinimalCell = string | number | null;

@@ -28,3 +28,4 @@ export { writeRegisterWorkbook } from './excel/write-register.js';
 export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
 export * from './performance/index.js';
+export * from './publish/index.js';

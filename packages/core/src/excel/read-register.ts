@@ -1,3 +1,4 @@
+import { csvUnescape } from './spreadsheet-safety.js';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Contract } from '../register/contract.schema.js';
@@ -279,7 +280,7 @@ function* csvRows(bytes: Buffer, fileName: string): Generator<RawRow> {
   let row = 0;
   for (const fields of parseCsv(text)) {
     row += 1;
-    yield { sheet: fileName, row, cells: fields };
+    yield { sheet: fileName, row, cells: fields.map(csvUnescape) };
   }
 }
 

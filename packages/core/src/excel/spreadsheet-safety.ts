@@ -16,6 +16,11 @@ export function csvSafe(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
 
+/** Reads back what csvSafe wrote: the apostrophe before formula-like text is not part of the value. */
+export function csvUnescape(text: string): string {
+  return text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text;
+}
+
 /**
  * A value for an exceljs cell that came from user data: strings stay strings (exceljs only
  * writes a formula for a `{ formula }` object), and objects that look like formulas or

@@ -15,6 +15,7 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   supplierName: 'Required. The supplier as on the contract.',
   companyNumber: 'Companies House number, e.g. 04841343 or SC257136.',
   charityNumber: 'Registered charity number.',
+  vcseNumber: 'For a VCSE that is neither a company nor a charity: its registration number, e.g. a Mutuals Public Register number (IP12345R).',
   supplierAddress: "The supplier's address.",
   supplierPostcode: "The supplier's postcode.",
   sme: 'Yes if the supplier is a small or medium-sized enterprise.',

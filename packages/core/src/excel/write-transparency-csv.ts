@@ -1,60 +1,69 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import ExcelJS from 'exceljs';
 import type { Contract } from '../register/contract.schema.js';
-import { csvSafe } from './spreadsheet-safety.js';
+import { contractToCells, EXPORT_FIELDS, type ExportCell } from '../register/import/contract-to-cells.js';
+import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
+import { inTransparencyQuarter, TRANSPARENCY_THRESHOLD, type Quarter } from '../publish/transparency-quarter.js';
+import { csvSafe, xlsxSafe } from './spreadsheet-safety.js';
+import { DATE_FIELDS, excelDate } from './write-register.js';
+
+export { TRANSPARENCY_THRESHOLD };
 
 /**
- * The quarterly publication of the Local Government Transparency Code 2015 (paragraphs 35–36):
- * every contract over £5,000, with the Code's fields in the Code's order.
+ * The columns of the Local Government Transparency Code 2015 (part 2, procurement information)
+ * for contracts over £5,000, in the Code's order, each with the register field it holds:
+ * reference, title, department, description, supplier name and details (address, company,
+ * charity and VCSE registration numbers), SME and VCSE status, start, end and review dates,
+ * the sum to be paid or estimated annual spend (and whether it is fixed or estimated),
+ * irrecoverable VAT and whether it came from an invitation to quote or to tender.
  */
-export const TRANSPARENCY_HEADERS = [
-  'Reference Number',
-  'Title of Agreement',
-  'Department Responsible',
-  'Description of Goods and Services',
-  'Supplier Name',
-  'Supplier Registered Company Number',
-  'Supplier Registered Charity Number',
-  'SME',
-  'VCSE',
-  'Start Date',
-  'End Date',
-  'Review Date',
-  'Contract Value',
-  'Estimated Annual Value',
-  'Irrecoverable VAT',
-  'Invitation to Quote or Tender',
-] as const;
+export const TRANSPARENCY_COLUMNS: readonly { readonly header: string; readonly field: ImportField }[] = [
+  { header: 'Reference Number', field: 'reference' },
+  { header: 'Title of Agreement', field: 'title' },
+  { header: 'Department Responsible', field: 'department' },
+  { header: 'Description of Goods and Services', field: 'description' },
+  { header: 'Supplier Name', field: 'supplierName' },
+  { header: 'Supplier Address', field: 'supplierAddress' },
+  { header: 'Supplier Postcode', field: 'supplierPostcode' },
+  { header: 'Supplier Registered Company Number', field: 'companyNumber' },
+  { header: 'Supplier Registered Charity Number', field: 'charityNumber' },
+  { header: 'VCSE Registration Number', field: 'vcseNumber' },
+  { header: 'SME', field: 'sme' },
+  { header: 'VCSE', field: 'vcse' },
+  { header: 'Start Date', field: 'startDate' },
+  { header: 'End Date', field: 'endDate' },
+  { header: 'Review Date', field: 'reviewDate' },
+  { header: 'Contract Value', field: 'totalValue' },
+  { header: 'Estimated Annual Value', field: 'annualValue' },
+  { header: 'Value Basis', field: 'valueBasis' },
+  { header: 'Irrecoverable VAT', field: 'irrecoverableVat' },
+  { header: 'Invitation to Quote or Tender', field: 'invitation' },
+];
 
-/** The Code's threshold: contracts over £5,000 are published. */
-export const TRANSPARENCY_THRESHOLD = 5000;
+/** Says why a contract with no value is listed; the importer ignores it. */
+export const VALUE_NOTE_HEADER = 'Value Note';
 
-/** One line of the publication, fields already made safe for spreadsheet programs. */
-export function transparencyFields(c: Contract): string[] {
-  return [
-    c.reference,
-    c.title,
-    c.department ?? c.serviceArea ?? '',
-    c.description ?? '',
-    c.supplier.name,
-    c.supplier.companyNumber ?? '',
-    c.supplier.charityNumber ?? '',
-    flag(c.supplier.sme),
-    flag(c.supplier.vcse),
-    ukDate(c.startDate),
-    ukDate(c.endDate),
-    ukDate(c.reviewDate),
-    money(c.value.total),
-    money(c.value.annual),
-    money(c.value.irrecoverableVat),
-    c.procurement.invitation === undefined ? '' : `Invitation to ${c.procurement.invitation}`,
-  ];
+/** The register's other columns follow the Code's, so the file imports back without loss. */
+const OTHER_FIELDS: readonly ImportField[] = EXPORT_FIELDS.filter((f) => !TRANSPARENCY_COLUMNS.some((c) => c.field === f));
+
+export const TRANSPARENCY_HEADERS: readonly string[] = [...TRANSPARENCY_COLUMNS.map((c) => c.header), VALUE_NOTE_HEADER, ...OTHER_FIELDS.map((f) => IMPORT_FIELDS[f])];
+
+const NO_VALUE = `No value recorded: check whether it is over £${TRANSPARENCY_THRESHOLD.toLocaleString('en-GB')}`;
+
+/** One row of the publication, cell by cell, dates left as YYYY-MM-DD. */
+export function transparencyCells(c: Contract): ExportCell[] {
+  const cells = contractToCells(c);
+  const note = c.value.total === undefined && c.value.annual === undefined ? NO_VALUE : undefined;
+  return [...TRANSPARENCY_COLUMNS.map((col) => cells[col.field]), note, ...OTHER_FIELDS.map((f) => cells[f])];
 }
 
-/** True when the Code asks for the contract: over £5,000, or of unknown value (check it). */
-export function isPublishable(c: Contract): boolean {
-  const value = c.value.total ?? c.value.annual;
-  return value === undefined || value > TRANSPARENCY_THRESHOLD;
+const DATE_COLUMNS = new Set(TRANSPARENCY_HEADERS.flatMap((h, i) => (DATE_FIELDS.has(fieldAt(i)) ? [i] : [])));
+
+function fieldAt(index: number): ImportField {
+  const code = TRANSPARENCY_COLUMNS[index];
+  if (code) return code.field;
+  return OTHER_FIELDS[index - TRANSPARENCY_COLUMNS.length - 1] ?? 'reference';
 }
 
 /** Quotes a CSV field when it must be (RFC 4180) after making it safe from formula injection. */
@@ -63,34 +72,51 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Writes the publication as UTF-8 CSV with a byte-order mark (so Excel shows £ and accents). */
-export async function writeTransparencyCsv(path: string, contracts: Iterable<Contract>): Promise<number> {
+/**
+ * Writes the quarter's publication as UTF-8 CSV with a byte-order mark (so Excel shows £ and
+ * accents), or as .xlsx when the path ends so. Returns how many contracts it lists and how
+ * many of those have no recorded value.
+ */
+export async function writeTransparencyFile(path: string, contracts: Iterable<Contract>, quarter: Quarter): Promise<{ count: number; noValue: number }> {
+  const listed = [...contracts].filter((c) => inTransparencyQuarter(c, quarter));
+  const noValue = listed.filter((c) => c.value.total === undefined && c.value.annual === undefined).length;
+  if (/\.xlsx$/i.test(path)) await writeXlsx(path, listed);
+  else await writeCsv(path, listed);
+  return { count: listed.length, noValue };
+}
+
+async function writeCsv(path: string, contracts: readonly Contract[]): Promise<void> {
   const out = createWriteStream(path, { encoding: 'utf8' });
-  let count = 0;
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, 'drain');
   };
   await write(`\uFEFF${TRANSPARENCY_HEADERS.map(csvField).join(',')}\r\n`);
   for (const contract of contracts) {
-    if (!isPublishable(contract)) continue;
-    await write(`${transparencyFields(contract).map(csvField).join(',')}\r\n`);
-    count += 1;
+    const cells = transparencyCells(contract).map((cell, i) => csvField(text(cell, DATE_COLUMNS.has(i))));
+    await write(`${cells.join(',')}\r\n`);
   }
   out.end();
   await once(out, 'finish');
-  return count;
 }
 
-function flag(value: boolean | undefined): string {
-  return value === undefined ? '' : value ? 'Yes' : 'No';
+async function writeXlsx(path: string, contracts: readonly Contract[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Contracts', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = TRANSPARENCY_HEADERS.map((header, i) => ({ header, width: 18, ...(DATE_COLUMNS.has(i) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const contract of contracts) {
+    sheet.addRow(transparencyCells(contract).map((cell, i) => (DATE_COLUMNS.has(i) && typeof cell === 'string' ? excelDate(cell) : xlsxSafe(cell)))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
 }
 
-function ukDate(iso: string | undefined): string {
-  if (iso === undefined) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-function money(value: number | undefined): string {
-  return value === undefined ? '' : value.toFixed(2);
+function text(cell: ExportCell, date: boolean): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
+  if (date && typeof cell === 'string') {
+    const [y, m, d] = cell.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  return String(cell);
 }

@@ -28,6 +28,8 @@ export const SupplierSchema = z.object({
   name: z.string().trim().min(1),
   companyNumber: CompanyNumberSchema.optional(),
   charityNumber: optionalText,
+  /** Registration number of a VCSE that is neither a company nor a charity: a Mutuals Public Register number (IP12345R). */
+  vcseNumber: optionalText,
   address: optionalText,
   postcode: optionalText,
   /** Small or medium-sized enterprise (Transparency Code 2015). */

@@ -1,7 +1,14 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ModificationRecord } from '../../procurement-act/modification-record.js';
+import { buildOcdsPackage } from '../../publish/build-ocds-package.js';
+import { asOfOption } from '../as-of-option.js';
+import { isoDateOption } from '../as-of-option.js';
 import { writeRegisterWorkbook } from '../../excel/write-register.js';
-import { writeTransparencyCsv } from '../../excel/write-transparency-csv.js';
-import type { CliCommand } from '../command.js';
+import { writeTransparencyFile } from '../../excel/write-transparency-csv.js';
+import { lastCompleteQuarter, parseQuarter } from '../../publish/transparency-quarter.js';
+import { CliError, type CliCommand } from '../command.js';
 import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 
 export const exportRegister: CliCommand = {
@@ -23,13 +30,56 @@ export const exportRegister: CliCommand = {
 
 export const exportTransparency: CliCommand = {
   path: ['export', 'transparency'],
-  summary: 'Export contracts over £5,000 as the Transparency Code 2015 quarterly CSV',
-  usage: 'export transparency OUT.csv',
+  summary: 'Export the quarter\'s contracts over £5,000 in the Transparency Code 2015 layout (.csv or .xlsx)',
+  usage: 'export transparency OUT.csv|OUT.xlsx [--quarter 2026Q3] [--as-of YYYY-MM-DD]',
+  details: 'Lists every contract in force on some day of the quarter (calendar quarters: Q3 is July to September) worth more than £5,000, and those with no recorded value, marked in the Value Note column. The default quarter is the last complete one. The Code\'s columns come first, then the register\'s other columns, so the file imports back unchanged.',
+  options: { quarter: { type: 'string' }, 'as-of': { type: 'string' } },
   positionals: { min: 1, max: 1 },
-  async run({ positionals, io, withStore, print }) {
+  async run({ options, positionals, io, withStore, print }) {
     const out = resolve(io.cwd, positionals[0] ?? '');
-    const count = await withStore(async (store) => writeTransparencyCsv(out, await store.contracts.list()));
-    print(`${count} contract${count === 1 ? '' : 's'} over £5,000 written to ${out}`);
+    if (!/\.(csv|xlsx)$/i.test(out)) throw new CliError(`Write the file as .csv or .xlsx: "${positionals[0] ?? ''}" has neither ending.`, 2);
+    let quarter = lastCompleteQuarter(asOfOption(options['as-of'], io.now));
+    if (typeof options.quarter === 'string') {
+      const parsed = parseQuarter(options.quarter);
+      if (!parsed.success) throw new CliError(parsed.problem.message, 2);
+      quarter = parsed.value;
+    }
+    const result = await withStore(async (store) => {
+      const contracts = await store.contracts.list();
+      if (contracts.length === 0) throw new CliError('The register is empty: there is nothing to publish. Import it first with: steward import register.xlsx');
+      return writeTransparencyFile(out, contracts, quarter);
+    });
+    print(`${result.count} contract${result.count === 1 ? '' : 's'} in force in ${quarter.label} (${quarter.start} to ${quarter.end}) over £5,000 or of no recorded value (${result.noValue} marked) written to ${out}`);
+    return 0;
+  },
+};
+
+export const exportOcds: CliCommand = {
+  path: ['export', 'ocds'],
+  summary: 'Export the register and its changes as an OCDS 1.1.5 release package (JSON)',
+  usage: 'export ocds OUT.json --ocid-prefix ocds-xxxxxx --publisher NAME [--since YYYY-MM-DD] [--as-of YYYY-MM-DD]',
+  details: 'One contract release per contract, a contractAmendment per recorded modification and a contractTermination once it has ended. --ocid-prefix is the council\'s registered prefix (ocds- and six characters); --publisher (or STEWARD_PUBLISHER) is the council\'s name; --since keeps releases dated after that day.',
+  options: { 'ocid-prefix': { type: 'string' }, publisher: { type: 'string' }, since: { type: 'string' }, 'as-of': { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run({ options, positionals, io, withStore, print }) {
+    const out = resolve(io.cwd, positionals[0] ?? '');
+    const prefix = typeof options['ocid-prefix'] === 'string' ? options['ocid-prefix'] : io.env.STEWARD_OCID_PREFIX;
+    if (prefix === undefined) throw new CliError('Give the council\'s ocid prefix: --ocid-prefix ocds-xxxxxx (or set STEWARD_OCID_PREFIX).', 2);
+    const publisher = typeof options.publisher === 'string' ? options.publisher : (io.env.STEWARD_PUBLISHER ?? '');
+    const since = typeof options.since === 'string' ? isoDateOption('--since', options.since) : undefined;
+    const today = asOfOption(options['as-of'], io.now);
+    const result = await withStore(async (store) => {
+      const contracts = await store.contracts.list();
+      const modifications = new Map<string, ModificationRecord[]>();
+      for (const m of await store.procurementAct.listAllModifications()) modifications.set(m.reference, [...(modifications.get(m.reference) ?? []), m]);
+      return buildOcdsPackage(contracts.map((contract) => ({ contract, modifications: modifications.get(contract.reference) ?? [] })), {
+        ocidPrefix: prefix, publisher, uri: pathToFileURL(out).href, publishedDate: (io.now?.() ?? new Date()).toISOString(), today, ...(since ? { since } : {}),
+      });
+    });
+    if (!result.success) throw new CliError(result.problem.message, result.problem.code === 'empty-register' ? 1 : 2);
+    await writeFile(out, `${JSON.stringify(result.value, null, 2)}\n`, 'utf8');
+    const count = (tag: string) => result.value.releases.filter((r) => r.tag[0] === tag).length;
+    print(`${result.value.releases.length} releases written to ${out}: ${count('contract')} contract, ${count('contractAmendment')} contractAmendment, ${count('implementation')} implementation, ${count('contractTermination')} contractTermination.`);
     return 0;
   },
 };

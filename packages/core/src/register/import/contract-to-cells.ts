@@ -36,6 +36,7 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     supplierName: contract.supplier.name,
     companyNumber: contract.supplier.companyNumber,
     charityNumber: contract.supplier.charityNumber,
+    vcseNumber: contract.supplier.vcseNumber,
     supplierAddress: contract.supplier.address,
     supplierPostcode: contract.supplier.postcode,
     sme: yesNo(contract.supplier.sme),

@@ -56,10 +56,19 @@ describe('convertRow', () => {
 
   it('keeps the row but leaves out a number that is not a Companies House number', () => {
     const cells = [...good];
-    cells[3] = 'IP22981R';
+    cells[3] = 'VAT 123';
     const { contract, problems } = row(cells);
     expect(contract?.supplier.companyNumber).toBeUndefined();
     expect(problems).toMatchObject([{ code: 'not-a-company-number', severity: 'warning' }]);
+  });
+
+  it('keeps a Mutuals Public Register number in the company number column as the VCSE registration number', () => {
+    const cells = [...good];
+    cells[3] = 'IP22981R';
+    const { contract, problems } = row(cells);
+    expect(contract?.supplier).toMatchObject({ vcseNumber: 'IP22981R' });
+    expect(contract?.supplier.companyNumber).toBeUndefined();
+    expect(problems).toEqual([]);
   });
 
   it('reports every bad cell in a row, not only the first', () => {

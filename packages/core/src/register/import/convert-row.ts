@@ -62,6 +62,9 @@ const readExtensionOptions = remembered(parseExtensionOptions);
  * rejected; placeholder dates and numbers that are not Companies House numbers are left out
  * with a warning.
  */
+/** A Mutuals Public Register number: IP and digits then R (older societies), or RS and six digits. */
+const MUTUALS_NUMBER = /^(IP\d{1,6}R|\d{1,6}R|RS\d{6})$/i;
+
 export function convertRow(source: SourceRow, columns: readonly MappedColumn[]): ConvertedRow {
   const problems: ImportProblem[] = [];
   const cellOf = new Map<ImportField, { value: CellValue; column: string }>();
@@ -124,7 +127,9 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
 
   const companyText = text('companyNumber');
   const companyNumber = companyText === undefined ? undefined : normaliseCompanyNumber(companyText);
-  if (companyText !== undefined && companyNumber === undefined) {
+  // Registers put a society's Mutuals Public Register number (IP12345R, RS007654) where a company number goes.
+  const mutualsNumber = companyNumber === undefined && companyText !== undefined && MUTUALS_NUMBER.test(companyText) ? companyText.toUpperCase() : undefined;
+  if (companyText !== undefined && companyNumber === undefined && mutualsNumber === undefined) {
     fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
   }
   const startDate = date('startDate');
@@ -196,6 +201,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     name: supplierName ?? '',
     companyNumber,
     charityNumber: text('charityNumber'),
+    vcseNumber: text('vcseNumber') ?? mutualsNumber,
     address: text('supplierAddress'),
     postcode: text('supplierPostcode'),
     sme: flag('sme'),

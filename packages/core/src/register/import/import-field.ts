@@ -49,6 +49,7 @@ export const IMPORT_FIELDS = {
   maximumTermOnAward: 'Maximum term on award',
   kpis: 'KPIs',
   kpiExemption: 'KPI exemption',
+  vcseNumber: 'VCSE registration number',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

@@ -14,13 +14,13 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   title: [
     'title', 'contract title', 'title of the agreement', 'contract name', 'name of contract', 'award title', 'tender title',
-    'agreement title', 'contract', 'subject',
+    'agreement title', 'contract', 'subject', 'title of agreement',
   ],
   description: [
     'description', 'description of goods and services', 'short description', 'contract description', 'award description',
     'tender description', 'details', 'summary', 'scope',
   ],
-  department: ['department', 'directorate', 'directorate service responsible', 'responsible department', 'directorate department'],
+  department: ['department', 'directorate', 'directorate service responsible', 'responsible department', 'directorate department', 'department responsible'],
   serviceArea: ['service area', 'service', 'service category label', 'service category', 'business unit', 'team'],
   category: [
     'category', 'procurement category', 'councils procurement category label',
@@ -33,6 +33,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'company reg no', 'registered company number', 'crn', 'supplier company number',
   ],
   charityNumber: ['charity number', 'supplier registered charity number', 'registered charity number', 'charity registration number'],
+  vcseNumber: ['vcse registration number', 'mutuals register number', 'mutuals public register number', 'supplier registered vcse number'],
   supplierAddress: ['supplier address', 'supplier address street address', 'address'],
   supplierPostcode: ['supplier postcode', 'supplier address postcode', 'postcode', 'post code'],
   sme: ['sme', 'sme supplier', 'sme suitable', 'small or medium enterprise', 'is sme', 'suitable for sme'],
@@ -67,7 +68,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   irrecoverableVat: ['irrecoverable vat', 'vat irrecoverable', 'irrecoverable vat amount'],
   procurementRoute: ['procurement route', 'route', 'procurement procedure', 'procurement method', 'procedure', 'procedure type', 'route to market'],
   framework: ['framework', 'framework name', 'framework agreement'],
-  invitation: ['invitation', 'tender process type', 'quote or tender', 'invitation type'],
+  invitation: ['invitation to quote or tender', 'invitation', 'tender process type', 'quote or tender', 'invitation type'],
   systemName: ['it system', 'system name', 'system'],
   hosting: ['hosting', 'hosted', 'hosting type'],
   personalData: ['personal data', 'holds personal data', 'processes personal data'],

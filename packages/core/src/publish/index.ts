@@ -1,0 +1,4 @@
+export * from './ocds-types.js';
+export * from './build-ocds-package.js';
+export * from './build-implementation-release.js';
+export * from './transparency-quarter.js';
