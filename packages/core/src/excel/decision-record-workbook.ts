@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { criterionById, TDA_CRITERIA } from '../evaluation/criteria.js';
 import { greenBookDiscountFormula } from '../evaluation/discounting.js';
 import type { EvaluationResult, OptionResult } from '../evaluation/evaluate-options.js';
-import { decisionStatus, formatLongDate, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
+import { decisionStatus, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
+import { formatLongDate } from '../shared/calendar.js';
 import { describeSensitivity } from '../evaluation/describe-sensitivity.js';
-import { formatNumber, formatPounds } from '../evaluation/format.js';
+import { formatNumber, formatPounds } from '../shared/format.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 import { addLogo, fitRowHeight, HEADER_FILL, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 

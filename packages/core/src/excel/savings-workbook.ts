@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { computeSaving, type SavingFigures } from '../savings/compute-savings.js';
 import { financialYear, financialYearOf, type FinancialYear } from '../savings/financial-year.js';
-import { addMonthsClamped } from '../savings/term-dates.js';
+import { addMonths } from '../shared/calendar.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
@@ -365,7 +365,7 @@ function yearsCovered(savings: readonly Saving[]): FinancialYear[] {
   for (const s of savings) {
     first = Math.min(first, financialYearOf(s.start).startYear);
     // The term's last day is the day before start + term months.
-    const end = addMonthsClamped(s.start, s.termMonths);
+    const end = addMonths(s.start, s.termMonths);
     last = Math.max(last, financialYearOf(end).startYear - (end.slice(5) === '04-01' ? 1 : 0));
   }
   const years: FinancialYear[] = [];

@@ -1,4 +1,4 @@
-import { addDays, describeDate } from '../renewals/calendar-date.js';
+import { addDays, describeDate } from '../shared/calendar.js';
 import { addDuration } from '../renewals/subtract-duration.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { FREQUENCY_MONTHS, type Kpi, type KpiResult } from './kpi.schema.js';

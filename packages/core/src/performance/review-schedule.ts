@@ -1,4 +1,4 @@
-import { describeDate } from '../renewals/calendar-date.js';
+import { describeDate } from '../shared/calendar.js';
 import { addDuration } from '../renewals/subtract-duration.js';
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';

@@ -1,5 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
-import { daysBetween, describeDate } from '../renewals/calendar-date.js';
+import { daysBetween, describeDate } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Problem, type Result } from '../shared/problem.js';
 import type { Ground, ModificationRecord } from './modification-record.js';

@@ -1,9 +1,10 @@
 import type { Contract, Duration } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { addDays, describeDate } from './calendar-date.js';
+import { addDays, describeDate } from '../shared/calendar.js';
 import { ROUTE_NAMES } from './lead-times.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
-import { addDuration, describeDuration, subtractDuration } from './subtract-duration.js';
+import { addDuration, subtractDuration } from './subtract-duration.js';
+import { describeDuration } from '../shared/format.js';
 import { previousWorkingDay, whyNotWorking } from './working-days.js';
 
 export const KEY_DATE_KINDS = ['notice', 'extension', 'reprocure', 'renewal', 'end'] as const;

@@ -1,7 +1,6 @@
-import { addDays as addDaysFns, addMonths, addWeeks, addYears } from 'date-fns';
 import type { Duration } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { fromLocalDate, toLocalDate } from './calendar-date.js';
+import { addDays, addMonths, addYears } from '../shared/calendar.js';
 
 /**
  * `date` minus `duration`. Months and years clamp to the end of a shorter month, as contracts
@@ -15,7 +14,7 @@ export function subtractDuration(date: IsoDate, duration: Duration): IsoDate {
 }
 
 // The renewal run asks for the same few thousand (end date, notice period) pairs across
-// 100,000 contracts; remembering answers saves making Dates for each. Pure, so safe to share.
+// 100,000 contracts; remembering answers saves the arithmetic for each. Pure, so safe to share.
 // Keyed by the date string (whose hash the engine keeps), then by a number for the duration.
 const memo = new Map<string, Map<number, IsoDate>>();
 const MEMO_LIMIT = 50_000;
@@ -39,21 +38,14 @@ export function addDuration(date: IsoDate, duration: { amount: number; unit: Dur
 }
 
 function addDurationNow(date: IsoDate, duration: { amount: number; unit: Duration['unit'] }): IsoDate {
-  const local = toLocalDate(date);
   switch (duration.unit) {
     case 'days':
-      return fromLocalDate(addDaysFns(local, duration.amount));
+      return addDays(date, duration.amount);
     case 'weeks':
-      return fromLocalDate(addWeeks(local, duration.amount));
+      return addDays(date, duration.amount * 7);
     case 'months':
-      return fromLocalDate(addMonths(local, duration.amount));
+      return addMonths(date, duration.amount);
     case 'years':
-      return fromLocalDate(addYears(local, duration.amount));
+      return addYears(date, duration.amount);
   }
-}
-
-/** "6 months", "1 year", "90 days". */
-export function describeDuration(duration: Duration): string {
-  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
-  return `${duration.amount} ${unit}`;
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import { financialYearsBetween, type FinancialYear } from './financial-year.js';
 import type { Saving } from './saving.schema.js';
-import { addMonthsClamped, dayFromEpoch, epochDay } from './term-dates.js';
+import { addMonths, dateOfDayNumber, dayNumber } from '../shared/calendar.js';
 
 /** What a saving is worth in one financial year. */
 export interface YearAllocation {
@@ -64,15 +64,15 @@ export function computeSaving(terms: SavingTerms): SavingFigures {
   const grossSaving = (annualSaving * terms.termMonths) / 12;
   const totalSaving = grossSaving - terms.oneOffCosts;
   const totalPence = roundToPence(totalSaving);
-  const end = addMonthsClamped(terms.start, terms.termMonths);
-  const firstDay = epochDay(terms.start);
-  const endDay = epochDay(end);
+  const end = addMonths(terms.start, terms.termMonths);
+  const firstDay = dayNumber(terms.start);
+  const endDay = dayNumber(end);
   const days = endDay - firstDay;
-  const last = dayFromEpoch(endDay - 1);
+  const last = dateOfDayNumber(endDay - 1);
   const years = financialYearsBetween(terms.start, last);
   let penceSoFar = 0;
   const allocations = years.map((year, index): YearAllocation => {
-    const overlap = Math.min(endDay, epochDay(year.last) + 1) - Math.max(firstDay, epochDay(year.first));
+    const overlap = Math.min(endDay, dayNumber(year.last) + 1) - Math.max(firstDay, dayNumber(year.first));
     const share = (grossSaving * overlap) / days;
     const oneOffCosts = index === 0 ? terms.oneOffCosts : 0;
     const amount = share - oneOffCosts;

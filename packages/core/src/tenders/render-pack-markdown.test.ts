@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTenderPack, type TenderPack } from './build-pack.js';
-import { formatLongDate, renderPackMarkdown } from './render-pack-markdown.js';
+import { renderPackMarkdown } from './render-pack-markdown.js';
 
 function pack(overrides: Record<string, unknown> = {}): TenderPack {
   const result = buildTenderPack(
@@ -44,11 +44,5 @@ describe('renderPackMarkdown', () => {
     expect(markdown).toContain('## Officer guidance (remove before issuing the tender)');
     expect(markdown).toContain('**1.2** (DE-2, choose one of two wordings; chosen: no-charge): If you require a guarantee of free access');
     expect(markdown).toContain('**Left out of this pack:** API-1.7');
-  });
-});
-
-describe('formatLongDate', () => {
-  it('writes a date as a UK reader does', () => {
-    expect(formatLongDate('2027-03-01')).toBe('1 March 2027');
   });
 });

@@ -1,7 +1,7 @@
 import { DECISION_ACTIONS, decide, type DecisionAction, type DecisionRequest } from '../../renewals/decisions.js';
 import { KEY_DATE_KINDS, type KeyDateKind } from '../../renewals/key-dates.js';
 import { listRenewals } from '../../renewals/upcoming-renewals.js';
-import { describeDate } from '../../renewals/calendar-date.js';
+import { describeDate } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { KEY_DATE_WORDS } from './renewals.js';
