@@ -1,26 +1,18 @@
-import type { Contract } from '@contract-steward/core';
+import { describeDuration, describeDurations, KEY_DATE_LABELS, type Contract, type KeyDateKind } from '@contract-steward/core';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** A deadline of a contract as the card shows it (core's KeyDate fits). */
 export interface CardKeyDate {
-  readonly kind: string;
+  readonly kind: KeyDateKind;
   readonly date: string;
   readonly rule: string;
 }
 
-export const KEY_DATE_LABELS: Record<string, string> = {
-  notice: 'Notice deadline',
-  extension: 'Extension decision',
-  reprocure: 'Start re-procurement',
-  renewal: 'Automatic renewal',
-  end: 'Contract ends',
-};
-
 function describeRenewal(contract: Contract): string {
   const terms = contract.renewal;
   if (terms.type === 'fixed') return 'Fixed term';
-  if (terms.type === 'auto-renewal') return `Renews automatically every ${terms.period.amount} ${terms.period.unit}`;
-  const options = terms.options.map((o) => `${o.amount} ${o.unit}`).join(' + ');
+  if (terms.type === 'auto-renewal') return `Renews automatically every ${describeDuration(terms.period)}`;
+  const options = describeDurations(terms.options);
   return `Extension options ${options} (${terms.taken} taken${terms.maximumEndDate ? `, up to ${formatDate(terms.maximumEndDate)}` : ''})`;
 }
 
@@ -35,7 +27,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
       ['Total value', formatMoney(contract.value.total)],
       ['Started', formatDate(contract.startDate)],
       ['Ends', formatDate(contract.endDate)],
-      ['Notice period', contract.noticePeriod ? `${contract.noticePeriod.amount} ${contract.noticePeriod.unit}` : 'Not recorded'],
+      ['Notice period', contract.noticePeriod ? describeDuration(contract.noticePeriod) : 'Not recorded'],
       ['Renewal', describeRenewal(contract)],
     ]),
   ];
@@ -46,7 +38,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
         type: 'Container',
         spacing: 'Small',
         items: [
-          text(`**${KEY_DATE_LABELS[keyDate.kind] ?? keyDate.kind}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
+          text(`**${KEY_DATE_LABELS[keyDate.kind]}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
           text(escapeMarkdown(keyDate.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
         ],
       });

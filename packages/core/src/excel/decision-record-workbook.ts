@@ -5,7 +5,7 @@ import type { EvaluationResult, OptionResult } from '../evaluation/evaluate-opti
 import { decisionStatus, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
 import { formatLongDate } from '../shared/calendar.js';
 import { describeSensitivity } from '../evaluation/describe-sensitivity.js';
-import { formatNumber, formatPounds } from '../shared/format.js';
+import { columnLetter, formatNumber, formatPounds } from '../shared/format.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 import { addLogo, fitRowHeight, HEADER_FILL, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
@@ -504,10 +504,4 @@ function header(row: ExcelJS.Row, labels: readonly string[]): void {
 
 function money(row: ExcelJS.Row, columns: readonly number[]): void {
   for (const c of columns) row.getCell(c).numFmt = GBP;
-}
-
-function columnLetter(n: number): string {
-  let letters = '';
-  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
-  return letters;
 }

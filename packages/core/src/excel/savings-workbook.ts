@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { computeSaving, type SavingFigures } from '../savings/compute-savings.js';
 import { financialYear, financialYearOf, type FinancialYear } from '../savings/financial-year.js';
 import { addMonths } from '../shared/calendar.js';
+import { columnLetter } from '../shared/format.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
@@ -378,9 +379,3 @@ function excelDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return letters;
-}

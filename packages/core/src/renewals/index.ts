@@ -4,6 +4,7 @@ export { subtractDuration, addDuration } from './subtract-duration.js';
 export * from './lead-times.js';
 export * from './renewal-settings.js';
 export * from './key-dates.js';
+export { KEY_DATE_LABELS } from './key-date-labels.js';
 export * from './deadlines.js';
 export * from './warnings.js';
 export * from './decisions.js';

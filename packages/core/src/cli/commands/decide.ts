@@ -4,7 +4,7 @@ import { listRenewals } from '../../renewals/upcoming-renewals.js';
 import { describeDate } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
-import { KEY_DATE_WORDS } from './renewals.js';
+import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
 import { legalFacts } from '../../procurement-act/regime.js';
 import { checkAgainstStore, recordModification } from './procurement-act.js';
 import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
@@ -77,7 +77,7 @@ export const decideCommand: CliCommand = {
     }
     print(record.summary);
     if (saving) print(`Saving ${saving.id} recorded as proposed: see it with steward savings list --contract ${saving.contract}`);
-    print(next ? `Next: ${KEY_DATE_WORDS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
+    print(next ? `Next: ${KEY_DATE_LABELS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
     return 0;
   },
 };

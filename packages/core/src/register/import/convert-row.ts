@@ -5,11 +5,13 @@ import { normaliseCompanyNumber } from '../normalise-company-number.js';
 import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
-import { columnLetter, importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
+import { importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
 import type { ImportField } from './import-field.js';
 import { isPlaceholderDate } from './is-placeholder-date.js';
 import type { MappedColumn } from './map-headers.js';
 import { parseDateCell } from './parse-date-cell.js';
+import { daysBetween } from '../../shared/calendar.js';
+import { columnLetter } from '../../shared/format.js';
 import { parseDurationCell } from './parse-duration-cell.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
@@ -261,7 +263,7 @@ const CLAUSE_IDS: ReadonlySet<string> = new Set(APPENDIX_M_CLAUSE_IDS);
 
 const LETTERS: string[] = [];
 function letterOf(index: number): string {
-  return (LETTERS[index] ??= columnLetter(index));
+  return (LETTERS[index] ??= columnLetter(index + 1));
 }
 
 function renewalTerms(
@@ -294,10 +296,6 @@ function dayList(value: string): number[] | undefined {
   const parts = value.split(/[\s,;]+/).filter(Boolean);
   if (parts.length === 0 || !parts.every((part) => /^\d+$/.test(part) && Number(part) > 0)) return undefined;
   return parts.map(Number);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function chooseRegime(lower: string): 'PA2023' | 'PCR2015' | undefined {
