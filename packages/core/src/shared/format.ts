@@ -1,18 +1,23 @@
-import type { Duration } from '../register/contract.schema.js';
 
 /*
  * How numbers, money and lengths of time read in the CLI, the bot's cards and the documents:
  * written once so a notice period or a value reads the same wherever it is shown.
  */
 
+/** A length of time as the register holds it (register's Duration fits; written here so shared needs nothing above it). */
+interface Length {
+  readonly amount: number;
+  readonly unit: 'days' | 'weeks' | 'months' | 'years';
+}
+
 /** "1 month", "6 months", "90 days": singular for one, never "1 months". */
-export function describeDuration(duration: Pick<Duration, 'amount' | 'unit'>): string {
+export function describeDuration(duration: Length): string {
   const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
   return `${duration.amount} ${unit}`;
 }
 
 /** Extension options as a contract states them: "1 year + 1 year", "12 months + 6 months". */
-export function describeDurations(durations: readonly Pick<Duration, 'amount' | 'unit'>[]): string {
+export function describeDurations(durations: readonly Length[]): string {
   return durations.map(describeDuration).join(' + ');
 }
 
