@@ -465,6 +465,7 @@ function recommendationText(result: EvaluationResult): string {
 function liveRecommendationText(result: EvaluationResult): string {
   const best = result.ranking[0];
   if (result.winner && best) {
+    // Not formatPounds: this must match what Excel's TEXT(x,"£#,##0") shows, hyphen minus and all.
     const pounds = (n: number) => `${n < 0 ? '-' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
     return `Recommendation: ${result.winner}, with ${best.totalScore.toFixed(2)} out of 100, a whole-life cost of ${pounds(best.costBenefit.presentValueCost)} (present value) and a net present value of ${pounds(best.costBenefit.npv)}.`;
   }
