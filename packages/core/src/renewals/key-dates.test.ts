@@ -27,11 +27,11 @@ function keyDate(dates: KeyDate[], kind: KeyDateKind): KeyDate {
 }
 
 describe('computeKeyDates', () => {
-  it('gives a fixed-term contract its end, notice and re-procurement dates, soonest first', () => {
+  it('gives a contract whose register does not say how it renews its end, notice and re-procurement dates, soonest first', () => {
     const dates = computeKeyDates(contract());
     expect(dates.map((d) => [d.kind, d.date])).toEqual([
-      // 31 March 2027 minus 6 months minus 270 days = 3 January 2026, a Saturday.
-      ['reprocure', '2026-01-02'],
+      // 31 March 2027 minus 270 days = Saturday 4 July 2026.
+      ['reprocure', '2026-07-03'],
       ['notice', '2026-09-30'],
       ['end', '2027-03-31'],
     ]);
@@ -40,12 +40,12 @@ describe('computeKeyDates', () => {
   it('explains each date in words a contract manager can check', () => {
     const dates = computeKeyDates(contract());
     expect(keyDate(dates, 'notice').rule).toBe(
-      'Last day to give notice before the contract ends: Wednesday 31 March 2027 minus the notice period of 6 months is Wednesday 30 September 2026.',
+      'Last day to give notice in case it renews automatically (the register does not say whether it does): ' +
+        'Wednesday 31 March 2027 minus the notice period of 6 months is Wednesday 30 September 2026.',
     );
     expect(keyDate(dates, 'reprocure').rule).toBe(
-      'Start re-procurement by Friday 2 January 2026: the latest possible end, Wednesday 31 March 2027 (the end date, as the contract cannot be extended), ' +
-        'minus the notice period of 6 months is Wednesday 30 September 2026, minus the 270-day lead time for an open procedure is Saturday 3 January 2026, ' +
-        'which is a Saturday, so the previous working day, Friday 2 January 2026.',
+      'Start re-procurement by Friday 3 July 2026: the latest possible end, Wednesday 31 March 2027 (the end date), ' +
+        'minus the 270-day lead time for an open procedure is Saturday 4 July 2026, which is a Saturday, so the previous working day, Friday 3 July 2026.',
     );
     expect(keyDate(dates, 'end').rule).toBe('The contract ends on Wednesday 31 March 2027, its current end date.');
   });
@@ -112,10 +112,11 @@ describe('computeKeyDates', () => {
     const extension = keyDate(dates, 'extension');
     expect(extension.date).toBe('2025-12-31');
     expect(extension.rule).toContain('Decide on extension option 2 of 2 (1 year, to Wednesday 31 March 2027)');
-    expect(dateOf(dates, 'notice')).toBe('2025-12-31');
-    // Final end 31 March 2027, minus 3 months is 31 December 2026, minus 270 days is Easter Sunday 5 April 2026.
+    // An option is taken by notice, not given against renewal: no separate notice deadline.
+    expect(dateOf(dates, 'notice')).toBeUndefined();
+    // Final end 31 March 2027 minus 270 days is Saturday 4 July 2026.
     const reprocure = keyDate(dates, 'reprocure');
-    expect(reprocure.date).toBe('2026-04-02');
+    expect(reprocure.date).toBe('2026-07-03');
     expect(reprocure.rule).toContain('Wednesday 31 March 2027 (the end date if the remaining option (1 year) is taken)');
     expect(dateOf(dates, 'end')).toBe('2026-03-31');
   });
@@ -128,8 +129,8 @@ describe('computeKeyDates', () => {
         procurement: { route: 'framework' },
       }),
     );
-    // 31 March 2028 minus 6 months is 30 September 2027, minus 180 days is Saturday 3 April 2027.
-    expect(dateOf(dates, 'reprocure')).toBe('2027-04-02');
+    // 31 March 2028 minus 180 days is Sunday 3 October 2027.
+    expect(dateOf(dates, 'reprocure')).toBe('2027-10-01');
     expect(keyDate(dates, 'extension').rule).toContain('option 1 of 2');
   });
 
@@ -137,7 +138,7 @@ describe('computeKeyDates', () => {
     const dates = computeKeyDates(
       contract({ renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }], taken: 1 } }),
     );
-    expect(dates.map((d) => d.kind)).toEqual(['reprocure', 'notice', 'end']);
+    expect(dates.map((d) => d.kind)).toEqual(['reprocure', 'end']);
     expect(keyDate(dates, 'reprocure').rule).toContain('as every extension option has been taken');
   });
 
@@ -169,7 +170,8 @@ describe('computeKeyDates', () => {
     expect(notice.date).toBe('2026-12-31');
     expect(notice.assumed).toBe(true);
     expect(notice.rule).toContain('the default notice period of 3 months (assumed: the contract records none)');
-    expect(keyDate(dates, 'reprocure').assumed).toBe(true);
+    // Re-procurement no longer depends on the notice period.
+    expect(keyDate(dates, 'reprocure').assumed).toBeUndefined();
     expect(keyDate(dates, 'end').assumed).toBeUndefined();
     expect(keyDate(computeKeyDates(contract()), 'notice').assumed).toBeUndefined();
   });
@@ -178,18 +180,18 @@ describe('computeKeyDates', () => {
     const settings = renewalSettings({ defaultNoticePeriod: { amount: 1, unit: 'months' }, leadTimeDays: { open: 30 } });
     const dates = computeKeyDates(contract({ noticePeriod: undefined }), settings);
     expect(dateOf(dates, 'notice')).toBe('2027-02-26');
-    // 28 February 2027 minus 30 days is Friday 29 January 2027.
-    expect(dateOf(dates, 'reprocure')).toBe('2027-01-29');
+    // 31 March 2027 minus 30 days is Monday 1 March 2027.
+    expect(dateOf(dates, 'reprocure')).toBe('2027-03-01');
   });
 
   it('uses a lead time recorded on the contract before the one for its route', () => {
-    // 31 March 2027 minus 6 months is 30 September 2026, minus 100 days is Monday 22 June 2026.
-    expect(dateOf(computeKeyDates(contract({ leadTimeDays: 100 })), 'reprocure')).toBe('2026-06-22');
+    // 31 March 2027 minus 100 days is Monday 21 December 2026.
+    expect(dateOf(computeKeyDates(contract({ leadTimeDays: 100 })), 'reprocure')).toBe('2026-12-21');
   });
 
   it('assumes an open procedure when no route is recorded, and says so', () => {
     const reprocure = keyDate(computeKeyDates(contract({ procurement: {} })), 'reprocure');
-    expect(reprocure.date).toBe('2026-01-02');
+    expect(reprocure.date).toBe('2026-07-03');
     expect(reprocure.rule).toContain('no procurement route is recorded, so that is assumed');
   });
 

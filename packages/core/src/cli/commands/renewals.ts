@@ -9,9 +9,11 @@ import { flagMissingAppendixM } from '../../tenders/missing-clauses.js';
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
   notice: 'Notice deadline',
   extension: 'Extension decision',
+  'reprocure-if-not-extended': 'Start re-procurement if not extended',
   reprocure: 'Start re-procurement',
   renewal: 'Renews',
   end: 'Ends',
+  review: 'Contract review',
 };
 
 /**
