@@ -4,7 +4,7 @@ import { contractToCells, EXPORT_FIELDS } from '../register/import/contract-to-c
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
-export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate']);
+export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate', 'frameworkExpiry']);
 export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set(['totalValue', 'annualValue', 'irrecoverableVat']);
 export const FLAG_FIELDS: ReadonlySet<ImportField> = new Set(['sme', 'vcse', 'personalData']);
 

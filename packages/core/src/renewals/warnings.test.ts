@@ -186,6 +186,11 @@ describe('dueWarnings', () => {
     expect(summary(dueWarnings([tacit], EMPTY_LEDGER, '2026-03-15'))).toEqual(['notice 2026-03-30 30', 'renewal 2026-06-30 180']);
   });
 
+  it('warns about a review date of Tuesday 15 September 2026 at the 14-day threshold on 1 September', () => {
+    const reviewed = contract({ endDate: undefined, reviewDate: '2026-09-15' });
+    expect(summary(dueWarnings([reviewed], EMPTY_LEDGER, '2026-09-01'))).toEqual(['review 2026-09-15 14']);
+  });
+
   it('addresses the escalation contact when there is no owner, and nobody when neither is recorded', () => {
     const [toEscalation] = dueWarnings([contract({ owner: undefined })], EMPTY_LEDGER, '2026-07-02');
     expect(toEscalation?.recipient).toEqual({ name: 'Procurement team', email: 'procurement@council.gov.uk' });

@@ -87,4 +87,28 @@ describe('convertRow: renewal settings and Appendix M clauses', () => {
     expect(problems.map((p) => p.code)).toEqual(['not-a-clause', 'not-a-number', 'not-a-number']);
     expect(problems[0]?.message).toBe('Register!L7: "DE-9" is not an Appendix M clause — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)');
   });
+
+  it('reads a renewal type, an extension notice period and a framework expiry', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Renewal type', 'Extension notice period', 'Framework expiry']).columns;
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'Care', 'Carers Ltd', 'Automatic', '6 months', '30/06/2027'] }, mapped);
+    expect(problems).toEqual([]);
+    expect(contract).toMatchObject({ renewalType: 'automatic', extensionNoticePeriod: { amount: 6, unit: 'months' }, procurement: { frameworkExpiry: '2027-06-30' } });
+    const wrong = convertRow({ sheet: 'Register', row: 3, cells: ['CON-3', 'Care', 'Carers Ltd', 'Sometimes', '', ''] }, mapped);
+    expect(wrong.problems.map((p) => p.message)).toEqual(['Register!D3: "Sometimes" is not a renewal type — write Fixed, Automatic, Options or Unknown']);
+  });
+
+  it('reads "Open framework" as a framework, not an open procedure, and each PCR 2015 and Procurement Act route as its own', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Procurement route']).columns;
+    const routeOf = (route: string) => convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'T', 'S', route] }, mapped).contract?.procurement.route;
+    expect(routeOf('Open framework')).toBe('framework');
+    expect(routeOf('Open procedure')).toBe('open');
+    expect(routeOf('Restricted procedure')).toBe('restricted');
+    expect(routeOf('Competitive dialogue')).toBe('competitive-dialogue');
+    expect(routeOf('Competitive procedure with negotiation')).toBe('competitive-negotiation');
+    expect(routeOf('Light touch regime')).toBe('light-touch');
+    expect(routeOf('Dynamic purchasing system')).toBe('dynamic-market');
+    expect(routeOf('Dynamic market')).toBe('dynamic-market');
+    expect(routeOf('Below threshold')).toBe('quotation');
+    expect(routeOf('Negotiated procedure without prior publication')).toBe('direct-award');
+  });
 });

@@ -142,6 +142,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     else fail('extensionsTaken', 'not-a-number', `"${takenText}" is not a whole number — write how many extensions have been taken, e.g. 1`);
   }
   const autoRenewal = duration('autoRenewal');
+  const renewalType = choice('renewalType', chooseRenewalType, 'is not a renewal type — write Fixed, Automatic, Options or Unknown');
   const renewal = renewalTerms(terms?.options.map((option) => ({ amount: option.amount, unit: option.unit })), taken, maximumEndDate, endDate, autoRenewal);
 
   const ownerName = text('ownerName');
@@ -191,6 +192,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     reviewDate,
     renewal,
     noticePeriod: duration('noticePeriod'),
+    renewalType,
+    extensionNoticePeriod: duration('extensionNoticePeriod'),
     value: compact({
       total: money('totalValue'),
       annual: money('annualValue'),
@@ -200,6 +203,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     procurement: compact({
       route: chooseRoute(text('procurementRoute')),
       framework: text('framework'),
+      frameworkExpiry: date('frameworkExpiry'),
       invitation: chooseInvitation(text('invitation')),
     }),
     itSystem:
@@ -280,14 +284,33 @@ function chooseBasis(lower: string): 'fixed' | 'estimated' | undefined {
   return undefined;
 }
 
-/** Procurement routes as registers name them; anything else is kept as "other". */
+function chooseRenewalType(lower: string): Contract['renewalType'] {
+  if (/^(fixed|none|no renewal|expires)/.test(lower)) return 'fixed';
+  if (/^(automatic|auto|tacit|rolling|evergreen)/.test(lower)) return 'automatic';
+  if (/^(options?|extension|extendable)/.test(lower)) return 'options';
+  if (/^(unknown|not known|n\/?k)$/.test(lower)) return 'unknown';
+  return undefined;
+}
+
+/**
+ * Procurement routes as registers name them, PCR 2015 and Procurement Act 2023 alike; anything
+ * else is kept as "other". Frameworks are matched before "open", so an open framework is a
+ * framework, not an open procedure.
+ */
 function chooseRoute(value: string | undefined): NonNullable<Contract['procurement']['route']> | undefined {
   if (value === undefined) return undefined;
   const lower = value.toLowerCase();
+  if (/dynamic[\s-](purchasing|market)|\bdps\b/.test(lower)) return 'dynamic-market';
+  if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
+  if (/light[\s-]touch|\bltr\b/.test(lower)) return 'light-touch';
+  if (/competitive[\s-]dialogue/.test(lower)) return 'competitive-dialogue';
+  if (/negotiat/.test(lower) && !/without/.test(lower)) return 'competitive-negotiation';
+  if (/^restricted/.test(lower)) return 'restricted';
+  if (/below[\s-]threshold|under[\s-]threshold|sub[\s-]threshold|low[\s-]value/.test(lower)) return 'quotation';
   if (/^open/.test(lower)) return 'open';
   if (/competitive[\s-]flexible/.test(lower)) return 'competitive-flexible';
   if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
-  if (/direct|single[\s-]tender|waiver|exemption/.test(lower)) return 'direct-award';
+  if (/direct|single[\s-]tender|waiver|exemption|without prior publication/.test(lower)) return 'direct-award';
   if (/quot|rfq/.test(lower)) return 'quotation';
   return 'other';
 }
