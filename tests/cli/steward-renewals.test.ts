@@ -51,8 +51,9 @@ describe('steward renewals', () => {
     expect(result.stderr).toBe('');
     const rows = JSON.parse(result.stdout) as RenewalJson[];
     expect(rows.map((r) => [r.reference, r.kind, r.date, r.daysLeft])).toEqual([
+      // 31 August 2026 minus 270 days for an open procedure: Thursday 4 December 2025, 42 days ago.
+      ['CON-A', 'reprocure', '2025-12-04', -42],
       // 31 March 2026 minus 3 months: the second 1-year option had to be decided by 31 December 2025.
-      ['CON-B', 'notice', '2025-12-31', -15],
       ['CON-B', 'extension', '2025-12-31', -15],
       // 31 August 2026 minus 6 months is Saturday 28 February: the Friday before.
       ['CON-A', 'notice', '2026-02-27', 43],
@@ -63,10 +64,10 @@ describe('steward renewals', () => {
     expect(rows[0]?.overdue).toBe(true);
     const [, extension, noticeA, noticeC] = rows;
     expect(extension?.rule).toBe(
-      'Decide on extension option 2 of 2 (1 year, to Wednesday 31 March 2027) by the notice deadline: Tuesday 31 March 2026 minus the notice period of 3 months is Wednesday 31 December 2025.',
+      'Decide on extension option 2 of 2 (1 year, to Wednesday 31 March 2027) by the last day to take it: Tuesday 31 March 2026 minus the notice period of 3 months is Wednesday 31 December 2025.',
     );
     expect(noticeA?.rule).toBe(
-      'Last day to give notice before the contract ends: Monday 31 August 2026 minus the notice period of 6 months is Saturday 28 February 2026, which is a Saturday, so the previous working day, Friday 27 February 2026.',
+      'Last day to give notice in case it renews automatically (the register does not say whether it does): Monday 31 August 2026 minus the notice period of 6 months is Saturday 28 February 2026, which is a Saturday, so the previous working day, Friday 27 February 2026.',
     );
     expect(noticeC).toMatchObject({ assumed: true, flags: [{ code: 'assumed-notice' }] });
     expect(noticeC?.rule).toContain('the default notice period of 3 months (assumed: the contract records none)');
@@ -78,9 +79,9 @@ describe('steward renewals', () => {
     const later = rows.filter((r) => r.daysLeft > 75).map((r) => [r.reference, r.kind, r.date, r.daysLeft]);
     expect(later).toEqual([
       ['CON-C', 'renewal', '2026-06-30', 166],
-      // Latest end 31 March 2027, minus 3 months, minus 180 days for a framework call-off is Saturday 4 July 2026.
-      ['CON-B', 'reprocure', '2026-07-03', 169],
       ['CON-A', 'end', '2026-08-31', 228],
+      // Latest end 31 March 2027 minus 180 days for a framework call-off is Friday 2 October 2026.
+      ['CON-B', 'reprocure', '2026-10-02', 260],
     ]);
   });
 
@@ -108,12 +109,12 @@ describe('steward warnings', () => {
     const result = await run('warnings', '--as-of', '2026-01-15', '--json');
     const warnings = JSON.parse(result.stdout) as { key: string; recipient?: { email?: string } }[];
     expect(warnings.map((w) => [w.key, w.recipient?.email])).toEqual([
+      ['CON-A|reprocure|2025-12-04|overdue', 'a.khan@council.gov.uk'],
       ['CON-B|extension|2025-12-31|overdue', 'a.khan@council.gov.uk'],
       ['CON-A|notice|2026-02-27|60', 'a.khan@council.gov.uk'],
       ['CON-C|notice|2026-03-30|90', 'c.patel@council.gov.uk'],
       ['CON-B|end|2026-03-31|90', 'a.khan@council.gov.uk'],
       ['CON-C|renewal|2026-06-30|180', 'c.patel@council.gov.uk'],
-      ['CON-B|reprocure|2026-07-03|180', 'a.khan@council.gov.uk'],
     ]);
     // Looking sends nothing: the same warnings are still due.
     expect(JSON.parse((await run('warnings', '--as-of', '2026-01-15', '--json')).stdout)).toHaveLength(6);
@@ -130,12 +131,11 @@ describe('steward decide', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       'b.jones took extension option 2 of 2 (1 year) for CON-B: it now ends on Wednesday 31 March 2027.\n' +
-        'Next: start re-procurement on Friday 3 July 2026 (169 days).\n',
+        'Next: start re-procurement on Friday 2 October 2026 (260 days).\n',
     );
     const rows = JSON.parse((await run('renewals', '--as-of', '2026-01-15', '--json')).stdout) as RenewalJson[];
     expect(rows.filter((r) => r.reference === 'CON-B').map((r) => [r.kind, r.date])).toEqual([
-      ['reprocure', '2026-07-03'],
-      ['notice', '2026-12-31'],
+      ['reprocure', '2026-10-02'],
       ['end', '2027-03-31'],
     ]);
     const store = await openStore({ kind: 'sqlite', path: db });
@@ -154,7 +154,8 @@ describe('steward decide', () => {
     expect(JSON.parse(snoozed.stdout).decision).toMatchObject({ action: 'snooze', snoozedUntil: '2026-01-29', by: 'b.jones' });
     const keys = async (day: string) => (JSON.parse((await run('warnings', '--as-of', day, '--json')).stdout) as { key: string }[]).map((w) => w.key).filter((k) => k.startsWith('CON-A'));
     expect(await keys('2026-01-28')).toEqual([]);
-    expect(await keys('2026-01-29')).toEqual(['CON-A|notice|2026-02-27|30']);
+    // The re-procurement date (4 December 2025) is still overdue once the snooze ends.
+    expect(await keys('2026-01-29')).toEqual(['CON-A|reprocure|2025-12-04|overdue', 'CON-A|notice|2026-02-27|30']);
     expect((await run('decide', 'CON-A', 'let-expire', '--as-of', '2026-01-29')).code).toBe(0);
     expect(await keys('2026-01-29')).toEqual([]);
   });
