@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsActivity } from '../support/stand-in-connector.js';
-import { makeContract } from '../support/contracts.js';
-import { ASHA, cardOf, NOW, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
+import { ASHA, cardOf, makeContract, NOW, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 
 const TOKEN = 'run-token-0123456789abcdef0123456789';
 const CHANNEL = '19:procurement@thread.tacv2';
