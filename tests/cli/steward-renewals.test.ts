@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
+import { makeContract } from '../support/contracts.js';
 import { steward } from '../support/run-steward.js';
 
 let folder: string;
@@ -100,6 +101,41 @@ describe('steward renewals', () => {
     const bad = await run('renewals', '--within', 'soon');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('steward: --within "soon" is not a number of days: give a whole number from 0 to 36500, e.g. --within 90\n');
+  });
+});
+
+describe('governance lead times', () => {
+  /** CON-0042, worth £300,000, ends 31 March 2027 with 6 months' notice: the last day for notice is Wednesday 30 September 2026. */
+  async function addContract(): Promise<void> {
+    const store = await openStore({ kind: 'sqlite', path: db });
+    await store.contracts.upsert(makeContract({ reference: 'CON-0042' }), { actor: 'test', source: 'test' });
+    await store.close();
+  }
+  const noticeDate = async (args: string[], env: Record<string, string> = {}) => {
+    const result = await steward(['renewals', '--as-of', '2026-01-15', '--json', ...args, '--db', db], env, folder);
+    expect(result.stderr).toBe('');
+    return (JSON.parse(result.stdout) as RenewalJson[]).find((r) => r.kind === 'notice')?.date;
+  };
+
+  it('moves the notice decision by the council\'s bands, from the option or the variable the bot reads', async () => {
+    await addContract();
+    // The default bands: 42 days for a contract under £500,000.
+    expect(await noticeDate([])).toBe('2026-08-19');
+    expect(await noticeDate(['--governance-lead-times', '250000:0,14'])).toBe('2026-09-16');
+    expect(await noticeDate([], { GOVERNANCE_LEAD_TIMES: '500000:0,70' })).toBe('2026-09-30');
+    expect(await noticeDate(['--governance-lead-times', '250000:0,14'], { GOVERNANCE_LEAD_TIMES: '500000:0,70' })).toBe('2026-09-16');
+    const warnings = await steward(['warnings', '--as-of', '2026-09-10', '--json', '--governance-lead-times', '250000:0,14', '--db', db], {}, folder);
+    expect((JSON.parse(warnings.stdout) as { key: string }[]).map((w) => w.key)).toContain('CON-0042|notice|2026-09-16|7');
+  });
+
+  it('refuses bands it cannot read, saying what they look like', async () => {
+    const bad = await run('renewals', '--governance-lead-times', '100000:0,500000:42');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'steward: --governance-lead-times "100000:0,500000:42" is not governance lead times: give value limits in pounds and days, such as 100000:0,500000:42,70 (0 days under £100,000, 42 under £500,000, 70 above): each limit higher than the one before, the last band days only, at most 365 days\n',
+    );
+    const fromEnv = await steward(['warnings', '--db', db], { GOVERNANCE_LEAD_TIMES: 'soon' }, folder);
+    expect(fromEnv).toMatchObject({ code: 2, stderr: expect.stringContaining('steward: GOVERNANCE_LEAD_TIMES "soon" is not governance lead times') });
   });
 });
 

@@ -83,6 +83,12 @@ export function governanceBandFor(value: number | undefined, bands: readonly Gov
   return bands.find((band) => band.below === undefined || value < band.below) ?? bands[bands.length - 1];
 }
 
+/** What governance bands look like as text, for messages that refuse a bad value. */
+export const GOVERNANCE_BANDS_FORMAT =
+  'value limits in pounds and days, such as 100000:0,500000:42,70 (0 days under £100,000, 42 under £500,000, 70 above): each limit higher than the one before, the last band days only, at most 365 days';
+
+const MAX_GOVERNANCE_DAYS = 365;
+
 /**
  * Governance bands from text, as the bot's configuration and the CLI take them:
  * `100000:0,500000:42,70` is 0 days under £100,000, 42 under £500,000, 70 above.
@@ -95,6 +101,8 @@ export function parseGovernanceBands(text: string): GovernanceBand[] | undefined
     const match = /^(?:(\d+)\s*:\s*)?(\d+)$/.exec(part.replace(/[£_]/g, ''));
     if (!match) return undefined;
     const [, below, days] = match;
+    // More than a year of approval is a typing slip, and would move a date past any warning.
+    if (Number(days) > MAX_GOVERNANCE_DAYS) return undefined;
     const last = index === parts.length - 1;
     if ((below === undefined) !== last) return undefined;
     const previous = bands[bands.length - 1]?.below;
