@@ -22,7 +22,9 @@ export interface LeadTimeStages {
  *   period. We plan a little above the minimum (30 days), because a minimum period invites
  *   challenge on complex requirements.
  * - Standstill: 8 working days after the contract award notice (s.51), which is 12 calendar
- *   days once weekends are counted (and a bank holiday can add more).
+ *   days once weekends are counted (and a bank holiday can add more). s.51 does not require one
+ *   before a call-off under a framework or a light touch contract, but we plan a voluntary one of
+ *   the same length there too, as it shuts out a later challenge to set the contract aside.
  * - Mobilisation: the time to sign, transfer data and staff (TUPE) and switch services; for the
  *   council's IT systems this is where projects overrun, so 90 days for a full procurement.
  * - A call-off under a framework has no statutory minimum tender period, and a direct award
@@ -39,8 +41,10 @@ export interface LeadTimeStages {
  *     tenders (PCR reg. 30: 30 days for requests to participate, no minimum for dialogue), the
  *     longest route, so more tender and evaluation time;
  *   - light touch (social, health and education services; PCR reg. 74-76, the Act's light touch
- *     contracts, s.9): few statutory minimums, but consultation with service users before and
- *     TUPE transfer of care staff after take the time the tender period saves;
+ *     contracts, s.9): no statutory minimum time limits (the Act's s.54 minimums do not apply to
+ *     them; PCR reg. 76 asks only for reasonable ones) and no mandatory standstill (s.51), but
+ *     consultation with service users before and TUPE transfer of care staff after take the time
+ *     the tender period saves;
  *   - dynamic market (the Act, s.34-40) or dynamic purchasing system (PCR reg. 34): suppliers
  *     are already admitted, and the competition among them has a 10-day minimum tendering
  *     period (s.54; PCR reg. 34: 10 days), so it is planned like a call-off with a short
