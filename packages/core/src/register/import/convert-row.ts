@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isExactContract } from './is-exact-contract.js';
-import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
+import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms, type RenewalType } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
+import { describeDuration } from '../../renewals/subtract-duration.js';
 import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
@@ -144,6 +145,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   const autoRenewal = duration('autoRenewal');
   const renewalType = choice('renewalType', chooseRenewalType, 'is not a renewal type — write Fixed, Automatic, Options or Unknown');
   const renewal = renewalTerms(terms?.options.map((option) => ({ amount: option.amount, unit: option.unit })), taken, maximumEndDate, endDate, autoRenewal);
+  const contradiction = renewalType === undefined ? undefined : renewalTypeContradiction(renewalType, renewal);
+  if (contradiction !== undefined) fail('renewalType', 'renewal-type-contradicts-terms', `"${text('renewalType') ?? ''}" ${contradiction}`, 'warning');
 
   const ownerName = text('ownerName');
   const ownerEmail = email('ownerEmail');
@@ -251,6 +254,23 @@ function renewalTerms(
     return { type: 'extension-options', options: [{ amount: daysBetween(endDate, maximumEndDate), unit: 'days' }], taken, maximumEndDate };
   }
   return { type: 'fixed' };
+}
+
+/**
+ * Why the register's renewal type contradicts the renewal terms recorded in the same row, or
+ * undefined when it does not. The key dates follow the recorded terms, so the row imports, but
+ * a person should put one or the other right.
+ */
+function renewalTypeContradiction(type: RenewalType, renewal: RenewalTerms): string | undefined {
+  if (renewal.type === 'extension-options' && (type === 'fixed' || type === 'automatic')) {
+    const says = type === 'fixed' ? 'says the contract cannot be extended' : 'says the contract renews automatically';
+    return `${says}, but the row records extension options (${renewal.options.map(describeDuration).join(' + ')}): the key dates follow the options — correct the renewal type or the options`;
+  }
+  if (renewal.type === 'auto-renewal' && (type === 'fixed' || type === 'options')) {
+    const says = type === 'fixed' ? 'says the contract ends at its end date' : 'says the contract has extension options';
+    return `${says}, but the row records an automatic renewal period of ${describeDuration(renewal.period)}: the key dates follow the renewal period — correct the renewal type or the renewal period`;
+  }
+  return undefined;
 }
 
 /** "DE-1, de-1.1; API-2" → clause ids, upper-cased, with the ones the library does not know. */
