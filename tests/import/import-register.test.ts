@@ -201,7 +201,9 @@ describe('steward export', () => {
           supplier: { name: 'Ringway Jacobs', companyNumber: 'SC257136', vcse: false, charityNumber: '1234567' },
           renewal: { type: 'extension-options', options: [{ amount: 12, unit: 'months' }, { amount: 6, unit: 'months' }], taken: 1, maximumEndDate: '2029-03-31' },
           value: { total: 1234.5, annual: 411.5, basis: 'estimated', irrecoverableVat: 20 },
-          procurement: { route: 'framework', framework: 'ESPO 509_23', invitation: 'tender' },
+          procurement: { route: 'framework', framework: 'ESPO 509_23', frameworkExpiry: '2027-06-30', invitation: 'tender' },
+          renewalType: 'options',
+          extensionNoticePeriod: { amount: 6, unit: 'months' },
           itSystem: { systemName: 'Confirm', hosting: 'cloud', personalData: true },
           escalationContact: { name: 'Head of Highways', email: 'hoh@council.gov.uk' },
           reviewDate: '2026-09-30',
@@ -211,11 +213,12 @@ describe('steward export', () => {
         }),
         audit,
       );
+      await store.contracts.upsert(makeContract({ reference: 'CON-0009', renewalType: 'fixed', procurement: { route: 'dynamic-market' } }), audit);
       await store.contracts.upsert(makeContract({ reference: 'CON-0008', renewal: { type: 'auto-renewal', period: { amount: 1, unit: 'years' } }, noticePeriod: { amount: 90, unit: 'days' } }), audit);
     });
     const out = join(folder, 'register-out.xlsx');
     expect((await run('export', 'register', out)).code).toBe(0);
-    expect(await json('import', out, '--dry-run')).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0, problems: [] });
+    expect(await json('import', out, '--dry-run')).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, rejected: 0, problems: [] });
   });
 
   it('writes the Transparency Code layout for a quarter, with formula-like text made safe and unvalued contracts marked', async () => {

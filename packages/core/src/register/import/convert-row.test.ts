@@ -96,4 +96,46 @@ describe('convertRow: renewal settings and Appendix M clauses', () => {
     expect(problems.map((p) => p.code)).toEqual(['not-a-clause', 'not-a-number', 'not-a-number']);
     expect(problems[0]?.message).toBe('Register!L7: "DE-9" is not an Appendix M clause — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)');
   });
+
+  it('reads a renewal type, an extension notice period and a framework expiry', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Renewal type', 'Extension notice period', 'Framework expiry']).columns;
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'Care', 'Carers Ltd', 'Automatic', '6 months', '30/06/2027'] }, mapped);
+    expect(problems).toEqual([]);
+    expect(contract).toMatchObject({ renewalType: 'automatic', extensionNoticePeriod: { amount: 6, unit: 'months' }, procurement: { frameworkExpiry: '2027-06-30' } });
+    const wrong = convertRow({ sheet: 'Register', row: 3, cells: ['CON-3', 'Care', 'Carers Ltd', 'Sometimes', '', ''] }, mapped);
+    expect(wrong.problems.map((p) => p.message)).toEqual(['Register!D3: "Sometimes" is not a renewal type — write Fixed, Automatic, Options or Unknown']);
+  });
+
+  it('warns, naming the row, when the renewal type contradicts the options or renewal period recorded beside it', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Renewal type', 'Extension options', 'Auto-renewal period']).columns;
+    const row = (n: number, cells: string[]) => convertRow({ sheet: 'Register', row: n, cells: [`CON-${n}`, 'Care', 'Carers Ltd', ...cells] }, mapped);
+    const fixed = row(4, ['Fixed', '2+1+1 years', '']);
+    expect(fixed.contract).toMatchObject({ renewalType: 'fixed', renewal: { type: 'extension-options' } });
+    expect(fixed.problems).toMatchObject([{ code: 'renewal-type-contradicts-terms', severity: 'warning', row: 4, column: 'D' }]);
+    expect(fixed.problems[0]?.message).toBe(
+      'Register!D4: "Fixed" says the contract cannot be extended, but the row records extension options (1 year + 1 year): the key dates follow the options — correct the renewal type or the options',
+    );
+    expect(row(5, ['Automatic', '2+1', '']).problems[0]?.message).toContain('Register!D5: "Automatic" says the contract renews automatically, but the row records extension options');
+    expect(row(6, ['Options', '', '12 months']).problems[0]?.message).toContain('Register!D6: "Options" says the contract has extension options, but the row records an automatic renewal period of 12 months');
+    expect(row(7, ['Fixed', '', '1 year']).problems.map((p) => p.code)).toEqual(['renewal-type-contradicts-terms']);
+    // Agreeing, or saying nothing about the terms, is no contradiction.
+    expect(row(8, ['Options', '2+1+1 years', '']).problems).toEqual([]);
+    expect(row(9, ['Automatic', '', '']).problems).toEqual([]);
+    expect(row(10, ['Options', '', '']).problems).toEqual([]);
+  });
+
+  it('reads "Open framework" as a framework, not an open procedure, and each PCR 2015 and Procurement Act route as its own', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Procurement route']).columns;
+    const routeOf = (route: string) => convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'T', 'S', route] }, mapped).contract?.procurement.route;
+    expect(routeOf('Open framework')).toBe('framework');
+    expect(routeOf('Open procedure')).toBe('open');
+    expect(routeOf('Restricted procedure')).toBe('restricted');
+    expect(routeOf('Competitive dialogue')).toBe('competitive-dialogue');
+    expect(routeOf('Competitive procedure with negotiation')).toBe('competitive-negotiation');
+    expect(routeOf('Light touch regime')).toBe('light-touch');
+    expect(routeOf('Dynamic purchasing system')).toBe('dynamic-market');
+    expect(routeOf('Dynamic market')).toBe('dynamic-market');
+    expect(routeOf('Below threshold')).toBe('quotation');
+    expect(routeOf('Negotiated procedure without prior publication')).toBe('direct-award');
+  });
 });

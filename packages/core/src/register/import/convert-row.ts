@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isExactContract } from './is-exact-contract.js';
-import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
+import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms, type RenewalType } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
+import { describeDuration } from '../describe-duration.js';
 import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
@@ -147,7 +148,10 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     else fail('extensionsTaken', 'not-a-number', `"${takenText}" is not a whole number — write how many extensions have been taken, e.g. 1`);
   }
   const autoRenewal = duration('autoRenewal');
+  const renewalType = choice('renewalType', chooseRenewalType, 'is not a renewal type — write Fixed, Automatic, Options or Unknown');
   const renewal = renewalTerms(terms?.options.map((option) => ({ amount: option.amount, unit: option.unit })), taken, maximumEndDate, endDate, autoRenewal);
+  const contradiction = renewalType === undefined ? undefined : renewalTypeContradiction(renewalType, renewal);
+  if (contradiction !== undefined) fail('renewalType', 'renewal-type-contradicts-terms', `"${text('renewalType') ?? ''}" ${contradiction}`, 'warning');
 
   const ownerName = text('ownerName');
   const ownerEmail = email('ownerEmail');
@@ -223,6 +227,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     reviewDate,
     renewal,
     noticePeriod: duration('noticePeriod'),
+    renewalType,
+    extensionNoticePeriod: duration('extensionNoticePeriod'),
     value: compact({
       total: money('totalValue'),
       annual: money('annualValue'),
@@ -232,6 +238,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     procurement: compact({
       route: chooseRoute(text('procurementRoute')),
       framework: text('framework'),
+      frameworkExpiry: date('frameworkExpiry'),
       invitation: chooseInvitation(text('invitation')),
     }),
     itSystem:
@@ -280,6 +287,23 @@ function renewalTerms(
     return { type: 'extension-options', options: [{ amount: daysBetween(endDate, maximumEndDate), unit: 'days' }], taken, maximumEndDate };
   }
   return { type: 'fixed' };
+}
+
+/**
+ * Why the register's renewal type contradicts the renewal terms recorded in the same row, or
+ * undefined when it does not. The key dates follow the recorded terms, so the row imports, but
+ * a person should put one or the other right.
+ */
+function renewalTypeContradiction(type: RenewalType, renewal: RenewalTerms): string | undefined {
+  if (renewal.type === 'extension-options' && (type === 'fixed' || type === 'automatic')) {
+    const says = type === 'fixed' ? 'says the contract cannot be extended' : 'says the contract renews automatically';
+    return `${says}, but the row records extension options (${renewal.options.map(describeDuration).join(' + ')}): the key dates follow the options — correct the renewal type or the options`;
+  }
+  if (renewal.type === 'auto-renewal' && (type === 'fixed' || type === 'options')) {
+    const says = type === 'fixed' ? 'says the contract ends at its end date' : 'says the contract has extension options';
+    return `${says}, but the row records an automatic renewal period of ${describeDuration(renewal.period)}: the key dates follow the renewal period — correct the renewal type or the renewal period`;
+  }
+  return undefined;
 }
 
 /** "DE-1, de-1.1; API-2" → clause ids, upper-cased, with the ones the library does not know. */
@@ -335,14 +359,33 @@ function chooseBasis(lower: string): 'fixed' | 'estimated' | undefined {
   return undefined;
 }
 
-/** Procurement routes as registers name them; anything else is kept as "other". */
+function chooseRenewalType(lower: string): Contract['renewalType'] {
+  if (/^(fixed|none|no renewal|expires)/.test(lower)) return 'fixed';
+  if (/^(automatic|auto|tacit|rolling|evergreen)/.test(lower)) return 'automatic';
+  if (/^(options?|extension|extendable)/.test(lower)) return 'options';
+  if (/^(unknown|not known|n\/?k)$/.test(lower)) return 'unknown';
+  return undefined;
+}
+
+/**
+ * Procurement routes as registers name them, PCR 2015 and Procurement Act 2023 alike; anything
+ * else is kept as "other". Frameworks are matched before "open", so an open framework is a
+ * framework, not an open procedure.
+ */
 function chooseRoute(value: string | undefined): NonNullable<Contract['procurement']['route']> | undefined {
   if (value === undefined) return undefined;
   const lower = value.toLowerCase();
+  if (/dynamic[\s-](purchasing|market)|\bdps\b/.test(lower)) return 'dynamic-market';
+  if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
+  if (/light[\s-]touch|\bltr\b/.test(lower)) return 'light-touch';
+  if (/competitive[\s-]dialogue/.test(lower)) return 'competitive-dialogue';
+  if (/negotiat/.test(lower) && !/without/.test(lower)) return 'competitive-negotiation';
+  if (/^restricted/.test(lower)) return 'restricted';
+  if (/below[\s-]threshold|under[\s-]threshold|sub[\s-]threshold|low[\s-]value/.test(lower)) return 'quotation';
   if (/^open/.test(lower)) return 'open';
   if (/competitive[\s-]flexible/.test(lower)) return 'competitive-flexible';
   if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
-  if (/direct|single[\s-]tender|waiver|exemption/.test(lower)) return 'direct-award';
+  if (/direct|single[\s-]tender|waiver|exemption|without prior publication/.test(lower)) return 'direct-award';
   if (/quot|rfq/.test(lower)) return 'quotation';
   return 'other';
 }

@@ -32,6 +32,7 @@ export type ImportProblemCode =
   | 'missing-title'
   | 'missing-supplier'
   | 'end-before-start'
+  | 'renewal-type-contradicts-terms'
   | 'duplicate-reference'
   | 'invalid-contract';
 

@@ -52,6 +52,8 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   reviewDate: ['review date', 'contract review date', 'next review date'],
   noticePeriod: ['notice period', 'notice', 'termination notice period', 'notice required'],
+  renewalType: ['renewal type', 'renewal', 'renewal terms', 'type of renewal', 'renewal arrangement'],
+  extensionNoticePeriod: ['extension notice period', 'extension notice', 'option notice period', 'notice to extend', 'notice period for extension'],
   extensionOptions: ['extension options', 'extension', 'extensions', 'extension period', 'contract term', 'term', 'contract extendable options', 'duration and extensions'],
   extensionsTaken: ['extensions taken', 'extensions used', 'extensions exercised', 'number of extensions taken'],
   maximumEndDate: [
@@ -68,6 +70,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   irrecoverableVat: ['irrecoverable vat', 'vat irrecoverable', 'irrecoverable vat amount'],
   procurementRoute: ['procurement route', 'route', 'procurement procedure', 'procurement method', 'procedure', 'procedure type', 'route to market'],
   framework: ['framework', 'framework name', 'framework agreement'],
+  frameworkExpiry: ['framework expiry', 'framework expiry date', 'framework end date', 'framework end', 'framework expires'],
   invitation: ['invitation to quote or tender', 'invitation', 'tender process type', 'quote or tender', 'invitation type'],
   systemName: ['it system', 'system name', 'system'],
   hosting: ['hosting', 'hosted', 'hosting type'],
