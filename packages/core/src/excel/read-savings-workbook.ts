@@ -14,6 +14,7 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
     'stateBy',
     'stateAt',
     'cashable',
+    'currentAnnual',
     'baselineAnnual',
     'baselineSource',
     'newAnnual',
@@ -25,7 +26,7 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
     'notes',
   ].map((field) => [normaliseHeader(field), field]),
 );
-const NUMBER_FIELDS = new Set(['baselineAnnual', 'newAnnual', 'termMonths', 'oneOffCosts', 'implementationCost', 'exitCost']);
+const NUMBER_FIELDS = new Set(['currentAnnual', 'baselineAnnual', 'newAnnual', 'termMonths', 'oneOffCosts', 'implementationCost', 'exitCost']);
 
 /**
  * Reads savings from a workbook whose first row names the same fields as the JSON import

@@ -3,7 +3,8 @@ import { renewals } from './002-renewals.js';
 import { savings } from './003-savings.js';
 import { evaluations } from './004-evaluations.js';
 import { conversations } from './005-conversations.js';
+import { savingCurrentPrice } from './006-saving-current-price.js';
 import type { Migration } from './migration.js';
 
 /** Every schema change, in order. Add a new file and list it here; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, renewals, savings, evaluations, conversations];
+export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, renewals, savings, evaluations, conversations, savingCurrentPrice];
