@@ -24,6 +24,7 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   escalationEmail: "The escalation contact's email.",
   startDate: 'A date, e.g. 01/04/2025 (day first).',
   endDate: 'The current end date, e.g. 31/03/2028. Must not be before the start date.',
+  initialTerm: 'The initial term, e.g. 3 years; without an end date, the contract ends the day before start + term.',
   reviewDate: 'When the contract is next reviewed.',
   noticePeriod: 'Notice to terminate or not renew, e.g. 3 months or 90 days.',
   extensionOptions: 'The term and options, e.g. 2+1+1 years or 24+12 months; +1+1 years for the options alone.',

@@ -46,6 +46,7 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     escalationEmail: contract.escalationContact?.email,
     startDate: contract.startDate,
     endDate: contract.endDate,
+    initialTerm: undefined,
     reviewDate: contract.reviewDate,
     noticePeriod: contract.noticePeriod && formatDuration(contract.noticePeriod),
     extensionOptions: renewal.type === 'extension-options' ? formatExtensionOptions(renewal.options) : undefined,
@@ -69,8 +70,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
   return cells;
 }
 
-/** The fields in export order. */
-export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES;
+/** The fields in export order. The initial term is read on import only: the end date carries it. */
+export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES.filter((field) => field !== 'initialTerm');
 
 function yesNo(flag: boolean | undefined): string | undefined {
   return flag === undefined ? undefined : flag ? 'Yes' : 'No';

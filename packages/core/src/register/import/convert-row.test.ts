@@ -24,6 +24,22 @@ describe('convertRow', () => {
     });
   });
 
+  it('reads a Term column such as 3 years as the initial term: it ends the day before start + term', () => {
+    // 1 April 2024 + 3 years is 1 April 2027, so the last day is 31 March 2027; no extension options.
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'Term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 4, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '3 years'] }, termColumns);
+    expect(contract).toMatchObject({ startDate: '2024-04-01', endDate: '2027-03-31', renewal: { type: 'fixed' } });
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['end-from-term', 'warning', 'Register!E4: no end date, so the contract is taken to end on 2027-03-31, the day before its start plus its 3 years term — add the end date if it differs'],
+    ]);
+  });
+
+  it('keeps a given end date over one worked out from the term', () => {
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'End date', 'Contract term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 5, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '30/06/2027', '3 years'] }, termColumns);
+    expect([contract?.endDate, problems]).toEqual(['2027-06-30', []]);
+  });
+
   it('rejects an unreadable date with the cell address and a way to fix it', () => {
     const cells = [...good];
     cells[5] = 'TBC';

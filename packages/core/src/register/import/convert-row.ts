@@ -11,6 +11,8 @@ import { isPlaceholderDate } from './is-placeholder-date.js';
 import type { MappedColumn } from './map-headers.js';
 import { parseDateCell } from './parse-date-cell.js';
 import { parseDurationCell } from './parse-duration-cell.js';
+import { addDays } from '../../renewals/calendar-date.js';
+import { addDuration } from '../../renewals/subtract-duration.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
 import { parseMoneyCell } from './parse-money-cell.js';
@@ -128,7 +130,17 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
   }
   const startDate = date('startDate');
-  const endDate = date('endDate');
+  const initialTerm = duration('initialTerm');
+  // A Term column ("3 years") is the initial term, not extension options: with no end date
+  // given, the contract ends the day before start + term (1 April 2024 + 3 years: 31 March 2027).
+  const givenEnd = date('endDate');
+  const endFromTerm =
+    givenEnd === undefined && startDate !== undefined && initialTerm !== undefined ? addDays(addDuration(startDate, initialTerm), -1) : undefined;
+  const endDate = givenEnd ?? endFromTerm;
+  if (endFromTerm !== undefined && initialTerm !== undefined) {
+    const term = `${initialTerm.amount} ${initialTerm.amount === 1 ? initialTerm.unit.replace(/s$/, '') : initialTerm.unit}`;
+    fail('initialTerm', 'end-from-term', `no end date, so the contract is taken to end on ${endFromTerm}, the day before its start plus its ${term} term — add the end date if it differs`, 'warning');
+  }
   const reviewDate = date('reviewDate');
   const maximumEndDate = date('maximumEndDate');
   if (startDate !== undefined && endDate !== undefined && endDate < startDate) {

@@ -22,6 +22,7 @@ export const IMPORT_FIELDS = {
   escalationEmail: 'Escalation email',
   startDate: 'Start date',
   endDate: 'End date',
+  initialTerm: 'Initial term',
   reviewDate: 'Review date',
   noticePeriod: 'Notice period',
   extensionOptions: 'Extension options',

@@ -28,6 +28,7 @@ export type ImportProblemCode =
   | 'not-a-choice'
   | 'not-a-clause'
   | 'placeholder-date'
+  | 'end-from-term'
   | 'missing-reference'
   | 'missing-title'
   | 'missing-supplier'
