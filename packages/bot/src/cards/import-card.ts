@@ -12,6 +12,11 @@ function counts(report: ImportReport, verb: 'will be' | 'were'): CardElement {
     ['Updated', String(report.updated)],
     ['Unchanged', String(report.unchanged)],
     ['Rejected', String(report.rejected)],
+    // Only when there are any, so a clean file's card stays short.
+    ...(report.provisional > 0 ? [['Given a provisional reference', String(report.provisional)] as [string, string]] : []),
+    ...(report.lots > 0 ? [['Kept as lots of a repeated reference', String(report.lots)] as [string, string]] : []),
+    ...(report.duplicatesSkipped > 0 ? [['Repeated lines skipped', String(report.duplicatesSkipped)] as [string, string]] : []),
+    ...(report.renamed.length > 0 ? [['Given their real reference', String(report.renamed.length)] as [string, string]] : []),
   ]);
 }
 

@@ -69,6 +69,10 @@ export const importCommand: CliCommand = {
         updated: report.updated,
         unchanged: report.unchanged,
         rejected: report.rejected,
+        provisional: report.provisional,
+        lots: report.lots,
+        duplicatesSkipped: report.duplicatesSkipped,
+        renamed: report.renamed,
         problems: report.problems.map(({ sheet, row, column, value, code, message }) => ({ sheet, row, column, value, code, message })),
         ignoredColumns: report.ignoredColumns,
       });
@@ -84,6 +88,13 @@ function printSummary(report: ImportReport, print: (line: string) => void, probl
   print(`${report.fileName}: ${report.rows} rows read from ${report.sheet}${report.headerRow > 1 ? ` (headers on row ${report.headerRow})` : ''}`);
   if (report.refused) print(`--strict: the file was rejected because it has ${report.problems.length} problems. Nothing was written.`);
   print(`  ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`);
+  const kept = [
+    report.provisional > 0 ? `${report.provisional} given a provisional reference (no reference in the file)` : '',
+    report.lots > 0 ? `${report.lots} kept as lots of a repeated reference` : '',
+    report.duplicatesSkipped > 0 ? `${report.duplicatesSkipped} repeated line${report.duplicatesSkipped === 1 ? '' : 's'} skipped` : '',
+  ].filter(Boolean);
+  if (kept.length > 0) print(`  Of these: ${kept.join(', ')}`);
+  for (const { from, to } of report.renamed) print(`  ${from} ${verb} renamed ${to}, its real reference`);
   if (report.ignoredColumns.length > 0) print(`  Columns not imported: ${report.ignoredColumns.join(', ')} (map them with --map "Header=field")`);
   const shown = report.problems.slice(0, 20);
   if (shown.length > 0) {

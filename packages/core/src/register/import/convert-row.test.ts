@@ -49,6 +49,25 @@ describe('convertRow', () => {
     expect(problems[0]).toMatchObject({ code: 'not-a-date', column: 'F', value: 'TBC', row: 12 });
   });
 
+  it('keeps a row with no reference under a provisional reference made from its supplier, title and start date, with a warning', () => {
+    const cells = [...good];
+    cells[0] = '';
+    const { contract, problems } = row(cells, 30);
+    // FNV-1a of "veolia es uk ltd|waste collection|2024 04 01" (worked independently): B245A0E8.
+    expect(contract?.reference).toBe('NOREF-B245A0E8');
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['provisional-reference', 'warning', 'Register!A30: no reference, so the contract was given the provisional reference NOREF-B245A0E8, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice'],
+    ]);
+    // The same contract written differently gets the same reference; another start date does not.
+    const again = [...cells];
+    again[2] = 'VEOLIA ES (UK) LTD';
+    again[4] = '01/04/2024';
+    expect(row(again).contract?.reference).toBe('NOREF-B245A0E8');
+    const later = [...cells];
+    later[4] = '01/04/2025';
+    expect(row(later).contract?.reference).not.toBe('NOREF-B245A0E8');
+  });
+
   it('rejects a row without a reference, title or supplier, naming each', () => {
     const { contract, problems } = row(['', ' ', '', '', '', '', '', '', '', '', '']);
     expect(contract).toBeUndefined();

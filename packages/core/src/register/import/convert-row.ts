@@ -16,6 +16,7 @@ import { addDuration } from '../../renewals/subtract-duration.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
 import { parseMoneyCell } from './parse-money-cell.js';
+import { provisionalReference } from './provisional-reference.js';
 
 /** One data row of a register: where it is and its cells, in column order. */
 export interface SourceRow {
@@ -60,8 +61,8 @@ const readExtensionOptions = remembered(parseExtensionOptions);
 
 /**
  * Turns one register row into a contract, reporting every cell it cannot read. A row without a
- * reference, title or supplier, with an unreadable cell, or ending before it starts, is
- * rejected; placeholder dates and numbers that are not Companies House numbers are left out
+ * reference gets a provisional one (see `provisionalReference`) with a warning; a row without a
+ * title or supplier, with an unreadable cell, or ending before it starts, is rejected; placeholder dates and numbers that are not Companies House numbers are left out
  * with a warning.
  */
 export function convertRow(source: SourceRow, columns: readonly MappedColumn[]): ConvertedRow {
@@ -117,10 +118,18 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     return chosen;
   };
 
-  const reference = text('reference');
+  const givenReference = text('reference');
   const title = text('title');
   const supplierName = text('supplierName');
-  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference — give every contract a unique reference');
+  const startDate = date('startDate');
+  // A row with no reference is still a live contract (Norfolk has 687 of them, about £30.8m):
+  // it is kept under a reference derived from what identifies it, so a re-import finds it again.
+  const reference =
+    givenReference ?? (title !== undefined && supplierName !== undefined ? provisionalReference(supplierName, title, startDate) : undefined);
+  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference, title or supplier to know it by — give it a reference');
+  else if (givenReference === undefined) {
+    fail('reference', 'provisional-reference', `no reference, so the contract was given the provisional reference ${reference}, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice`, 'warning');
+  }
   if (title === undefined) fail('title', 'missing-title', 'the contract has no title — add one');
   if (supplierName === undefined) fail('supplierName', 'missing-supplier', 'the contract has no supplier — add the supplier\'s name');
 
@@ -129,7 +138,6 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (companyText !== undefined && companyNumber === undefined) {
     fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
   }
-  const startDate = date('startDate');
   const initialTerm = duration('initialTerm');
   // A Term column ("3 years") is the initial term, not extension options: with no end date
   // given, the contract ends the day before start + term (1 April 2024 + 3 years: 31 March 2027).

@@ -34,6 +34,10 @@ export type ImportProblemCode =
   | 'missing-supplier'
   | 'end-before-start'
   | 'duplicate-reference'
+  | 'provisional-reference'
+  | 'lot-reference'
+  | 'duplicate-row'
+  | 'renamed-reference'
   | 'invalid-contract';
 
 /** `A` for 0, `Z` for 25, `AA` for 26: the letters Excel shows above a column. */
