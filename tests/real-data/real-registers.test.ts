@@ -77,12 +77,15 @@ describe('real council registers', () => {
     expect(created[0]?.value.total).toBe(25000);
   });
 
-  it('reads the mySociety tender extract without a crash and rejects every row, since it names no supplier', async () => {
-    const { reading, accepted, count } = await dryRun('mysociety_cf_council_climate_contracts_2022.csv');
-    expect(reading.rows).toBe(683);
-    expect(accepted).toBe(0);
-    expect(count('missing-supplier')).toBe(683);
-    expect(reading.problems.filter((p) => p.code !== 'missing-supplier')).toEqual([]);
+  it('refuses the mySociety tender extract with one message: a list of tenders, with no supplier column', async () => {
+    await expect(dryRun('mysociety_cf_council_climate_contracts_2022.csv')).rejects.toMatchObject({
+      code: 'no-supplier-column',
+      message:
+        'mysociety_cf_council_climate_contracts_2022.csv has 683 rows but no supplier column, so none of them can be imported as a contract: ' +
+        'its columns (tender_title, tender_description, classification_id, classification_description, buyer_name, contract_expires_days_from_now, ...) ' +
+        'are those of a list of tenders, not a register of contracts let to suppliers — import the contracts register, which names each contract\'s supplier, ' +
+        'or map the column that does with --map "Header=supplierName"',
+    });
   });
 
   it('imports the Contracts Finder OCDS awards: one contract per award and supplier, newest release only', async () => {

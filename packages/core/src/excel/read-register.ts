@@ -158,6 +158,7 @@ class RowCollector {
       );
     }
     const { sheet, headerRow, headers, mapping } = this.chosen;
+    if (!mapping.columns.some((column) => column.field === 'supplierName')) throw noSupplierColumn(this.fileName, this.rows, headers);
     return {
       fileName: this.fileName,
       kind: this.kind,
@@ -201,6 +202,8 @@ class RowCollector {
     }
     if (empty) return;
     this.rows += 1;
+    // Without a supplier column no row can be a contract: the file is refused once, at the end.
+    if (!this.chosen?.mapping.columns.some((column) => column.field === 'supplierName')) return;
     const source: SourceRow = { sheet: raw.sheet, row: raw.row, cells: raw.cells };
     const converted = convertRow(source, this.chosen?.mapping.columns ?? []);
     for (const problem of converted.problems) this.problems.push(problem);
@@ -215,6 +218,27 @@ class RowCollector {
       if (pending) await pending;
     } else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
   }
+}
+
+/** Headers a list of tenders or opportunities has, and a register of let contracts does not. */
+const TENDER_HEADER = /tender|classification|cpv|buyer|notice|opportunit|procedure|deadline|expires|time[\s_-]*remaining/i;
+
+/**
+ * One message for a file with no supplier column, rather than the same error on every row:
+ * what the file seems to be, and what is missing.
+ */
+function noSupplierColumn(fileName: string, rows: number, headers: readonly string[]): RegisterFileError {
+  const named = headers.map((header) => header.trim()).filter(Boolean);
+  const tenderish = named.filter((header) => TENDER_HEADER.test(header));
+  const shown = (list: readonly string[]) => `${list.slice(0, 6).join(', ')}${list.length > 6 ? ', ...' : ''}`;
+  const what =
+    tenderish.length >= 2
+      ? `its columns (${shown(tenderish)}) are those of a list of tenders, not a register of contracts let to suppliers`
+      : `its columns are ${shown(named)}`;
+  return new RegisterFileError(
+    'no-supplier-column',
+    `${fileName} has ${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'} but no supplier column, so none of them can be imported as a contract: ${what} — import the contracts register, which names each contract's supplier, or map the column that does with --map "Header=supplierName"`,
+  );
 }
 
 function candidate(sheet: string, row: number, contract: Contract): CandidateRow {

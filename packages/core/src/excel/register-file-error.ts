@@ -10,6 +10,7 @@ export type RegisterFileErrorCode =
   | 'cell-too-long'
   | 'merged-cells'
   | 'no-register-sheet'
+  | 'no-supplier-column'
   | 'sheet-not-found';
 
 /** A file the importer refuses, with one sentence that says what to do instead. */
