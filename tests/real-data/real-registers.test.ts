@@ -89,8 +89,25 @@ describe('real council registers', () => {
   });
 
   it('imports the Contracts Finder OCDS awards: one contract per award and supplier, newest release only', async () => {
-    const { reading, accepted, rejected } = await dryRun('cf_ocds_council_awards_2025.json');
+    const { reading, accepted, rejected, created } = await dryRun('cf_ocds_council_awards_2025.json');
     expect(reading.rows).toBe(94);
     expect([accepted, rejected]).toEqual([94, 0]);
+    // Each contract keeps the council that let it; the file's 38 buyers are listed once, with how to choose.
+    expect(created.every((c) => c.buyer?.name !== undefined)).toBe(true);
+    const buyers = reading.problems.filter((p) => p.code === 'several-buyers');
+    expect(buyers).toHaveLength(1);
+    expect(buyers[0]?.message).toMatch(/^cf_ocds_council_awards_2025\.json holds the awards of 38 buyers, and all were read, each contract keeping its buyer: Warwickshire County Council \(WCC\) \(GB-CFS-161794\): 17; Welland Procurement Unit \([^)]*\): 14; /);
+    expect(buyers[0]?.message).toMatch(/ — to import only your council's, import it again with --buyer "NAME" or --buyer ID$/);
+  });
+
+  it('imports only one council\'s OCDS awards when the buyer is named', async () => {
+    const reading = await readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'london borough of merton' });
+    expect(reading.accepted.map((row) => (JSON.parse(row.json) as Contract).buyer)).toEqual(
+      reading.accepted.map(() => ({ name: 'London Borough of Merton', id: 'GB-CFS-18525' })),
+    );
+    expect(reading.rows).toBe(reading.accepted.length);
+    expect(reading.rows).toBeGreaterThan(0);
+    expect(reading.problems.filter((p) => p.code === 'several-buyers')).toEqual([]);
+    await expect(readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'Nowhere Council' })).rejects.toMatchObject({ code: 'buyer-not-found' });
   });
 });

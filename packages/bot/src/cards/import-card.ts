@@ -33,6 +33,8 @@ function problemList(report: ImportReport): CardElement[] {
 
 /** "Row 4, Expiry (column E): …" rather than the spreadsheet reference "register.csv!E4: …". */
 export function inPlainWords(problem: ImportProblem, headers: readonly string[]): string {
+  // Row 0 is the file as a whole (such as the buyers of an OCDS file): no row to name.
+  if (problem.row === 0) return problem.message;
   const message = problem.message.replace(/^[^:]*![A-Z]*\d+:\s*/, '');
   if (problem.column === '') return `Row ${problem.row}: ${message}`;
   const index = [...problem.column].reduce((n, letter) => n * 26 + (letter.charCodeAt(0) - 64), 0) - 1;

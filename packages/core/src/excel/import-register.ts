@@ -27,7 +27,7 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: number;
-  /** Accepted rows that had no reference and were given a provisional one. */
+  /** Contracts kept under a provisional reference (their rows had none; repeated lines aside). */
   readonly provisional: number;
   /** Accepted rows that repeated an earlier row's reference for another contract: kept as lots (`REF/2`). */
   readonly lots: number;
@@ -85,6 +85,7 @@ export async function importRegister(store: Store, path: string, options: Import
       const planner = createImportPlanner(new Map(), { strict: options.strict === true });
       const repeats: SourceRow[] = [];
       const renamed: Renamed[] = [];
+      let provisional = 0;
       const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
       let batch: Planned[] = [];
       const flush = async () => {
@@ -101,12 +102,13 @@ export async function importRegister(store: Store, path: string, options: Import
         const planned = planner.add(row);
         if (planned.verdict === 'rejected') repeats.push(row);
         if (!planned.contract) return;
+        if (isProvisionalReference(planned.contract.reference)) provisional += 1;
         batch.push({ row: row.row, contract: planned.contract });
         // Only a full batch is waited for; the other rows go straight on.
         return batch.length >= WRITE_BATCH ? flush() : undefined;
       });
       await flush();
-      const report = reportOf(reading, planner, written, options, repeats, renamed);
+      const report = reportOf(reading, planner, written, options, repeats, renamed, provisional);
       if (report.refused) throw new RefusedImport(report);
       if (written.created + written.updated + renamed.length > 0) {
         await tx.audit.record(
@@ -138,6 +140,7 @@ async function dryRun(store: Store, path: string, options: ImportOptions): Promi
   const planner = createImportPlanner(new Map(), { strict: options.strict === true });
   const repeats: SourceRow[] = [];
   const renamed: Renamed[] = [];
+  let provisional = 0;
   const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   let batch: Planned[] = [];
   const flush = async () => {
@@ -158,12 +161,13 @@ async function dryRun(store: Store, path: string, options: ImportOptions): Promi
     const planned = planner.add(row);
     if (planned.verdict === 'rejected') repeats.push(row);
     if (!planned.contract) return;
+    if (isProvisionalReference(planned.contract.reference)) provisional += 1;
     batch.push({ row: row.row, contract: planned.contract });
     if (batch.length >= WRITE_BATCH) await flush();
   };
   const reading = await readRegister(path, options, sink);
   await flush();
-  return reportOf(reading, planner, counts, options, repeats, renamed);
+  return reportOf(reading, planner, counts, options, repeats, renamed, provisional);
 }
 
 /** The register's contracts under each row's reference and under the provisional one it would have had. */
@@ -201,6 +205,7 @@ function reportOf(
   options: ImportOptions,
   repeats: readonly SourceRow[],
   renamed: readonly Renamed[],
+  provisional: number,
 ): ImportReport {
   const handedBack = handBack([...reading.rejected, ...repeats.map(({ sheet, row, cells }) => ({ sheet, row, cells }))].sort((a, b) => a.row - b.row), reading, planner);
   const problems = [...reading.problems, ...planner.problems, ...handedBack.problems].sort((a, b) => a.row - b.row);
@@ -215,7 +220,7 @@ function reportOf(
     updated: refused ? 0 : counts.updated,
     unchanged: refused ? 0 : counts.unchanged,
     rejected: refused ? reading.rows : reading.rejected.length + repeats.length,
-    provisional: refused ? 0 : reading.problems.filter((p) => p.code === 'provisional-reference').length,
+    provisional: refused ? 0 : provisional,
     lots: refused ? 0 : planner.lots,
     duplicatesSkipped: refused ? 0 : planner.counts.duplicate,
     renamed: refused ? [] : renamed,

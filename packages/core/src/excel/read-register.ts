@@ -5,7 +5,7 @@ import type { CellValue } from '../register/import/cell-value.js';
 import { convertRow, type SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { mapHeaders, type HeaderMapping, type MappedColumn, type UserMapping } from '../register/import/map-headers.js';
-import { OCDS_COLUMNS, ocdsToRows } from '../register/import/ocds.js';
+import { OCDS_COLUMNS, buyersOf, isBuyersRow, ocdsToRows, type OcdsBuyer } from '../register/import/ocds.js';
 import { inspectXlsxZip } from './inspect-xlsx-zip.js';
 import { parseCsv } from './parse-csv.js';
 import { RegisterFileError } from './register-file-error.js';
@@ -31,6 +31,8 @@ export interface ReadRegisterOptions {
   readonly maxBytes?: number;
   /** Default 1 GB: the most an .xlsx may unpack to. */
   readonly maxDecompressedBytes?: number;
+  /** OCDS files: read only this buyer's awards (its name or its OCDS id). */
+  readonly buyer?: string;
 }
 
 export interface RegisterReading {
@@ -89,7 +91,10 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
     );
   }
   const kind = await sniffKind(path, fileName);
-  if (kind === 'json') return readOcds(path, fileName, onAccepted);
+  if (kind === 'json') return readOcds(path, fileName, onAccepted, options.buyer);
+  if (options.buyer !== undefined) {
+    throw new RegisterFileError('buyer-needs-ocds', `--buyer chooses one council's awards in an OCDS .json file, and ${fileName} is a spreadsheet — leave --buyer out`);
+  }
   const collector = new RowCollector(fileName, kind, options, onAccepted);
   if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
   else {
@@ -241,6 +246,11 @@ function noSupplierColumn(fileName: string, rows: number, headers: readonly stri
   );
 }
 
+/** "City of Doncaster Council (GB-CFS-257613): 6, North Yorkshire Council (…): 4, …" */
+function listBuyers(buyers: readonly OcdsBuyer[]): string {
+  return buyers.map((b) => `${b.name}${b.id === undefined ? '' : ` (${b.id})`}: ${b.rows}`).join('; ');
+}
+
 function candidate(sheet: string, row: number, contract: Contract): CandidateRow {
   return { sheet, row, reference: contract.reference, json: JSON.stringify(contract) };
 }
@@ -294,20 +304,36 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined): Promise<RegisterReading> {
+async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined, buyer: string | undefined): Promise<RegisterReading> {
   let json: unknown;
   try {
     json = JSON.parse(decodeText(await readFile(path)).replace(/^\uFEFF/, ''));
   } catch {
     throw new RegisterFileError('not-a-spreadsheet', `${fileName} is not valid JSON — import a .xlsx, .csv or an OCDS release package`);
   }
-  const rows = ocdsToRows(json, fileName);
-  if (rows.length === 0) {
+  const all = ocdsToRows(json, fileName);
+  if (all.length === 0) {
     throw new RegisterFileError('no-register-sheet', `${fileName} holds no OCDS awards — import an OCDS release package with awards, or a .xlsx or .csv register`);
+  }
+  const buyers = buyersOf(all);
+  const rows = buyer === undefined ? all : all.filter((row) => isBuyersRow(row, buyer));
+  if (rows.length === 0) {
+    throw new RegisterFileError('buyer-not-found', `${fileName} has no awards by "${buyer}": its buyers are ${listBuyers(buyers)} — give one of these names or ids with --buyer`);
   }
   const accepted: CandidateRow[] = [];
   const rejected: SourceRow[] = [];
   const problems: ImportProblem[] = [];
+  if (buyer === undefined && buyers.length > 1) {
+    problems.push({
+      code: 'several-buyers',
+      severity: 'warning',
+      sheet: fileName,
+      row: 0,
+      column: '',
+      value: '',
+      message: `${fileName} holds the awards of ${buyers.length} buyers, and all were read, each contract keeping its buyer: ${listBuyers(buyers)} — to import only your council's, import it again with --buyer "NAME" or --buyer ID`,
+    });
+  }
   for (const source of rows) {
     const converted = convertRow(source, OCDS_COLUMNS);
     problems.push(...converted.problems);

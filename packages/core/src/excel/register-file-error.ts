@@ -11,6 +11,8 @@ export type RegisterFileErrorCode =
   | 'merged-cells'
   | 'no-register-sheet'
   | 'no-supplier-column'
+  | 'buyer-not-found'
+  | 'buyer-needs-ocds'
   | 'sheet-not-found';
 
 /** A file the importer refuses, with one sentence that says what to do instead. */

@@ -44,6 +44,8 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   appendixMClauses: 'The Appendix M data-access and API clauses the contract already contains, e.g. DE-1, DE-1.1, API-2; renewals flag contracts that lack them.',
   warningThresholds: 'Days before each deadline to warn the owner, e.g. 180, 90, 30. Blank: 180, 90, 60, 30, 14, 7, 1.',
   leadTimeDays: 'Days needed to re-procure this contract. Blank: the default for its procurement route.',
+  buyerName: 'The council or other body that let the contract (Transparency Code "Organisation name"). Optional.',
+  buyerId: 'Its identifier, e.g. an OCDS buyer id or organisation code. Optional.',
 };
 
 /**

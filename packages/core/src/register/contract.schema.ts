@@ -123,6 +123,11 @@ export const ContractSchema = z.object({
   leadTimeDays: z.number().int().nonnegative().optional(),
   /** The Appendix M data-access and API clauses the contract already contains (DE-1.1, API-2 …). */
   appendixMClauses: z.array(ClauseIdSchema).optional(),
+  /**
+   * The organisation that let the contract: the Transparency Code's "Organisation name" and
+   * code, or an OCDS buyer. Keeps apart the awards of several councils in one file.
+   */
+  buyer: z.object({ name: z.string().trim().min(1), id: optionalText }).optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

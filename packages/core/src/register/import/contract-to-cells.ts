@@ -66,6 +66,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     appendixMClauses: contract.appendixMClauses?.join(', '),
     warningThresholds: contract.warningThresholds?.join(', '),
     leadTimeDays: contract.leadTimeDays,
+    buyerName: contract.buyer?.name,
+    buyerId: contract.buyer?.id,
   };
   return cells;
 }

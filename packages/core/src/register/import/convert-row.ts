@@ -175,6 +175,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (appendixMClauses?.unknown.length) {
     fail('appendixMClauses', 'not-a-clause', `${appendixMClauses.unknown.map((id) => `"${id}"`).join(', ')} ${appendixMClauses.unknown.length === 1 ? 'is not an Appendix M clause' : 'are not Appendix M clauses'} — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)`);
   }
+  const buyerName = text('buyerName');
+  const buyerId = text('buyerId');
   const thresholdsText = text('warningThresholds');
   const warningThresholds = thresholdsText === undefined ? undefined : dayList(thresholdsText);
   if (thresholdsText !== undefined && warningThresholds === undefined) {
@@ -227,6 +229,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     appendixMClauses: appendixMClauses?.ids,
     warningThresholds,
     leadTimeDays,
+    // An id alone names no one a person could read: the buyer needs its name.
+    buyer: buyerName === undefined ? undefined : compact({ name: buyerName, id: buyerId }),
   });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));

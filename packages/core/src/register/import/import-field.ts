@@ -42,6 +42,8 @@ export const IMPORT_FIELDS = {
   appendixMClauses: 'Appendix M clauses',
   warningThresholds: 'Warning days',
   leadTimeDays: 'Re-procurement lead time (days)',
+  buyerName: 'Buyer',
+  buyerId: 'Buyer id',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

@@ -38,6 +38,7 @@ export type ImportProblemCode =
   | 'lot-reference'
   | 'duplicate-row'
   | 'renamed-reference'
+  | 'several-buyers'
   | 'invalid-contract';
 
 /** `A` for 0, `Z` for 25, `AA` for 26: the letters Excel shows above a column. */

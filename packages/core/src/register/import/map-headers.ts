@@ -75,6 +75,8 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   appendixMClauses: ['appendix m clauses', 'data access clauses', 'data and api clauses', 'appendix m'],
   warningThresholds: ['warning days', 'warning thresholds', 'warn days before'],
   leadTimeDays: ['re procurement lead time days', 're procurement lead time', 'lead time days', 'lead time', 'procurement lead time'],
+  buyerName: ['buyer', 'buyer name', 'organisation name', 'organisation', 'contracting authority', 'contracting authority name', 'awarding body'],
+  buyerId: ['buyer id', 'organisation code', 'organisation id', 'organisation uri', 'contracting authority id'],
 };
 
 /** Lower case, `&` as "and", `£`, brackets and punctuation gone: `Contract value (£)` → `contract value`. */
