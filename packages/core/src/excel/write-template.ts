@@ -26,6 +26,7 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   escalationEmail: "The escalation contact's email.",
   startDate: 'A date, e.g. 01/04/2025 (day first).',
   endDate: 'The current end date, e.g. 31/03/2028. Must not be before the start date.',
+  initialTerm: 'The initial term, e.g. 3 years; without an end date, the contract ends the day before start + term.',
   reviewDate: 'When the contract is next reviewed.',
   noticePeriod: 'Notice to terminate or not renew, e.g. 3 months or 90 days.',
   renewalType: 'fixed (expires at its end), automatic (renews unless notice is given), options (has extension options) or unknown. Blank: worked out from the columns below, else unknown.',
@@ -56,6 +57,8 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   maximumTermOnAward: 'The longest the contract can run as awarded, e.g. 4 years. Blank: from the start to the latest end with every option.',
   kpis: 'How many key performance indicators the contract sets (Procurement Act 2023 s.52 needs at least 3 over £5m).',
   kpiExemption: 'Why the contract needs no KPIs, when s.52 does not require them.',
+  buyerName: 'The council or other body that let the contract (Transparency Code "Organisation name"). Optional.',
+  buyerId: 'Its identifier, e.g. an OCDS buyer id or organisation code. Optional.',
 };
 
 /**

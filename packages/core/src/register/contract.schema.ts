@@ -178,6 +178,11 @@ export const ContractSchema = z.object({
   appendixMClauses: z.array(ClauseIdSchema).optional(),
   /** Procurement regime and the facts its duties turn on. */
   law: ProcurementLawSchema.optional(),
+  /**
+   * The organisation that let the contract: the Transparency Code's "Organisation name" and
+   * code, or an OCDS buyer. Keeps apart the awards of several councils in one file.
+   */
+  buyer: z.object({ name: z.string().trim().min(1), id: optionalText }).optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

@@ -13,7 +13,7 @@ import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } fr
 export const decideCommand: CliCommand = {
   path: ['decide'],
   summary: 'Record a renewal decision: acknowledge, snooze, extend, reprocure, terminate, let-expire or renegotiated',
-  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
+  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | [--current N] --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
   details: [
     'Actions:',
     '  acknowledge    the warnings have been seen (stops escalation)',

@@ -47,6 +47,7 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     escalationEmail: contract.escalationContact?.email,
     startDate: contract.startDate,
     endDate: contract.endDate,
+    initialTerm: undefined,
     reviewDate: contract.reviewDate,
     noticePeriod: contract.noticePeriod && formatDuration(contract.noticePeriod),
     renewalType: contract.renewalType,
@@ -77,6 +78,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     maximumTermOnAward: contract.law?.maximumTermOnAward && formatDuration(contract.law.maximumTermOnAward),
     kpis: contract.law?.kpis,
     kpiExemption: contract.law?.kpiExemption,
+    buyerName: contract.buyer?.name,
+    buyerId: contract.buyer?.id,
   };
   return cells;
 }
@@ -84,8 +87,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
 /** Contract types as the register writes them (and the importer reads back). */
 export const CONTRACT_TYPE_WORDS: Readonly<Record<ContractType, string>> = { goods: 'Goods', services: 'Services', works: 'Works', 'light-touch': 'Light touch' };
 
-/** The fields in export order. */
-export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES;
+/** The fields in export order. The initial term is read on import only: the end date carries it. */
+export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES.filter((field) => field !== 'initialTerm');
 
 function yesNo(flag: boolean | undefined): string | undefined {
   return flag === undefined ? undefined : flag ? 'Yes' : 'No';

@@ -24,6 +24,22 @@ describe('convertRow', () => {
     });
   });
 
+  it('reads a Term column such as 3 years as the initial term: it ends the day before start + term', () => {
+    // 1 April 2024 + 3 years is 1 April 2027, so the last day is 31 March 2027; no extension options.
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'Term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 4, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '3 years'] }, termColumns);
+    expect(contract).toMatchObject({ startDate: '2024-04-01', endDate: '2027-03-31', renewal: { type: 'fixed' } });
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['end-from-term', 'warning', 'Register!E4: no end date, so the contract is taken to end on 2027-03-31, the day before its start plus its 3 years term — add the end date if it differs'],
+    ]);
+  });
+
+  it('keeps a given end date over one worked out from the term', () => {
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'End date', 'Contract term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 5, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '30/06/2027', '3 years'] }, termColumns);
+    expect([contract?.endDate, problems]).toEqual(['2027-06-30', []]);
+  });
+
   it('rejects an unreadable date with the cell address and a way to fix it', () => {
     const cells = [...good];
     cells[5] = 'TBC';
@@ -31,6 +47,25 @@ describe('convertRow', () => {
     expect(contract).toBeUndefined();
     expect(problems.map((p) => p.message)).toEqual(['Register!F12: "TBC" is not a date — write it as 31/03/2026 or leave it blank']);
     expect(problems[0]).toMatchObject({ code: 'not-a-date', column: 'F', value: 'TBC', row: 12 });
+  });
+
+  it('keeps a row with no reference under a provisional reference made from its supplier, title and start date, with a warning', () => {
+    const cells = [...good];
+    cells[0] = '';
+    const { contract, problems } = row(cells, 30);
+    // FNV-1a of "veolia es uk ltd|waste collection|2024 04 01" (worked independently): B245A0E8.
+    expect(contract?.reference).toBe('NOREF-B245A0E8');
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['provisional-reference', 'warning', 'Register!A30: no reference, so the contract was given the provisional reference NOREF-B245A0E8, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice'],
+    ]);
+    // The same contract written differently gets the same reference; another start date does not.
+    const again = [...cells];
+    again[2] = 'VEOLIA ES (UK) LTD';
+    again[4] = '01/04/2024';
+    expect(row(again).contract?.reference).toBe('NOREF-B245A0E8');
+    const later = [...cells];
+    later[4] = '01/04/2025';
+    expect(row(later).contract?.reference).not.toBe('NOREF-B245A0E8');
   });
 
   it('rejects a row without a reference, title or supplier, naming each', () => {

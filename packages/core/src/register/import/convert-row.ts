@@ -12,9 +12,12 @@ import { isPlaceholderDate } from './is-placeholder-date.js';
 import type { MappedColumn } from './map-headers.js';
 import { parseDateCell } from './parse-date-cell.js';
 import { parseDurationCell } from './parse-duration-cell.js';
+import { addDays } from '../../renewals/calendar-date.js';
+import { addDuration } from '../../renewals/subtract-duration.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
 import { parseMoneyCell } from './parse-money-cell.js';
+import { provisionalReference } from './provisional-reference.js';
 
 /** One data row of a register: where it is and its cells, in column order. */
 export interface SourceRow {
@@ -59,8 +62,8 @@ const readExtensionOptions = remembered(parseExtensionOptions);
 
 /**
  * Turns one register row into a contract, reporting every cell it cannot read. A row without a
- * reference, title or supplier, with an unreadable cell, or ending before it starts, is
- * rejected; placeholder dates and numbers that are not Companies House numbers are left out
+ * reference gets a provisional one (see `provisionalReference`) with a warning; a row without a
+ * title or supplier, with an unreadable cell, or ending before it starts, is rejected; placeholder dates and numbers that are not Companies House numbers are left out
  * with a warning.
  */
 /** A Mutuals Public Register number: IP and digits then R (older societies), or RS and six digits. */
@@ -119,10 +122,18 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     return chosen;
   };
 
-  const reference = text('reference');
+  const givenReference = text('reference');
   const title = text('title');
   const supplierName = text('supplierName');
-  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference — give every contract a unique reference');
+  const startDate = date('startDate');
+  // A row with no reference is still a live contract (Norfolk has 687 of them, about £30.8m):
+  // it is kept under a reference derived from what identifies it, so a re-import finds it again.
+  const reference =
+    givenReference ?? (title !== undefined && supplierName !== undefined ? provisionalReference(supplierName, title, startDate) : undefined);
+  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference, title or supplier to know it by — give it a reference');
+  else if (givenReference === undefined) {
+    fail('reference', 'provisional-reference', `no reference, so the contract was given the provisional reference ${reference}, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice`, 'warning');
+  }
   if (title === undefined) fail('title', 'missing-title', 'the contract has no title — add one');
   if (supplierName === undefined) fail('supplierName', 'missing-supplier', 'the contract has no supplier — add the supplier\'s name');
 
@@ -133,8 +144,17 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (companyText !== undefined && companyNumber === undefined && mutualsNumber === undefined) {
     fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
   }
-  const startDate = date('startDate');
-  const endDate = date('endDate');
+  const initialTerm = duration('initialTerm');
+  // A Term column ("3 years") is the initial term, not extension options: with no end date
+  // given, the contract ends the day before start + term (1 April 2024 + 3 years: 31 March 2027).
+  const givenEnd = date('endDate');
+  const endFromTerm =
+    givenEnd === undefined && startDate !== undefined && initialTerm !== undefined ? addDays(addDuration(startDate, initialTerm), -1) : undefined;
+  const endDate = givenEnd ?? endFromTerm;
+  if (endFromTerm !== undefined && initialTerm !== undefined) {
+    const term = `${initialTerm.amount} ${initialTerm.amount === 1 ? initialTerm.unit.replace(/s$/, '') : initialTerm.unit}`;
+    fail('initialTerm', 'end-from-term', `no end date, so the contract is taken to end on ${endFromTerm}, the day before its start plus its ${term} term — add the end date if it differs`, 'warning');
+  }
   const reviewDate = date('reviewDate');
   const maximumEndDate = date('maximumEndDate');
   if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
@@ -164,6 +184,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (appendixMClauses?.unknown.length) {
     fail('appendixMClauses', 'not-a-clause', `${appendixMClauses.unknown.map((id) => `"${id}"`).join(', ')} ${appendixMClauses.unknown.length === 1 ? 'is not an Appendix M clause' : 'are not Appendix M clauses'} — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)`);
   }
+  const buyerName = text('buyerName');
+  const buyerId = text('buyerId');
   const thresholdsText = text('warningThresholds');
   const warningThresholds = thresholdsText === undefined ? undefined : dayList(thresholdsText);
   if (thresholdsText !== undefined && warningThresholds === undefined) {
@@ -247,6 +269,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     warningThresholds,
     leadTimeDays,
     law,
+    // An id alone names no one a person could read: the buyer needs its name.
+    buyer: buyerName === undefined ? undefined : compact({ name: buyerName, id: buyerId }),
   });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));

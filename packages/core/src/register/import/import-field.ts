@@ -22,6 +22,7 @@ export const IMPORT_FIELDS = {
   escalationEmail: 'Escalation email',
   startDate: 'Start date',
   endDate: 'End date',
+  initialTerm: 'Initial term',
   reviewDate: 'Review date',
   noticePeriod: 'Notice period',
   renewalType: 'Renewal type',
@@ -53,6 +54,8 @@ export const IMPORT_FIELDS = {
   kpis: 'KPIs',
   kpiExemption: 'KPI exemption',
   vcseNumber: 'VCSE registration number',
+  buyerName: 'Buyer',
+  buyerId: 'Buyer id',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;
