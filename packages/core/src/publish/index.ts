@@ -3,3 +3,4 @@ export * from './build-ocds-package.js';
 export * from './build-implementation-release.js';
 export * from './transparency-quarter.js';
 export * from './ocds-contract-inputs.js';
+export * from './draft-notice.js';
