@@ -33,7 +33,19 @@ describe('loadConfig', () => {
     expect(messageOf({ PROCUREMENT_CHANNEL: 'procurement' })).toContain('Invalid PROCUREMENT_CHANNEL (got "procurement")');
   });
 
+  it('reads the OCDS prefix and publisher for publish, refusing a prefix the Open Contracting Partnership would not register', () => {
+    expect(loadConfig({ OCDS_OCID_PREFIX: 'ocds-a1b2c3', OCDS_PUBLISHER: 'Anytown Council' })).toMatchObject({ OCDS_OCID_PREFIX: 'ocds-a1b2c3', OCDS_PUBLISHER: 'Anytown Council' });
+    expect(messageOf({ OCDS_OCID_PREFIX: 'ocds-ABC' })).toContain('Invalid OCDS_OCID_PREFIX (got "ocds-ABC"): must be "ocds-" and the six');
+  });
+
   const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://steward.council.gov.uk' };
+  it('reads governance lead times by value band, and names the variable and the form when they are wrong', () => {
+    expect(loadConfig({ GOVERNANCE_LEAD_TIMES: '250000:28,56' }).GOVERNANCE_LEAD_TIMES).toEqual([{ below: 250_000, days: 28 }, { days: 56 }]);
+    expect(loadConfig({}).GOVERNANCE_LEAD_TIMES).toEqual([{ below: 100_000, days: 0 }, { below: 500_000, days: 42 }, { days: 70 }]);
+    const message = messageOf({ GOVERNANCE_LEAD_TIMES: '100000:0,500000:42' });
+    expect(message).toContain('Invalid GOVERNANCE_LEAD_TIMES (got "100000:0,500000:42"): must be value limits in pounds and days, such as 100000:0,500000:42,70');
+    expect(message.split('\n')).toHaveLength(1);
+  });
 
   it('requires a tenant list for a multi-tenant registration, so strangers cannot use the bot', () => {
     expect(messageOf({ ...registered, MicrosoftAppType: 'MultiTenant' })).toContain('Invalid ALLOWED_TENANTS');

@@ -55,10 +55,11 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
-    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS }),
+    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES }),
     now: options.now ?? (() => new Date()),
     log,
     documents: loadDocumentIdentity(config),
+    ocds: { ...(config.OCDS_OCID_PREFIX ? { ocidPrefix: config.OCDS_OCID_PREFIX } : {}), ...(config.OCDS_PUBLISHER ? { publisher: config.OCDS_PUBLISHER } : {}) },
     files,
     personalChats: new ConnectorPersonalChats(store, new ConnectorSender(config), options.now ?? (() => new Date()), log),
   };

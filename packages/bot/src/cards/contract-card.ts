@@ -10,7 +10,11 @@ export interface CardKeyDate {
 
 function describeRenewal(contract: Contract): string {
   const terms = contract.renewal;
-  if (terms.type === 'fixed') return 'Fixed term';
+  if (terms.type === 'fixed') {
+    if (contract.renewalType === 'automatic') return 'Renews automatically';
+    if (contract.renewalType === 'options') return 'Has extension options (not recorded)';
+    return contract.renewalType === 'fixed' ? 'Fixed term' : 'Not recorded';
+  }
   if (terms.type === 'auto-renewal') return `Renews automatically every ${describeDuration(terms.period)}`;
   const options = describeDurations(terms.options);
   return `Extension options ${options} (${terms.taken} taken${terms.maximumEndDate ? `, up to ${formatDate(terms.maximumEndDate)}` : ''})`;

@@ -1,5 +1,5 @@
 import type { ImportProblem, ImportReport } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, facts, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** Problems shown on the card; the rest are in the problems workbook. */
@@ -12,6 +12,11 @@ function counts(report: ImportReport, verb: 'will be' | 'were'): CardElement {
     ['Updated', String(report.updated)],
     ['Unchanged', String(report.unchanged)],
     ['Rejected', String(report.rejected)],
+    // Only when there are any, so a clean file's card stays short.
+    ...(report.provisional > 0 ? [['Given a provisional reference', String(report.provisional)] as [string, string]] : []),
+    ...(report.lots > 0 ? [['Kept as lots of a repeated reference', String(report.lots)] as [string, string]] : []),
+    ...(report.duplicatesSkipped > 0 ? [['Repeated lines skipped', String(report.duplicatesSkipped)] as [string, string]] : []),
+    ...(report.renamed.length > 0 ? [['Given their real reference', String(report.renamed.length)] as [string, string]] : []),
   ]);
 }
 
@@ -28,6 +33,8 @@ function problemList(report: ImportReport): CardElement[] {
 
 /** "Row 4, Expiry (column E): …" rather than the spreadsheet reference "register.csv!E4: …". */
 export function inPlainWords(problem: ImportProblem, headers: readonly string[]): string {
+  // Row 0 is the file as a whole (such as the buyers of an OCDS file): no row to name.
+  if (problem.row === 0) return problem.message;
   const message = problem.message.replace(/^[^:]*![A-Z]*\d+:\s*/, '');
   if (problem.column === '') return `Row ${problem.row}: ${message}`;
   const index = [...problem.column].reduce((n, letter) => n * 26 + (letter.charCodeAt(0) - 64), 0) - 1;
@@ -37,7 +44,7 @@ export function inPlainWords(problem: ImportProblem, headers: readonly string[])
 
 /** The dry run of an uploaded register: what would change, the first problems, and Import / Cancel / Problems. */
 export function importDryRunCard(report: ImportReport, input: { importId: string; uploaderName: string; confirmBy: string }): AdaptiveCard {
-  const data = { v: FILE_ACTION_VERSION, importId: input.importId };
+  const data = { v: CARD_ACTION_VERSION, importId: input.importId };
   const writes = report.created + report.updated;
   const actions: CardElement[] = [];
   if (writes > 0) {

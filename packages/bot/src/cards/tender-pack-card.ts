@@ -1,5 +1,5 @@
 import { CLAUSES, TENDER_SECTIONS } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const CHARGES = [
@@ -34,11 +34,25 @@ export function tenderPackFormCard(problems: readonly string[] = []): AdaptiveCa
       style: 'compact',
       choices: excludable.map((clause) => ({ title: `${clause.id}: ${summary(clause.text)}`, value: clause.id })),
     },
+    {
+      type: 'Input.Text',
+      id: 'excludeReasons',
+      label: 'Why each clause is left out, one a line (needed for DE-1.1 to DE-1.3 and API-1.4 to API-1.6), e.g. "API-1.5: the supplier publishes its API register"',
+      isMultiline: true,
+      maxLength: 3000,
+    },
+    {
+      type: 'Input.Text',
+      id: 'rewordApi14',
+      label: 'Your wording of API-1.4 (the appendix says it may need to be more specific for a complex system; blank keeps the appendix\'s wording, which the pack keeps beside yours)',
+      isMultiline: true,
+      maxLength: 3000,
+    },
     { type: 'Input.Text', id: 'businessFunctions', label: 'Business functions the APIs must cover (one a line; blank for "all significant business functions")', isMultiline: true, maxLength: 3000 },
     { type: 'Input.Text', id: 'timestampedDatasets', label: 'Time-stamped datasets (one a line)', isMultiline: true, maxLength: 3000 },
     { type: 'Input.Toggle', id: 'includeGuidance', title: 'Add the officer guidance as an annex (remove it before issuing)', value: 'false', valueOn: 'true', valueOff: 'false' },
   ];
-  const data = { v: FILE_ACTION_VERSION };
+  const data = { v: CARD_ACTION_VERSION };
   return adaptiveCard(body, [
     { type: 'Action.Execute', title: 'Build the pack', verb: 'tenderPack', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Build the pack', data: { ...data, verb: 'tenderPack' } } },
   ]);

@@ -1,5 +1,4 @@
-import { describeDate } from '../shared/calendar.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDuration, describeDate } from '../shared/calendar.js';
 import { formatPounds } from '../shared/format.js';
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';

@@ -1,6 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
-import { addDays, describeDate } from '../shared/calendar.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, describeDate } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { ModificationRecord, PublicationRecord } from './modification-record.js';
 import { kpiDuty } from './kpi-duty.js';

@@ -1,6 +1,5 @@
 import type { Contract, ContractType } from '../register/contract.schema.js';
-import { addDays, daysBetween, describeDate } from '../shared/calendar.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, daysBetween, describeDate } from '../shared/calendar.js';
 import { describeDuration, formatMoney } from '../shared/format.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { ACT_IN_FORCE, STANDARD_VAT_RATE, thresholdFor, type Regime, type ThresholdAmount } from './thresholds.js';

@@ -1,6 +1,5 @@
 export * from './bank-holidays.js';
 export { isWorkingDay, previousWorkingDay } from './working-days.js';
-export { subtractDuration, addDuration } from './subtract-duration.js';
 export * from './lead-times.js';
 export * from './renewal-settings.js';
 export * from './key-dates.js';

@@ -8,7 +8,9 @@ import type { KeyDateKind } from './key-dates.js';
 export const KEY_DATE_LABELS: Readonly<Record<KeyDateKind, string>> = {
   notice: 'Notice deadline',
   extension: 'Extension decision',
+  'reprocure-if-not-extended': 'Start re-procurement if not extended',
   reprocure: 'Start re-procurement',
   renewal: 'Automatic renewal',
   end: 'Contract ends',
+  review: 'Contract review',
 };

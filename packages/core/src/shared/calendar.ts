@@ -60,6 +60,60 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return addMonths(date, years * 12);
 }
 
+/** A length of time as the register holds it (register's Duration fits; spelled out so shared needs nothing above it). */
+interface Length {
+  readonly amount: number;
+  readonly unit: 'days' | 'weeks' | 'months' | 'years';
+}
+
+/**
+ * `date` minus `duration`. Months and years clamp to the end of a shorter month, as contracts
+ * are read: six months before 31 August is the last day of February (28th, or 29th in a leap
+ * year), not 3 March.
+ *
+ * @example subtractDuration('2026-08-31', { amount: 6, unit: 'months' }) // '2026-02-28'
+ */
+export function subtractDuration(date: IsoDate, duration: Length): IsoDate {
+  return addDuration(date, { amount: -duration.amount, unit: duration.unit });
+}
+
+// The renewal run asks for the same few thousand (end date, notice period) pairs across
+// 100,000 contracts; remembering answers saves the arithmetic for each. Pure, so safe to share.
+// Keyed by the date string (whose hash the engine keeps), then by a number for the duration.
+const memo = new Map<string, Map<number, IsoDate>>();
+const MEMO_LIMIT = 50_000;
+const UNIT_INDEX: Readonly<Record<Length['unit'], number>> = { days: 0, weeks: 1, months: 2, years: 3 };
+
+/** `date` plus `duration` (a negative amount goes back), clamping to month end like subtractDuration. */
+export function addDuration(date: IsoDate, duration: Length): IsoDate {
+  let byDuration = memo.get(date);
+  if (byDuration === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    byDuration = new Map();
+    memo.set(date, byDuration);
+  }
+  const key = duration.amount * 4 + UNIT_INDEX[duration.unit];
+  let result = byDuration.get(key);
+  if (result === undefined) {
+    result = addDurationNow(date, duration);
+    byDuration.set(key, result);
+  }
+  return result;
+}
+
+function addDurationNow(date: IsoDate, duration: Length): IsoDate {
+  switch (duration.unit) {
+    case 'days':
+      return addDays(date, duration.amount);
+    case 'weeks':
+      return addDays(date, duration.amount * 7);
+    case 'months':
+      return addMonths(date, duration.amount);
+    case 'years':
+      return addYears(date, duration.amount);
+  }
+}
+
 /** 0 for Sunday to 6 for Saturday. */
 export function dayOfWeek(date: IsoDate): number {
   return weekdayOf(dayNumber(date));
@@ -96,7 +150,8 @@ export function formatShortDate(date: IsoDate): string {
   return `${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]?.slice(0, 3)} ${date.slice(0, 4)}`;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in `month` (1 for January) of `year`: 28 to 31. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

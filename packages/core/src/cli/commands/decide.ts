@@ -5,6 +5,7 @@ import { describeDate } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
+import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
 import { legalFacts } from '../../procurement-act/regime.js';
 import { checkAgainstStore, recordModification } from './procurement-act.js';
 import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
@@ -12,7 +13,7 @@ import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } fr
 export const decideCommand: CliCommand = {
   path: ['decide'],
   summary: 'Record a renewal decision: acknowledge, snooze, extend, reprocure, terminate, let-expire or renegotiated',
-  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--json]',
+  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | [--current N] --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
   details: [
     'Actions:',
     '  acknowledge    the warnings have been seen (stops escalation)',
@@ -28,6 +29,7 @@ export const decideCommand: CliCommand = {
     '  --by EMAIL     who decided (default: $USER)',
     '  --as-of DATE   the day of the decision (default: today in Europe/London)',
     '  --json         print the decision and the next key date as JSON',
+    RENEWAL_SETTINGS_DETAILS,
   ].join('\n'),
   options: {
     days: { type: 'string' },
@@ -39,12 +41,14 @@ export const decideCommand: CliCommand = {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
     ...RENEGOTIATION_OPTIONS,
+    ...RENEWAL_SETTINGS_OPTIONS,
   },
   positionals: { min: 2, max: 2 },
   async run({ options, positionals, io, withStore, print, printJson }) {
     const [reference = '', actionText = ''] = positionals;
     const request = decisionRequest(actionText, options);
     const today = asOfOption(options['as-of'], io.now);
+    const settings = renewalSettingsFrom(options, io.env);
     const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
     const { record, next, saving } = await withStore(async (store) => {
       const contract = await store.contracts.get(reference);
@@ -52,7 +56,7 @@ export const decideCommand: CliCommand = {
       // A renegotiation with --baseline, --new and --term records its saving, linked to the decision.
       const saving = savingFromDecideOptions(request.action, options, contract, by, io.now?.() ?? new Date(), today);
       const linked = saving && request.action === 'renegotiated' ? { ...request, savingId: saving.id } : request;
-      const outcome = decide(contract, linked, { today, by });
+      const outcome = decide(contract, linked, { today, by, settings });
       if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
       // A new end date is a modification: the law decides whether it may be made (s.74; regulation 72).
       const facts = legalFacts(contract);
@@ -69,7 +73,7 @@ export const decideCommand: CliCommand = {
         return tx.renewals.recordDecision(outcome.value, audit);
       });
       const decisions = await store.renewals.listDecisions(reference);
-      return { record: saved, saving, next: listRenewals([outcome.value.contract], decisions, today).find((r) => !r.overdue) };
+      return { record: saved, saving, next: listRenewals([outcome.value.contract], decisions, today, { settings }).find((r) => !r.overdue) };
     });
     if (options.json) {
       printJson({ decision: record, next: next ? { kind: next.kind, date: next.date, daysLeft: next.daysLeft, rule: next.rule } : null });
