@@ -93,7 +93,7 @@ async function decideAndRecord(store: Store, reference: string, request: Decisio
   const contract = await store.contracts.get(reference);
   if (!contract) throw new Error(`no ${reference}`);
   const outcome = decide(contract, request, { today, by: 'a.khan@council.gov.uk' });
-  if (!outcome.success) throw new Error(outcome.error.map((p) => p.message).join('; '));
+  if (!outcome.success) throw new Error(outcome.problems.map((p) => p.message).join('; '));
   await store.renewals.recordDecision(outcome.value, at(today));
 }
 
