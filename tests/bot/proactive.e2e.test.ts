@@ -226,3 +226,21 @@ describe('escalation when a contract names no escalation contact', () => {
     expect(cardOf(escalations[0])).toContain('the contract names no escalation contact, so this comes to the procurement channel');
   });
 });
+
+describe('the daily run and the deadline index', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness(SENDING);
+  });
+  afterAll(() => bot?.close());
+
+  it('rolls a tacit renewal forward in the index, so "renewals" reads its date as of today', async () => {
+    // Written a year before the run: its rows were worked out on that day.
+    const rolling = makeContract({ reference: 'CON-ROLL', endDate: '2025-01-31', renewal: { type: 'auto-renewal', period: { amount: 1, unit: 'years' } } });
+    await bot.store.contracts.upsert(rolling, { actor: 'test', source: 'test', at: new Date('2025-11-26T09:00:00Z') });
+    const renewalRow = async () => (await bot.store.deadlines.list({ source: 'renewal' })).find((r) => r.kind === 'renewal');
+    expect(await renewalRow()).toMatchObject({ date: '2026-01-31', asOf: '2025-11-26' });
+    expect((await runNow(bot)).status).toBe(200);
+    expect(await renewalRow()).toMatchObject({ date: '2027-01-31', asOf: '2026-11-26' });
+  });
+});
