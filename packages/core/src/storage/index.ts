@@ -8,3 +8,4 @@ export { openStore, storeOptionsFrom, describePostgres, DEFAULT_SQLITE_PATH, typ
 export type { SqlExecutor, SqlDialect } from './sql/sql-executor.js';
 export type { ProcurementActRepository } from './procurement-act-repository.js';
 export { readRegisterForPublishing } from './read-register-for-publishing.js';
+export { readDutyRecords } from './read-duty-records.js';
