@@ -5,6 +5,7 @@ import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
 import { answerFileConsent } from './files/file-consent.js';
 import type { FileServices } from './files/file-services.js';
 import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { enterResult, recordPublication } from './handlers/duty-actions.js';
 import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
 import { answerExport, answerSavings, answerSavingsExport, answerTenderPackForm, refuseDocument, type DocumentCommandName } from './handlers/document-handlers.js';
 import { evaluateUpload } from './handlers/evaluate-upload.js';
@@ -140,6 +141,10 @@ export class StewardBot implements ActivityRouter {
       case 'snooze':
       case 'decide':
         return actOnWarning(action, asker, services);
+      case 'recordPublication':
+        return recordPublication(action, asker, services);
+      case 'enterResult':
+        return enterResult(action, asker, services);
       case 'importRegister':
       case 'cancelImport':
       case 'importProblems':
