@@ -4,3 +4,4 @@ export * from './obligations.js';
 export * from './modifications.js';
 export * from './modification-record.js';
 export * from './plan-publication.js';
+export * from './register-obligations.js';

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Contract } from '../../register/contract.schema.js';
 import { computeObligations, noObligationsReason, OBLIGATION_CODES, type Obligation } from '../../procurement-act/obligations.js';
 import { planPublication } from '../../procurement-act/plan-publication.js';
+import { registerObligations } from '../../procurement-act/register-obligations.js';
 import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
 import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
 import { legalFacts } from '../../procurement-act/regime.js';
@@ -41,14 +42,9 @@ export const obligationsList: CliCommand = {
   async run({ options, io, withStore, print, printJson }) {
     const today = asOfOption(options['as-of'], io.now);
     const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 3650 }) : undefined;
-    const all = await withStore(async (store) => {
-      const contracts = await store.contracts.list();
-      const mods = groupBy(await store.procurementAct.listAllModifications());
-      const pubs = groupBy(await store.procurementAct.listPublications());
-      return contracts.flatMap((c) => computeObligations(c, { today, modifications: mods.get(c.reference) ?? [], publications: pubs.get(c.reference) ?? [] }));
-    });
-    const limit = within === undefined ? undefined : addDays(today, within);
-    const shown = (limit === undefined ? all : all.filter((o) => o.status !== 'done' && o.due <= limit)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    const shown = await withStore(async (store) =>
+      registerObligations(await store.contracts.list(), { today, modifications: await store.procurementAct.listAllModifications(), publications: await store.procurementAct.listPublications(), ...(within === undefined ? {} : { within }) }),
+    );
     if (options.json) {
       printJson(shown.map(publicObligation));
       return 0;
