@@ -1,5 +1,5 @@
 import { decide, isDutyKind, listRenewals, type DecisionRequest, type KeyDateKind } from '@contract-steward/core';
-import type { CardAction, CardActionOf } from '../actions.schema.js';
+import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';

@@ -8,7 +8,6 @@ import { registerObligations } from '../../procurement-act/register-obligations.
 import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
 import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
 import { legalFacts } from '../../procurement-act/regime.js';
-import { addDays } from '../../renewals/calendar-date.js';
 import type { Store } from '../../storage/store.js';
 import { draftNotice } from '../../publish/draft-notice.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
@@ -241,8 +240,3 @@ function proposalFrom(options: Record<string, unknown>, today: string): Modifica
   };
 }
 
-function groupBy<T extends { reference: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(item.reference, [...(map.get(item.reference) ?? []), item]);
-  return map;
-}
