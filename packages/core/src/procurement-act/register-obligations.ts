@@ -1,5 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
-import { addDays } from '../renewals/calendar-date.js';
+import { addDays } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { ModificationRecord, PublicationRecord } from './modification-record.js';
 import { computeObligations, type Obligation } from './obligations.js';
