@@ -1,4 +1,4 @@
-import { DEFAULT_GOVERNANCE_BANDS, DUTY_THRESHOLDS_FORMAT, GOVERNANCE_BANDS_FORMAT, parseDutyThresholds, parseGovernanceBands } from '@contract-steward/core';
+import { DEFAULT_GOVERNANCE_BANDS, DUTY_THRESHOLDS_FORMAT, GOVERNANCE_BANDS_FORMAT, parseDutyThresholds, parseGovernanceBands, renewalSettings, type RenewalSettings } from '@contract-steward/core';
 import { z } from 'zod';
 
 const list = z
@@ -136,6 +136,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`Invalid ${name}${shown}: ${issue?.message ?? 'invalid value'}. Fix it in the environment and start again.`);
   }
   return result.data;
+}
+
+/**
+ * The council's renewal rules from the configuration: what the bot answers and warns with, and
+ * what the store's deadline index is computed with, so the bot's questions can read the index.
+ */
+export function renewalRulesOf(config: Config): RenewalSettings {
+  return renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES, dutyThresholds: config.DUTY_WARNING_THRESHOLDS });
 }
 
 /** With no App ID the bot cannot authenticate callers, so it must not listen beyond loopback. */
