@@ -118,6 +118,23 @@ describe('the import rules', () => {
     ]);
   });
 
+  it('let the use cases use the domain, the adapters and storage, but not the CLI; and keep them out of the adapters and storage', () => {
+    expect(
+      rulesBroken(
+        file('packages/core/src/use-cases/a.ts', 'packages/core/src/storage/store.ts', 'packages/core/src/excel/read-register.ts', 'packages/core/src/renewals/decisions.ts', 'node:stream', 'packages/core/src/cli/main.ts', 'packages/core/src/index.ts'),
+        file('packages/core/src/use-cases/b.ts', 'botbuilder'),
+        file('packages/core/src/excel/c.ts', 'packages/core/src/use-cases/a.ts'),
+        file('packages/core/src/storage/d.ts', 'packages/core/src/use-cases/a.ts'),
+      ),
+    ).toEqual([
+      'packages/core/src/use-cases/a.ts -> packages/core/src/cli/main.ts',
+      'packages/core/src/use-cases/a.ts -> packages/core/src/index.ts',
+      'packages/core/src/use-cases/b.ts -> botbuilder',
+      'packages/core/src/excel/c.ts -> packages/core/src/use-cases/a.ts',
+      'packages/core/src/storage/d.ts -> packages/core/src/use-cases/a.ts',
+    ]);
+  });
+
   it('find a cycle of files and a cycle of folders', () => {
     const files = [
       file('packages/core/src/storage/store.ts', 'packages/core/src/storage/repo.ts'),

@@ -29,3 +29,4 @@ export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
 export * from './performance/index.js';
 export * from './publish/index.js';
+export * from './use-cases/index.js';
