@@ -1,2 +1,3 @@
 export { recordDecision, type RecordDecisionInput, type RecordDecisionProblem, type DecisionRecorded, type RenegotiatedPrices } from './record-decision.js';
 export type { Recorder } from './write-modification.js';
+export { readEvaluation, EVALUATION_FILE_TYPES, type EvaluationFileProblem } from './read-evaluation.js';
