@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import { openStore, type Store } from '@contract-steward/core';
 import { loadConfig } from '../../packages/bot/src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../packages/bot/src/server.js';
-import { makeContract } from '../support/contracts.js';
+import { DELEGATED_VALUE, makeContract as makeAnyContract } from '../support/contracts.js';
 import { StandInConnector } from '../support/stand-in-connector.js';
 
 /** 26 November 2026, 09:00 in London. */
@@ -14,7 +14,16 @@ export const NOW = new Date('2026-11-26T09:00:00Z');
 export const ASHA = { id: '29:user-1', name: 'Asha Khan', aadObjectId: '00000000-0000-0000-0000-0000000000a1', email: 'a.khan@council.gov.uk' };
 export const PRIYA = { id: '29:user-2', name: 'Priya Ng', aadObjectId: '00000000-0000-0000-0000-0000000000b2', email: 'p.ng@council.gov.uk' };
 
-/** A small register around NOW: deadlines in 35 days, in 4 years, and one passed. */
+/**
+ * The bot is under test, not the governance rules: contracts under £100,000 keep their notice
+ * deadlines where the notice period puts them.
+ */
+export const makeContract: typeof makeAnyContract = (overrides = {}) => makeAnyContract({ value: DELEGATED_VALUE, ...overrides });
+
+/**
+ * A small register around NOW: deadlines in 35 days, in 4 years, and one passed. Re-procurement
+ * dates (end minus the 270-day open procedure lead time) are long past for all but CON-0003.
+ */
 export async function seedRegister(store: Store): Promise<void> {
   const audit = { actor: 'test', source: 'test' };
   await store.contracts.upsert(makeContract({ reference: 'CON-0001', title: 'Revenues e-forms', endDate: '2027-03-31', noticePeriod: { amount: 3, unit: 'months' } }), audit);

@@ -1,6 +1,6 @@
 import type { Store } from '@contract-steward/core';
 import { londonToday } from '../../packages/bot/src/proactive/london-time.js';
-import { makeContract } from '../support/contracts.js';
+import { makeContract } from './bot-harness.js';
 
 export const RUN_TOKEN = 'run-token-0123456789abcdef0123456789';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActionInvoke, teamsActivity } from '../support/stand-in-connector.js';
-import { makeContract } from '../support/contracts.js';
-import { ASHA, cardOf, NOW, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
+import { ASHA, cardOf, makeContract, NOW, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 
 const TOKEN = 'run-token-0123456789abcdef0123456789';
 const CHANNEL = '19:procurement@thread.tacv2';
@@ -224,5 +223,26 @@ describe('escalation when a contract names no escalation contact', () => {
     const escalations = warningsTo(bot, CHANNEL).filter((a) => keyOf(a).endsWith('|escalation'));
     expect(escalations.map((a) => keyOf(a))).toEqual(['CON-0010|notice|2026-12-16|14|escalation']);
     expect(cardOf(escalations[0])).toContain('the contract names no escalation contact, so this comes to the procurement channel');
+  });
+});
+
+describe('governance lead times set by the council', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    // This council's cabinet decides everything over £50,000, with 14 days' approval.
+    bot = await startHarness({ ...SENDING, GOVERNANCE_LEAD_TIMES: '50000:0,14' });
+    await bot.store.contracts.upsert(makeContract({ reference: 'CON-0001', endDate: '2027-03-31', noticePeriod: { amount: 3, unit: 'months' } }), { actor: 'test', source: 'test' });
+    await install(bot);
+  });
+  afterAll(() => bot?.close());
+
+  it('warns of the notice decision 14 days before the last day to give notice on a £90,000 contract', async () => {
+    await runNow(bot);
+    const toAsha = warningsTo(bot, 'a:personal-chat-1');
+    // 31 March 2027 minus 3 months is Thursday 31 December 2026; 14 days before is Thursday 17 December, 21 days away.
+    const keys = toAsha.map((a) => keyOf(a));
+    expect(keys).toContain('CON-0001|notice|2026-12-17|30');
+    expect(keys).not.toContain('CON-0001|notice|2026-12-31|60');
+    expect(cardOf(toAsha.find((a) => keyOf(a) === 'CON-0001|notice|2026-12-17|30'))).toContain('14 days, the governance lead time for the largest contracts');
   });
 });

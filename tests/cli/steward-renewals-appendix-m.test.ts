@@ -33,17 +33,23 @@ describe('steward renewals and the Appendix M terms', () => {
     const result = await steward(['renewals', '--as-of', '2026-11-26', '--json', '--db', db], {}, folder);
     expect(result.stderr).toBe('');
     const rows = JSON.parse(result.stdout) as Row[];
-    const lacks = (reference: string) => rows.find((r) => r.reference === reference)?.flags.find((f) => f.code === 'lacks-appendix-m')?.lacksAppendixM;
-    expect(lacks('CON-IT')).toEqual(['data-extraction', 'api']);
-    expect(lacks('CON-DE')).toEqual(['api']);
+    const flag = (reference: string, code: string) => rows.find((r) => r.reference === reference)?.flags.find((f) => f.code === code)?.lacksAppendixM;
+    const lacks = (reference: string) => flag(reference, 'lacks-appendix-m');
+    // Data extraction is for all tenders: its absence is a fault. The API section is at the
+    // council's discretion: its absence is a note, not a fault.
+    expect(lacks('CON-IT')).toEqual(['data-extraction']);
+    expect(flag('CON-IT', 'no-appendix-m-api')).toEqual(['api']);
+    expect(lacks('CON-DE')).toBeUndefined();
+    expect(flag('CON-DE', 'no-appendix-m-api')).toEqual(['api']);
     expect(rows.some((r) => r.reference === 'CON-WASTE')).toBe(true);
     expect(lacks('CON-WASTE')).toBeUndefined();
   });
 
   it('notes it in the table', async () => {
     const { stdout } = await steward(['renewals', '--as-of', '2026-11-26', '--db', db], {}, folder);
-    expect(stdout).toMatch(/CON-IT .*lacks Appendix M data-extraction and API clauses/);
-    expect(stdout).toMatch(/CON-DE .*lacks Appendix M API clauses/);
+    expect(stdout).toMatch(/CON-IT .*lacks Appendix M data-extraction clauses \(for all tenders\)/);
+    expect(stdout).toMatch(/CON-DE .*note: no Appendix M API clauses \(council's discretion\)/);
+    expect(stdout).not.toMatch(/CON-DE .*lacks/);
     expect(stdout).not.toMatch(/CON-WASTE .*Appendix M/);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
+import { makeContract } from '../support/contracts.js';
 import { steward } from '../support/run-steward.js';
 
 let folder: string;
@@ -51,8 +52,9 @@ describe('steward renewals', () => {
     expect(result.stderr).toBe('');
     const rows = JSON.parse(result.stdout) as RenewalJson[];
     expect(rows.map((r) => [r.reference, r.kind, r.date, r.daysLeft])).toEqual([
+      // 31 August 2026 minus 270 days for an open procedure: Thursday 4 December 2025, 42 days ago.
+      ['CON-A', 'reprocure', '2025-12-04', -42],
       // 31 March 2026 minus 3 months: the second 1-year option had to be decided by 31 December 2025.
-      ['CON-B', 'notice', '2025-12-31', -15],
       ['CON-B', 'extension', '2025-12-31', -15],
       // 31 August 2026 minus 6 months is Saturday 28 February: the Friday before.
       ['CON-A', 'notice', '2026-02-27', 43],
@@ -63,10 +65,10 @@ describe('steward renewals', () => {
     expect(rows[0]?.overdue).toBe(true);
     const [, extension, noticeA, noticeC] = rows;
     expect(extension?.rule).toBe(
-      'Decide on extension option 2 of 2 (1 year, to Wednesday 31 March 2027) by the notice deadline: Tuesday 31 March 2026 minus the notice period of 3 months is Wednesday 31 December 2025.',
+      'Decide on extension option 2 of 2 (1 year, to Wednesday 31 March 2027) by the last day to take it: Tuesday 31 March 2026 minus the notice period of 3 months is Wednesday 31 December 2025.',
     );
     expect(noticeA?.rule).toBe(
-      'Last day to give notice before the contract ends: Monday 31 August 2026 minus the notice period of 6 months is Saturday 28 February 2026, which is a Saturday, so the previous working day, Friday 27 February 2026.',
+      'Last day to give notice in case it renews automatically (the register does not say whether it does): Monday 31 August 2026 minus the notice period of 6 months is Saturday 28 February 2026, which is a Saturday, so the previous working day, Friday 27 February 2026.',
     );
     expect(noticeC).toMatchObject({ assumed: true, flags: [{ code: 'assumed-notice' }] });
     expect(noticeC?.rule).toContain('the default notice period of 3 months (assumed: the contract records none)');
@@ -78,9 +80,9 @@ describe('steward renewals', () => {
     const later = rows.filter((r) => r.daysLeft > 75).map((r) => [r.reference, r.kind, r.date, r.daysLeft]);
     expect(later).toEqual([
       ['CON-C', 'renewal', '2026-06-30', 166],
-      // Latest end 31 March 2027, minus 3 months, minus 180 days for a framework call-off is Saturday 4 July 2026.
-      ['CON-B', 'reprocure', '2026-07-03', 169],
       ['CON-A', 'end', '2026-08-31', 228],
+      // Latest end 31 March 2027 minus 180 days for a framework call-off is Friday 2 October 2026.
+      ['CON-B', 'reprocure', '2026-10-02', 260],
     ]);
   });
 
@@ -102,18 +104,53 @@ describe('steward renewals', () => {
   });
 });
 
+describe('governance lead times', () => {
+  /** CON-0042, worth £300,000, ends 31 March 2027 with 6 months' notice: the last day for notice is Wednesday 30 September 2026. */
+  async function addContract(): Promise<void> {
+    const store = await openStore({ kind: 'sqlite', path: db });
+    await store.contracts.upsert(makeContract({ reference: 'CON-0042' }), { actor: 'test', source: 'test' });
+    await store.close();
+  }
+  const noticeDate = async (args: string[], env: Record<string, string> = {}) => {
+    const result = await steward(['renewals', '--as-of', '2026-01-15', '--json', ...args, '--db', db], env, folder);
+    expect(result.stderr).toBe('');
+    return (JSON.parse(result.stdout) as RenewalJson[]).find((r) => r.kind === 'notice')?.date;
+  };
+
+  it('moves the notice decision by the council\'s bands, from the option or the variable the bot reads', async () => {
+    await addContract();
+    // The default bands: 42 days for a contract under £500,000.
+    expect(await noticeDate([])).toBe('2026-08-19');
+    expect(await noticeDate(['--governance-lead-times', '250000:0,14'])).toBe('2026-09-16');
+    expect(await noticeDate([], { GOVERNANCE_LEAD_TIMES: '500000:0,70' })).toBe('2026-09-30');
+    expect(await noticeDate(['--governance-lead-times', '250000:0,14'], { GOVERNANCE_LEAD_TIMES: '500000:0,70' })).toBe('2026-09-16');
+    const warnings = await steward(['warnings', '--as-of', '2026-09-10', '--json', '--governance-lead-times', '250000:0,14', '--db', db], {}, folder);
+    expect((JSON.parse(warnings.stdout) as { key: string }[]).map((w) => w.key)).toContain('CON-0042|notice|2026-09-16|7');
+  });
+
+  it('refuses bands it cannot read, saying what they look like', async () => {
+    const bad = await run('renewals', '--governance-lead-times', '100000:0,500000:42');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'steward: --governance-lead-times "100000:0,500000:42" is not governance lead times: give value limits in pounds and days, such as 100000:0,500000:42,70 (0 days under £100,000, 42 under £500,000, 70 above): each limit higher than the one before, the last band days only, at most 365 days\n',
+    );
+    const fromEnv = await steward(['warnings', '--db', db], { GOVERNANCE_LEAD_TIMES: 'soon' }, folder);
+    expect(fromEnv).toMatchObject({ code: 2, stderr: expect.stringContaining('steward: GOVERNANCE_LEAD_TIMES "soon" is not governance lead times') });
+  });
+});
+
 describe('steward warnings', () => {
   it('shows which warnings are due and to whom, without sending them', async () => {
     await importRegister();
     const result = await run('warnings', '--as-of', '2026-01-15', '--json');
     const warnings = JSON.parse(result.stdout) as { key: string; recipient?: { email?: string } }[];
     expect(warnings.map((w) => [w.key, w.recipient?.email])).toEqual([
+      ['CON-A|reprocure|2025-12-04|overdue', 'a.khan@council.gov.uk'],
       ['CON-B|extension|2025-12-31|overdue', 'a.khan@council.gov.uk'],
       ['CON-A|notice|2026-02-27|60', 'a.khan@council.gov.uk'],
       ['CON-C|notice|2026-03-30|90', 'c.patel@council.gov.uk'],
       ['CON-B|end|2026-03-31|90', 'a.khan@council.gov.uk'],
       ['CON-C|renewal|2026-06-30|180', 'c.patel@council.gov.uk'],
-      ['CON-B|reprocure|2026-07-03|180', 'a.khan@council.gov.uk'],
     ]);
     // Looking sends nothing: the same warnings are still due.
     expect(JSON.parse((await run('warnings', '--as-of', '2026-01-15', '--json')).stdout)).toHaveLength(6);
@@ -130,12 +167,11 @@ describe('steward decide', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       'b.jones took extension option 2 of 2 (1 year) for CON-B: it now ends on Wednesday 31 March 2027.\n' +
-        'Next: start re-procurement on Friday 3 July 2026 (169 days).\n',
+        'Next: start re-procurement on Friday 2 October 2026 (260 days).\n',
     );
     const rows = JSON.parse((await run('renewals', '--as-of', '2026-01-15', '--json')).stdout) as RenewalJson[];
     expect(rows.filter((r) => r.reference === 'CON-B').map((r) => [r.kind, r.date])).toEqual([
-      ['reprocure', '2026-07-03'],
-      ['notice', '2026-12-31'],
+      ['reprocure', '2026-10-02'],
       ['end', '2027-03-31'],
     ]);
     const store = await openStore({ kind: 'sqlite', path: db });
@@ -154,7 +190,8 @@ describe('steward decide', () => {
     expect(JSON.parse(snoozed.stdout).decision).toMatchObject({ action: 'snooze', snoozedUntil: '2026-01-29', by: 'b.jones' });
     const keys = async (day: string) => (JSON.parse((await run('warnings', '--as-of', day, '--json')).stdout) as { key: string }[]).map((w) => w.key).filter((k) => k.startsWith('CON-A'));
     expect(await keys('2026-01-28')).toEqual([]);
-    expect(await keys('2026-01-29')).toEqual(['CON-A|notice|2026-02-27|30']);
+    // The re-procurement date (4 December 2025) is still overdue once the snooze ends.
+    expect(await keys('2026-01-29')).toEqual(['CON-A|reprocure|2025-12-04|overdue', 'CON-A|notice|2026-02-27|30']);
     expect((await run('decide', 'CON-A', 'let-expire', '--as-of', '2026-01-29')).code).toBe(0);
     expect(await keys('2026-01-29')).toEqual([]);
   });

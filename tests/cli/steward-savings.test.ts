@@ -96,21 +96,27 @@ describe('steward savings', () => {
 
   it('records the saving of a renegotiated renewal and links it to the decision', async () => {
     const run = await steward([
-      'decide', 'CON-0042', 'renegotiated', '--baseline', '160000', '--new', '100000', '--term', '36',
+      'decide', 'CON-0042', 'renegotiated', '--current', '100000', '--baseline', '160000', '--new', '100000', '--term', '36',
       '--by', 'a.khan@council.gov.uk', '--as-of', '2027-01-10', '--json', '--db', db,
     ]);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ decision: { savingId: 'CON-0042/2027-04-01/renegotiation' } });
     const listed = JSON.parse((await steward(['savings', 'list', '--json', '--contract', 'CON-0042', '--db', db])).stdout) as unknown[];
     expect(listed).toMatchObject([
-      // The new term starts the day after the old one ends. 2027/28 holds 29 February 2028, so it
-      // takes 366 of the term's 1,096 days: 180000 × 366/1096 = 60109.49.
+      // The new term starts the day after the old one ends. Profiled by month, each whole
+      // financial year takes £60,000, though 2027/28 holds 29 February 2028 (by day it was
+      // 60,109.49 / 59,945.26 / 59,945.25). Paying 100,000 now, held at 100,000 against a
+      // proposed 160,000: all avoidance.
       {
         id: 'CON-0042/2027-04-01/renegotiation',
         state: 'proposed',
+        currentAnnual: 100000,
+        cashable: false,
         annualSaving: 60000,
+        cashableAnnual: 0,
+        avoidanceAnnual: 60000,
         totalSaving: 180000,
-        byFinancialYear: { '2027/28': 60109.49, '2028/29': 59945.26, '2029/30': 59945.25 },
+        byFinancialYear: { '2027/28': 60000, '2028/29': 60000, '2029/30': 60000 },
       },
     ]);
   });

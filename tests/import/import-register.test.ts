@@ -62,10 +62,11 @@ describe('steward import', () => {
     const file = join(folder, 'register.xlsx');
     await writeMessyWorkbook(file);
     const result = await json('import', file, '--dry-run');
-    expect(result).toMatchObject({ dryRun: true, rows: 5, created: 3, updated: 0, unchanged: 0, rejected: 2 });
+    // Row 7 repeats row 4's reference for another supplier and value: a lot, CON-000001/2.
+    expect(result).toMatchObject({ dryRun: true, rows: 5, created: 4, updated: 0, unchanged: 0, rejected: 1, lots: 1 });
     expect(result.problems).toEqual([
       { sheet: 'Contracts 2026', row: 6, column: 'I', value: 'TBC', code: 'not-a-date', message: `'Contracts 2026'!I6: "TBC" is not a date — write it as 31/03/2026 or leave it blank` },
-      { sheet: 'Contracts 2026', row: 7, column: '', value: 'CON-000001', code: 'duplicate-reference', message: expect.stringContaining('already used on row 4') as string },
+      { sheet: 'Contracts 2026', row: 7, column: '', value: 'CON-000001', code: 'lot-reference', message: expect.stringContaining('already used on row 4 for another supplier, value or dates, so this contract was imported as lot CON-000001/2') as string },
       { sheet: 'Contracts 2026', row: 9, column: 'H', value: '01/01/1900', code: 'placeholder-date', message: expect.stringContaining('placeholder') as string },
     ]);
     await run('import', file);
@@ -142,14 +143,42 @@ describe('steward import', () => {
     const sheet = workbook.getWorksheet('Problems');
     if (!sheet) throw new Error('no Problems sheet');
     expect(sheet.getRow(1).getCell(1).value).toBe('Problems');
-    expect(sheet.rowCount).toBe(3);
+    // Only the unreadable row: the repeated reference was imported as a lot, not rejected.
+    expect(sheet.rowCount).toBe(2);
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('"TBC" is not a date');
-    expect(String(sheet.getRow(3).getCell(1).value)).toContain('reference "CON-000001" is already used on row 4');
     sheet.getRow(2).getCell(10).value = '31/03/2028';
     sheet.getRow(2).getCell(1).value = null;
-    sheet.spliceRows(3, 1);
     await workbook.xlsx.writeFile(problemsFile);
     expect(await json('import', problemsFile)).toMatchObject({ created: 1, rejected: 0 });
+  });
+
+  it('hands a rejected row that shares an imported row\'s reference back as a lot, so importing it corrected cannot overwrite that contract', async () => {
+    const file = join(folder, 'register.xlsx');
+    // Row 3 (i = 1) is CON-000001; row 5 (i = 3) reuses CON-000001 for another contract and has an unreadable expiry.
+    await writeCouncilRegisterXlsx(file, 4, (i) => {
+      const cells = councilRow(i);
+      if (i === 3) {
+        cells[0] = 'CON-000001';
+        cells[8] = 'TBC';
+      }
+      return cells;
+    });
+    const problemsFile = join(folder, 'problems.xlsx');
+    expect(await json('import', file, '--problems', problemsFile)).toMatchObject({ created: 3, rejected: 1 });
+    const before = await withStore((store) => store.contracts.get('CON-000001'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(problemsFile);
+    const sheet = workbook.getWorksheet('Problems');
+    if (!sheet) throw new Error('no Problems sheet');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('CON-000001/2');
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('gives this row CON-000001/2');
+    sheet.getRow(2).getCell(10).value = '31/03/2028';
+    sheet.getRow(2).getCell(1).value = null;
+    await workbook.xlsx.writeFile(problemsFile);
+    expect(await json('import', problemsFile)).toMatchObject({ created: 1, updated: 0, rejected: 0 });
+    expect(await withStore((store) => store.contracts.get('CON-000001'))).toEqual(before);
+    expect((await withStore((store) => store.contracts.get('CON-000001/2')))?.endDate).toBe('2028-03-31');
   });
 
   it('rolls the whole import back when a write fails part way', async () => {
@@ -201,7 +230,9 @@ describe('steward export', () => {
           supplier: { name: 'Ringway Jacobs', companyNumber: 'SC257136', vcse: false, charityNumber: '1234567' },
           renewal: { type: 'extension-options', options: [{ amount: 12, unit: 'months' }, { amount: 6, unit: 'months' }], taken: 1, maximumEndDate: '2029-03-31' },
           value: { total: 1234.5, annual: 411.5, basis: 'estimated', irrecoverableVat: 20 },
-          procurement: { route: 'framework', framework: 'ESPO 509_23', invitation: 'tender' },
+          procurement: { route: 'framework', framework: 'ESPO 509_23', frameworkExpiry: '2027-06-30', invitation: 'tender' },
+          renewalType: 'options',
+          extensionNoticePeriod: { amount: 6, unit: 'months' },
           itSystem: { systemName: 'Confirm', hosting: 'cloud', personalData: true },
           escalationContact: { name: 'Head of Highways', email: 'hoh@council.gov.uk' },
           reviewDate: '2026-09-30',
@@ -211,11 +242,12 @@ describe('steward export', () => {
         }),
         audit,
       );
+      await store.contracts.upsert(makeContract({ reference: 'CON-0009', renewalType: 'fixed', procurement: { route: 'dynamic-market' } }), audit);
       await store.contracts.upsert(makeContract({ reference: 'CON-0008', renewal: { type: 'auto-renewal', period: { amount: 1, unit: 'years' } }, noticePeriod: { amount: 90, unit: 'days' } }), audit);
     });
     const out = join(folder, 'register-out.xlsx');
     expect((await run('export', 'register', out)).code).toBe(0);
-    expect(await json('import', out, '--dry-run')).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, rejected: 0, problems: [] });
+    expect(await json('import', out, '--dry-run')).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, rejected: 0, problems: [] });
   });
 
   it('writes the Transparency Code layout for a quarter, with formula-like text made safe and unvalued contracts marked', async () => {

@@ -13,10 +13,10 @@ async function dryRun(file: string) {
   const planner = createImportPlanner();
   const created: Contract[] = [];
   for (const row of reading.accepted) {
-    const contract = JSON.parse(row.json) as Contract;
-    if (planner.add({ ...row, contract }) === 'created') created.push(contract);
+    const planned = planner.add({ ...row, contract: JSON.parse(row.json) as Contract });
+    if (planned.verdict === 'created' && planned.contract) created.push(planned.contract);
   }
-  const plan = { duplicates: planner.duplicates, problems: planner.problems };
+  const plan = { duplicates: planner.duplicates, problems: planner.problems, lots: planner.lots, skipped: planner.counts.duplicate };
   const count = (code: string) => [...reading.problems, ...plan.problems].filter((p) => p.code === code).length;
   return { reading, plan, created, count, accepted: created.length, rejected: reading.rejected.length + plan.duplicates.length };
 }
@@ -26,18 +26,27 @@ describe('real council registers', () => {
     expect(existsSync(`${FOLDER}norfolk_cc_contracts_2015.csv`)).toBe(true);
   });
 
-  it('imports Norfolk County Council\'s register: 4,830 accepted, 899 rejected for missing and repeated references', async () => {
-    const { reading, accepted, rejected, count } = await dryRun('norfolk_cc_contracts_2015.csv');
+  it('imports Norfolk County Council\'s register: every row kept but 33 repeated lines, rows without a reference provisionally, repeated references as lots', async () => {
+    const { reading, plan, accepted, rejected, count } = await dryRun('norfolk_cc_contracts_2015.csv');
     expect(reading.rows).toBe(5729);
-    expect(accepted).toBe(4830);
-    expect(rejected).toBe(899);
-    expect(count('missing-reference')).toBe(696);
-    expect(count('duplicate-reference')).toBe(203);
+    // 5,729 rows - 33 lines that repeat an earlier one exactly = 5,696 contracts.
+    expect(accepted).toBe(5696);
+    expect(rejected).toBe(0);
+    expect(plan.skipped).toBe(33);
+    // 696 rows have no reference; 29 of them repeat another such row exactly, 667 are kept.
+    expect(count('provisional-reference')).toBe(696);
+    expect(count('missing-reference')).toBe(0);
+    // 203 rows repeat a real reference: 199 lots and 4 repeated lines; 41 more lots share a
+    // provisional reference (same supplier, title and start, another value or end).
+    expect(plan.lots).toBe(240);
+    const real = (code: string) => plan.problems.filter((p) => p.code === code && !p.value.startsWith('NOREF-')).length;
+    expect([real('lot-reference'), real('duplicate-row')]).toEqual([199, 4]);
+    expect(count('duplicate-reference')).toBe(0);
     // Warnings: 01-Jan-2000 start dates. Mutuals register numbers (IP12345R) in the company number column are kept as VCSE registration numbers.
     expect(count('placeholder-date')).toBe(226);
     expect(count('not-a-company-number')).toBe(0);
-    // No cell the importer could not read: every rejection is a problem in the data.
-    expect(reading.problems.filter((p) => p.severity === 'error' && p.code !== 'missing-reference')).toEqual([]);
+    // No cell the importer could not read.
+    expect(reading.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('reads Norfolk\'s cells as the council meant them', async () => {
@@ -69,17 +78,37 @@ describe('real council registers', () => {
     expect(created[0]?.value.total).toBe(25000);
   });
 
-  it('reads the mySociety tender extract without a crash and rejects every row, since it names no supplier', async () => {
-    const { reading, accepted, count } = await dryRun('mysociety_cf_council_climate_contracts_2022.csv');
-    expect(reading.rows).toBe(683);
-    expect(accepted).toBe(0);
-    expect(count('missing-supplier')).toBe(683);
-    expect(reading.problems.filter((p) => p.code !== 'missing-supplier')).toEqual([]);
+  it('refuses the mySociety tender extract with one message: a list of tenders, with no supplier column', async () => {
+    await expect(dryRun('mysociety_cf_council_climate_contracts_2022.csv')).rejects.toMatchObject({
+      code: 'no-supplier-column',
+      message:
+        'mysociety_cf_council_climate_contracts_2022.csv has 683 rows but no supplier column, so none of them can be imported as a contract: ' +
+        'its columns (tender_title, tender_description, classification_id, classification_description, buyer_name, contract_expires_days_from_now, ...) ' +
+        'are those of a list of tenders, not a register of contracts let to suppliers — import the contracts register, which names each contract\'s supplier, ' +
+        'or map the column that does with --map "Header=supplierName"',
+    });
   });
 
   it('imports the Contracts Finder OCDS awards: one contract per award and supplier, newest release only', async () => {
-    const { reading, accepted, rejected } = await dryRun('cf_ocds_council_awards_2025.json');
+    const { reading, accepted, rejected, created } = await dryRun('cf_ocds_council_awards_2025.json');
     expect(reading.rows).toBe(94);
     expect([accepted, rejected]).toEqual([94, 0]);
+    // Each contract keeps the council that let it; the file's 38 buyers are listed once, with how to choose.
+    expect(created.every((c) => c.buyer?.name !== undefined)).toBe(true);
+    const buyers = reading.problems.filter((p) => p.code === 'several-buyers');
+    expect(buyers).toHaveLength(1);
+    expect(buyers[0]?.message).toMatch(/^cf_ocds_council_awards_2025\.json holds the awards of 38 buyers, and all were read, each contract keeping its buyer: Warwickshire County Council \(WCC\) \(GB-CFS-161794\): 17; Welland Procurement Unit \([^)]*\): 14; /);
+    expect(buyers[0]?.message).toMatch(/ — to import only your council's, import it again with --buyer "NAME" or --buyer ID$/);
+  });
+
+  it('imports only one council\'s OCDS awards when the buyer is named', async () => {
+    const reading = await readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'london borough of merton' });
+    expect(reading.accepted.map((row) => (JSON.parse(row.json) as Contract).buyer)).toEqual(
+      reading.accepted.map(() => ({ name: 'London Borough of Merton', id: 'GB-CFS-18525' })),
+    );
+    expect(reading.rows).toBe(reading.accepted.length);
+    expect(reading.rows).toBeGreaterThan(0);
+    expect(reading.problems.filter((p) => p.code === 'several-buyers')).toEqual([]);
+    await expect(readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'Nowhere Council' })).rejects.toMatchObject({ code: 'buyer-not-found' });
   });
 });

@@ -17,14 +17,18 @@ interface Listed {
   state: string;
   cashable: boolean;
   annualSaving: number;
+  cashableAnnual: number;
+  avoidanceAnnual: number;
   totalSaving: number;
   byFinancialYear: Record<string, number>;
 }
 
 const base = { serviceArea: 'Customer Services', kind: 'renegotiation', cashable: true, state: 'signed-off' };
 const savings = [
-  // IEG4: £160k proposed, £100k agreed, three years from 1 April 2024.
-  { ...base, id: 'IEG4', contract: 'CON-0042', description: 'IEG4 renewal renegotiated', baselineAnnual: 160000, newAnnual: 100000, start: '2024-04-01', termMonths: 36 },
+  // IEG4: paying £100k, £160k proposed, £100k agreed, three years from 1 April 2024: cost avoidance.
+  // Part cashable: paying £120k, £160k proposed, £100k agreed, from 16 April 2027 over 29 February 2028.
+  { ...base, id: 'SPLIT', contract: 'CON-0042', description: 'Part cashable', currentAnnual: 120000, baselineAnnual: 160000, newAnnual: 100000, start: '2027-04-16', termMonths: 36 },
+  { ...base, id: 'IEG4', contract: 'CON-0042', description: 'IEG4 renewal renegotiated', cashable: false, currentAnnual: 100000, baselineAnnual: 160000, newAnnual: 100000, start: '2024-04-01', termMonths: 36 },
   // Starts mid-year and crosses three financial years, with one-off costs.
   { ...base, id: 'HOUSING', contract: 'CON-0007', serviceArea: 'Housing', kind: 'move-to-cloud', description: HOSTILE, baselineAnnual: 50000, newAnnual: 38000, start: '2025-10-01', termMonths: 24, implementationCost: 1500, exitCost: 250.5, state: 'validated' },
   // Spans 29 February 2024.
@@ -77,11 +81,15 @@ describe('the savings workbook, recalculated by LibreOffice', () => {
     expect(rows).toHaveLength(listed.length);
     for (const saving of listed) {
       const row = rows.find((r) => r.ID === saving.id);
-      expect(pounds(row?.['Annual saving (£)'])).toBe(saving.annualSaving);
+      expect(pounds(row?.['Full-year effect (£)'])).toBe(saving.annualSaving);
+      expect(pounds(row?.['Cashable a year (£)'])).toBe(saving.cashableAnnual);
+      expect(pounds(row?.['Cost avoidance a year (£)'])).toBe(saving.avoidanceAnnual);
       expect(pounds(row?.['Whole-term saving (£)'])).toBe(saving.totalSaving);
       for (const [year, amount] of Object.entries(saving.byFinancialYear)) expect(pounds(row?.[year])).toBe(amount);
     }
-    expect(listed.find((s) => s.id === 'IEG4')).toMatchObject({ totalSaving: 180000, byFinancialYear: { '2024/25': 60000, '2025/26': 60000, '2026/27': 60000 } });
+    expect(listed.find((s) => s.id === 'IEG4')).toMatchObject({ totalSaving: 180000, cashableAnnual: 0, avoidanceAnnual: 60000, byFinancialYear: { '2024/25': 60000, '2025/26': 60000, '2026/27': 60000 } });
+    // 16–30 April 2027 is half of April: 11.5 months of £5,000 in 2027/28, whole years after, half a month in 2030/31.
+    expect(listed.find((s) => s.id === 'SPLIT')).toMatchObject({ cashableAnnual: 20000, avoidanceAnnual: 40000, byFinancialYear: { '2027/28': 57500, '2028/29': 60000, '2029/30': 60000, '2030/31': 2500 } });
   });
 
   it('adds up each financial year, and the signed-off and cashable savings in it, as the list does', () => {

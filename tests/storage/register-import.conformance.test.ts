@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,12 +25,13 @@ for (const makeFactory of STORE_FACTORIES) {
     afterAll(() => factory.cleanup(), 60_000);
 
     it('writes nothing on a dry run, commits on import, and changes nothing on re-import', async () => {
+      // Row 7 repeats row 3 exactly: a repeated line, skipped, not a rejection.
       const dry = await importRegister(store, file, { dryRun: true, actor: 'test' });
-      expect([dry.created, dry.rejected]).toEqual([1499, 1]);
+      expect([dry.created, dry.rejected, dry.duplicatesSkipped]).toEqual([1499, 0, 1]);
       expect(await store.contracts.count()).toBe(0);
 
       const first = await importRegister(store, file, { dryRun: false, actor: 'test' });
-      expect([first.created, first.updated, first.unchanged, first.rejected]).toEqual([1499, 0, 0, 1]);
+      expect([first.created, first.updated, first.unchanged, first.rejected, first.duplicatesSkipped]).toEqual([1499, 0, 0, 0, 1]);
       expect(await store.contracts.count()).toBe(1499);
       expect(await store.audit.list({ entity: 'register' })).toMatchObject([{ action: 'import', source: 'import:register.xlsx' }]);
 
@@ -39,6 +40,38 @@ for (const makeFactory of STORE_FACTORIES) {
       const second = await importRegister(store, file, { dryRun: false, actor: 'test' });
       expect([second.created, second.updated, second.unchanged]).toEqual([0, 0, 1499]);
       expect(await store.audit.list({ entity: 'register' })).toHaveLength(1);
+    });
+
+    it('keeps a row without a reference provisionally, then renames it when a later file gives its reference', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'steward-provisional-'));
+      const header = 'Reference,Title,Supplier,Start date,End date,Value\n';
+      const before = join(folder, 'before.csv');
+      const after = join(folder, 'after.csv');
+      // Row 3 has no reference; row 4 repeats AON1 for another route and value (a lot).
+      writeFileSync(before, `${header}AON1,Bus route 1,Acme Coaches,01/09/2024,31/07/2027,1000\n,Day care,Incatern Ltd,01/04/2024,31/03/2026,5000\nAON1,Bus route 2,Beta Travel,01/09/2024,31/07/2027,2000\n`);
+      writeFileSync(after, `${header}AON1,Bus route 1,Acme Coaches,01/09/2024,31/07/2027,1000\nBAN12005,Day care,Incatern Ltd,01/04/2024,31/03/2026,5500\nAON1,Bus route 2,Beta Travel,01/09/2024,31/07/2027,2000\n`);
+      const first = await importRegister(store, before, { dryRun: false, actor: 'test' });
+      expect([first.created, first.provisional, first.lots, first.rejected]).toEqual([3, 1, 1, 0]);
+      const provisional = first.problems.find((p) => p.code === 'provisional-reference')?.message ?? '';
+      const reference = /NOREF-[0-9A-F]{8}/.exec(provisional)?.[0] ?? '';
+      expect(provisional).toBe(`before.csv!A3: no reference, so the contract was given the provisional reference ${reference}, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice`);
+      expect((await store.contracts.get('AON1/2'))?.supplier.name).toBe('Beta Travel');
+      expect((await importRegister(store, before, { dryRun: false, actor: 'test' })).unchanged).toBe(3);
+
+      const dry = await importRegister(store, after, { dryRun: true, actor: 'test' });
+      expect([dry.created, dry.updated, dry.unchanged, dry.renamed]).toEqual([0, 1, 2, [{ from: reference, to: 'BAN12005', row: 3 }]]);
+      const second = await importRegister(store, after, { dryRun: false, actor: 'test' });
+      expect([second.created, second.updated, second.unchanged, second.renamed.length]).toEqual([0, 1, 2, 1]);
+      expect(await store.contracts.count()).toBe(3);
+      expect(await store.contracts.get(reference)).toBeUndefined();
+      expect((await store.contracts.get('BAN12005'))?.value.total).toBe(5500);
+      // The history stays: its creation under the provisional reference; newest first, the update and the rename.
+      expect((await store.audit.list({ entity: 'contract', entityKey: reference })).map((e) => e.action)).toEqual(['create']);
+      expect((await store.audit.list({ entity: 'contract', entityKey: 'BAN12005' })).map((e) => [e.action, e.changes.reference ?? null])).toEqual([
+        ['update', null],
+        ['rename', { from: reference, to: 'BAN12005' }],
+      ]);
+      expect((await importRegister(store, after, { dryRun: false, actor: 'test' })).unchanged).toBe(3);
     });
 
     it('rolls everything back when --strict refuses the file', async () => {

@@ -1,11 +1,19 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { decide, dueWarnings, EMPTY_LEDGER, type DecisionRequest, type DueWarning, type Store } from '@contract-steward/core';
-import { makeContract } from '../support/contracts.js';
+import { makeContract as makeAnyContract } from '../support/contracts.js';
 import { STORE_FACTORIES } from '../support/stores.js';
 
 const NOW = new Date('2026-07-02T08:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const MINUTE = 60_000;
+
+/**
+ * Storage is under test here, not the renewal rules: a value under £100,000 (no governance lead
+ * time) and a 452-day lead time (re-procurement on 2 January 2026, long past) leave the notice
+ * deadline of 30 September 2026 as the one due.
+ */
+const makeContract: typeof makeAnyContract = (overrides = {}) =>
+  makeAnyContract({ value: { annual: 30_000, total: 90_000, basis: 'fixed' }, leadTimeDays: 452, ...overrides });
 
 /** The 90-day notice warnings of contracts ending 31 March 2027 (notice by 30 September 2026). */
 function warningsFor(...references: string[]): DueWarning[] {

@@ -36,6 +36,17 @@ for (const makeFactory of STORE_FACTORIES) {
       expect(await store.savings.get('S-2')).toBeUndefined();
     });
 
+    it('keeps the current price beside the baseline and the new price, and lists it', async () => {
+      // IEG4 as avoidance (current 100,000) and a cut (current 120,000 → new 100,000: 20,000 cashable).
+      await store.savings.upsert(makeSaving({ id: 'AVOID' }), finance);
+      await store.savings.upsert(makeSaving({ id: 'CUT', currentAnnual: 120000 }), finance);
+      expect((await store.savings.get('AVOID'))?.currentAnnual).toBe(100000);
+      expect((await store.savings.list()).map((s) => [s.id, s.currentAnnual, s.cashable])).toEqual([
+        ['AVOID', 100000, false],
+        ['CUT', 120000, true],
+      ]);
+    });
+
     it('moves a saving through validation to sign-off, recording who and when', async () => {
       await store.savings.upsert(makeSaving({ id: 'S-1' }), finance);
       const validated = await store.savings.setState('S-1', 'validated', { ...finance, actor: 'b.jones@council.gov.uk' });

@@ -15,3 +15,10 @@ export function makeContract(overrides: Partial<ContractInput> = {}): Contract {
     ...overrides,
   });
 }
+
+/**
+ * A value under the lowest governance band (£100,000 by default): an officer decides under
+ * delegated powers, so no approval lead time moves the contract's deadlines. For tests about
+ * something other than governance.
+ */
+export const DELEGATED_VALUE = { annual: 30_000, total: 90_000, basis: 'fixed' } as const;

@@ -34,6 +34,13 @@ describe('loadConfig', () => {
   });
 
   const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://steward.council.gov.uk' };
+  it('reads governance lead times by value band, and names the variable and the form when they are wrong', () => {
+    expect(loadConfig({ GOVERNANCE_LEAD_TIMES: '250000:28,56' }).GOVERNANCE_LEAD_TIMES).toEqual([{ below: 250_000, days: 28 }, { days: 56 }]);
+    expect(loadConfig({}).GOVERNANCE_LEAD_TIMES).toEqual([{ below: 100_000, days: 0 }, { below: 500_000, days: 42 }, { days: 70 }]);
+    const message = messageOf({ GOVERNANCE_LEAD_TIMES: '100000:0,500000:42' });
+    expect(message).toContain('Invalid GOVERNANCE_LEAD_TIMES (got "100000:0,500000:42"): must be value limits in pounds and days, such as 100000:0,500000:42,70');
+    expect(message.split('\n')).toHaveLength(1);
+  });
 
   it('requires a tenant list for a multi-tenant registration, so strangers cannot use the bot', () => {
     expect(messageOf({ ...registered, MicrosoftAppType: 'MultiTenant' })).toContain('Invalid ALLOWED_TENANTS');

@@ -1,3 +1,4 @@
+import { DEFAULT_GOVERNANCE_BANDS, GOVERNANCE_BANDS_FORMAT, parseGovernanceBands } from '@contract-steward/core';
 import { z } from 'zod';
 
 const list = z
@@ -37,6 +38,19 @@ export const ConfigSchema = z.object({
   PROCUREMENT_CHANNEL: z.string().regex(/^\d+:[^\s]+$/, 'must be a Teams conversation id such as 19:abc...@thread.tacv2').optional(),
   /** Within this many days of a deadline, an unacknowledged warning is also sent to the contract's escalation contact. */
   ESCALATE_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Days of approval before a renewal decision, by contract value (the council's key-decision bands): `100000:0,500000:42,70`. */
+  GOVERNANCE_LEAD_TIMES: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return DEFAULT_GOVERNANCE_BANDS;
+      const bands = parseGovernanceBands(text);
+      if (bands === undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be ${GOVERNANCE_BANDS_FORMAT}` });
+        return z.NEVER;
+      }
+      return bands;
+    }),
   /** Sending attempts per warning in one run before it is marked failed (retried on the next run). */
   SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Longest wait, in milliseconds, between attempts to send one message (Retry-After is honoured up to this). */

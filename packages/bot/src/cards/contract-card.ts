@@ -1,4 +1,4 @@
-import type { Contract } from '@contract-steward/core';
+import type { Contract, KeyDateKind } from '@contract-steward/core';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** A deadline of a contract as the card shows it (core's KeyDate fits). */
@@ -8,17 +8,24 @@ export interface CardKeyDate {
   readonly rule: string;
 }
 
-export const KEY_DATE_LABELS: Record<string, string> = {
+/** Every kind core produces (KeyDateKind), so a new kind cannot reach a card unlabelled. */
+export const KEY_DATE_LABELS: Readonly<Record<KeyDateKind, string>> & Readonly<Record<string, string | undefined>> = {
   notice: 'Notice deadline',
   extension: 'Extension decision',
+  'reprocure-if-not-extended': 'Start re-procurement if not extended',
   reprocure: 'Start re-procurement',
   renewal: 'Automatic renewal',
   end: 'Contract ends',
+  review: 'Contract review',
 };
 
 function describeRenewal(contract: Contract): string {
   const terms = contract.renewal;
-  if (terms.type === 'fixed') return 'Fixed term';
+  if (terms.type === 'fixed') {
+    if (contract.renewalType === 'automatic') return 'Renews automatically';
+    if (contract.renewalType === 'options') return 'Has extension options (not recorded)';
+    return contract.renewalType === 'fixed' ? 'Fixed term' : 'Not recorded';
+  }
   if (terms.type === 'auto-renewal') return `Renews automatically every ${terms.period.amount} ${terms.period.unit}`;
   const options = terms.options.map((o) => `${o.amount} ${o.unit}`).join(' + ');
   return `Extension options ${options} (${terms.taken} taken${terms.maximumEndDate ? `, up to ${formatDate(terms.maximumEndDate)}` : ''})`;

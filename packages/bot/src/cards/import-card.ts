@@ -12,6 +12,11 @@ function counts(report: ImportReport, verb: 'will be' | 'were'): CardElement {
     ['Updated', String(report.updated)],
     ['Unchanged', String(report.unchanged)],
     ['Rejected', String(report.rejected)],
+    // Only when there are any, so a clean file's card stays short.
+    ...(report.provisional > 0 ? [['Given a provisional reference', String(report.provisional)] as [string, string]] : []),
+    ...(report.lots > 0 ? [['Kept as lots of a repeated reference', String(report.lots)] as [string, string]] : []),
+    ...(report.duplicatesSkipped > 0 ? [['Repeated lines skipped', String(report.duplicatesSkipped)] as [string, string]] : []),
+    ...(report.renamed.length > 0 ? [['Given their real reference', String(report.renamed.length)] as [string, string]] : []),
   ]);
 }
 
@@ -28,6 +33,8 @@ function problemList(report: ImportReport): CardElement[] {
 
 /** "Row 4, Expiry (column E): …" rather than the spreadsheet reference "register.csv!E4: …". */
 export function inPlainWords(problem: ImportProblem, headers: readonly string[]): string {
+  // Row 0 is the file as a whole (such as the buyers of an OCDS file): no row to name.
+  if (problem.row === 0) return problem.message;
   const message = problem.message.replace(/^[^:]*![A-Z]*\d+:\s*/, '');
   if (problem.column === '') return `Row ${problem.row}: ${message}`;
   const index = [...problem.column].reduce((n, letter) => n * 26 + (letter.charCodeAt(0) - 64), 0) - 1;

@@ -21,9 +21,20 @@ const lines = (value: unknown) =>
     : [];
 const choices = (value: unknown) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
 
+/** "API-1.5: the register is public" lines → clause id (upper case) → reason. */
+const reasonsByClause = (value: unknown) =>
+  new Map(
+    lines(value).flatMap((line) => {
+      const match = /^([A-Za-z]+-[\d.]+)\s*[:\-–]\s*(.+)$/.exec(line);
+      return match?.[1] && match[2] ? [[match[1].toUpperCase(), match[2].trim()] as const] : [];
+    }),
+  );
+
 /** The form's inputs (strings, as cards send them) as the options `buildTenderPack` reads. */
 export function packOptionsFromForm(form: Record<string, unknown>): Record<string, unknown> {
   const sections = choices(form.sections);
+  const reasons = reasonsByClause(form.excludeReasons);
+  const rewording = typeof form.rewordApi14 === 'string' ? form.rewordApi14.trim() : '';
   const businessFunctions = lines(form.businessFunctions);
   const timestampedDatasets = lines(form.timestampedDatasets);
   const charges: Record<string, unknown> = {};
@@ -34,7 +45,11 @@ export function packOptionsFromForm(form: Record<string, unknown>): Record<strin
     reference: typeof form.reference === 'string' ? form.reference : '',
     ...(sections.length > 0 ? { sections } : {}),
     charges,
-    exclude: choices(form.exclude),
+    exclude: choices(form.exclude).map((id) => {
+      const reason = reasons.get(id.toUpperCase());
+      return reason === undefined ? id : { id, reason };
+    }),
+    ...(rewording !== '' ? { reword: { 'API-1.4': rewording } } : {}),
     ...(businessFunctions.length > 0 ? { businessFunctions } : {}),
     ...(timestampedDatasets.length > 0 ? { timestampedDatasets } : {}),
     includeGuidance: form.includeGuidance === 'true' || form.includeGuidance === true,
@@ -49,7 +64,7 @@ export function packSummaryMarkdown(pack: TenderPack): string {
     '',
     ...rows,
     '',
-    pack.excluded.length > 0 ? `Left out: ${pack.excluded.map((c) => c.id).join(', ')}.` : 'No clause left out.',
+    pack.excluded.length > 0 ? `Left out: ${pack.excluded.map((c) => (c.reason === undefined ? c.id : `${c.id} (${c.reason})`)).join(', ')}.` : 'No clause left out.',
     `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance annex (remove it before issuing)' : ''}.`,
   ].join('\n');
 }

@@ -1,8 +1,10 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { SourceRow } from '../register/import/convert-row.js';
-import type { ImportProblem } from '../register/import/import-problem.js';
+import { cleanText } from '../register/import/clean-text.js';
+import { columnLetter, importProblem, type ImportProblem } from '../register/import/import-problem.js';
 import { createImportPlanner, type ImportPlanner } from '../register/import/import-planner.js';
 import { canonicalJson } from '../register/import/canonical-json.js';
+import { isProvisionalReference, provisionalReference } from '../register/import/provisional-reference.js';
 import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
 import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
 
@@ -25,13 +27,25 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: number;
+  /** Contracts kept under a provisional reference (their rows had none; repeated lines aside). */
+  readonly provisional: number;
+  /** Accepted rows that repeated an earlier row's reference for another contract: kept as lots (`REF/2`). */
+  readonly lots: number;
+  /** Lines that repeated an earlier row exactly (reference, supplier, dates, value): skipped. */
+  readonly duplicatesSkipped: number;
+  /** Provisional contracts given their real reference by this file. */
+  readonly renamed: readonly { readonly from: string; readonly to: string; readonly row: number }[];
   /** True when --strict refused the file because of its problems. */
   readonly refused: boolean;
   readonly problems: readonly ImportProblem[];
   readonly ignoredColumns: readonly string[];
   /** The reading (headers, rejected rows), for the problems workbook. */
   readonly reading: RegisterReading;
-  /** Every rejected row with its cells, in file order: unreadable rows and repeated references. */
+  /**
+   * Every rejected row with its cells, in file order, for the problems workbook. A row whose
+   * reference an imported row holds carries a lot reference instead, so importing the corrected
+   * workbook adds it rather than overwriting that contract.
+   */
   readonly rejectedRows: readonly SourceRow[];
 }
 
@@ -45,41 +59,58 @@ class RefusedImport extends Error {
   }
 }
 
+interface Planned {
+  readonly row: number;
+  readonly contract: Contract;
+}
+
+type Renamed = ImportReport['renamed'][number];
+
 /**
  * Reads a register file and, unless this is a dry run, writes every accepted row in one
  * transaction, with each contract's write audited and one entry for the import itself. Rows
  * are written in batches while the file is read, so memory stays flat however long the file;
  * an error, a --strict refusal or a killed process leaves the register exactly as it was.
  * Importing the same file twice changes nothing the second time.
+ *
+ * A row with a real reference whose contract the register holds under the provisional
+ * reference its supplier, title and start date give (imported before without a reference)
+ * renames that contract, with its history, instead of adding a second one.
  */
 export async function importRegister(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return dryRun(store, path, options);
   const audit: AuditContext = { actor: options.actor, source: `import:${options.displayName ?? fileNameOf(path)}`, ...(options.at ? { at: options.at } : {}) };
   try {
     return await store.transaction(async (tx) => {
-      const planner = createImportPlanner();
-      const duplicates: SourceRow[] = [];
+      const planner = createImportPlanner(new Map(), { strict: options.strict === true });
+      const repeats: SourceRow[] = [];
+      const renamed: Renamed[] = [];
+      let provisional = 0;
       const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
-      let batch: Contract[] = [];
+      let batch: Planned[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        const counts = await tx.contracts.upsertMany(batch, audit);
+        const present = await lookUp(tx.contracts, batch);
+        for (const rename of renamesOf(batch, present)) {
+          if (await tx.contracts.rename(rename.from, rename.to, audit)) renamed.push(rename);
+        }
+        const counts = await tx.contracts.upsertMany(batch.map((planned) => planned.contract), audit);
         for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
         batch = [];
       };
       const reading = await readRegister(path, options, (row) => {
-        if (planner.add({ sheet: row.sheet, row: row.row, reference: row.contract.reference, contract: row.contract }) === 'duplicate') {
-          duplicates.push(row);
-          return;
-        }
-        batch.push(row.contract);
+        const planned = planner.add(row);
+        if (planned.verdict === 'rejected') repeats.push(row);
+        if (!planned.contract) return;
+        if (isProvisionalReference(planned.contract.reference)) provisional += 1;
+        batch.push({ row: row.row, contract: planned.contract });
         // Only a full batch is waited for; the other rows go straight on.
         return batch.length >= WRITE_BATCH ? flush() : undefined;
       });
       await flush();
-      const report = reportOf(reading, planner, written, options, duplicates);
+      const report = reportOf(reading, planner, written, options, repeats, renamed, provisional);
       if (report.refused) throw new RefusedImport(report);
-      if (written.created + written.updated > 0) {
+      if (written.created + written.updated + renamed.length > 0) {
         await tx.audit.record(
           {
             action: 'import',
@@ -89,6 +120,7 @@ export async function importRegister(store: Store, path: string, options: Import
               created: { from: null, to: written.created },
               updated: { from: null, to: written.updated },
               rejected: { from: null, to: report.rejected },
+              ...(renamed.length > 0 ? { renamed: { from: null, to: renamed.length } } : {}),
             },
           },
           audit,
@@ -105,25 +137,65 @@ export async function importRegister(store: Store, path: string, options: Import
 async function dryRun(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
   // The register's contracts are looked up a batch at a time, so a dry run against 100,000
   // contracts holds no more of them in memory than one against an empty register.
-  const existing = new Map<string, string>();
-  const planner = createImportPlanner(existing);
-  const duplicates: SourceRow[] = [];
-  let batch: (SourceRow & { contract: Contract })[] = [];
+  const planner = createImportPlanner(new Map(), { strict: options.strict === true });
+  const repeats: SourceRow[] = [];
+  const renamed: Renamed[] = [];
+  let provisional = 0;
+  const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+  let batch: Planned[] = [];
   const flush = async () => {
-    existing.clear();
-    for (const contract of await store.contracts.getMany(batch.map((row) => row.contract.reference))) {
-      existing.set(contract.reference, canonicalJson(contract));
+    const present = await lookUp(store.contracts, batch);
+    const renames = new Map(renamesOf(batch, present).map((rename) => [rename.to, rename]));
+    for (const { contract } of batch) {
+      const rename = renames.get(contract.reference);
+      const before = present.get(rename ? rename.from : contract.reference);
+      if (rename) renamed.push(rename);
+      if (before === undefined) counts.created += 1;
+      else counts[canonicalJson({ ...before, reference: contract.reference }) === canonicalJson(contract) ? 'unchanged' : 'updated'] += 1;
+      // A later row with the same reference compares with this one, as the write would.
+      present.set(contract.reference, contract);
     }
-    for (const row of batch) if (planner.add({ ...row, reference: row.contract.reference }) === 'duplicate') duplicates.push(row);
     batch = [];
   };
   const sink: AcceptedSink = async (row) => {
-    batch.push(row);
+    const planned = planner.add(row);
+    if (planned.verdict === 'rejected') repeats.push(row);
+    if (!planned.contract) return;
+    if (isProvisionalReference(planned.contract.reference)) provisional += 1;
+    batch.push({ row: row.row, contract: planned.contract });
     if (batch.length >= WRITE_BATCH) await flush();
   };
   const reading = await readRegister(path, options, sink);
   await flush();
-  return reportOf(reading, planner, planner.counts, options, duplicates);
+  return reportOf(reading, planner, counts, options, repeats, renamed, provisional);
+}
+
+/** The register's contracts under each row's reference and under the provisional one it would have had. */
+async function lookUp(contracts: Store['contracts'], batch: readonly Planned[]): Promise<Map<string, Contract>> {
+  const references = new Set<string>();
+  for (const { contract } of batch) {
+    references.add(contract.reference);
+    if (!isProvisionalReference(contract.reference)) references.add(provisionalOf(contract));
+  }
+  return new Map((await contracts.getMany([...references])).map((contract) => [contract.reference, contract]));
+}
+
+/** Rows with a real reference new to the register whose provisional contract it holds. */
+function renamesOf(batch: readonly Planned[], present: ReadonlyMap<string, Contract>): Renamed[] {
+  const renames: Renamed[] = [];
+  const taken = new Set<string>();
+  for (const { row, contract } of batch) {
+    if (isProvisionalReference(contract.reference) || present.has(contract.reference)) continue;
+    const from = provisionalOf(contract);
+    if (!present.has(from) || taken.has(from)) continue;
+    taken.add(from);
+    renames.push({ from, to: contract.reference, row });
+  }
+  return renames;
+}
+
+function provisionalOf(contract: Contract): string {
+  return provisionalReference(contract.supplier.name, contract.title, contract.startDate);
 }
 
 function reportOf(
@@ -131,9 +203,12 @@ function reportOf(
   planner: ImportPlanner,
   counts: Readonly<Record<UpsertOutcome, number>>,
   options: ImportOptions,
-  duplicates: readonly SourceRow[],
+  repeats: readonly SourceRow[],
+  renamed: readonly Renamed[],
+  provisional: number,
 ): ImportReport {
-  const problems = [...reading.problems, ...planner.problems].sort((a, b) => a.row - b.row);
+  const handedBack = handBack([...reading.rejected, ...repeats.map(({ sheet, row, cells }) => ({ sheet, row, cells }))].sort((a, b) => a.row - b.row), reading, planner);
+  const problems = [...reading.problems, ...planner.problems, ...handedBack.problems].sort((a, b) => a.row - b.row);
   const refused = options.strict === true && problems.length > 0;
   return {
     dryRun: options.dryRun,
@@ -144,13 +219,45 @@ function reportOf(
     created: refused ? 0 : counts.created,
     updated: refused ? 0 : counts.updated,
     unchanged: refused ? 0 : counts.unchanged,
-    rejected: refused ? reading.rows : reading.rejected.length + planner.duplicates.length,
+    rejected: refused ? reading.rows : reading.rejected.length + repeats.length,
+    provisional: refused ? 0 : provisional,
+    lots: refused ? 0 : planner.lots,
+    duplicatesSkipped: refused ? 0 : planner.counts.duplicate,
+    renamed: refused ? [] : renamed,
     refused,
     problems,
     ignoredColumns: reading.unmapped.map((u) => u.header),
     reading,
-    rejectedRows: [...reading.rejected, ...duplicates.map(({ sheet, row, cells }) => ({ sheet, row, cells }))].sort((a, b) => a.row - b.row),
+    rejectedRows: handedBack.rows,
   };
+}
+
+/**
+ * Rejected rows as the problems workbook gives them back. One whose reference an accepted row
+ * holds would, once corrected and imported, replace that contract: it is handed back under the
+ * next free lot reference instead, and the Problems column says so.
+ */
+function handBack(rejected: readonly SourceRow[], reading: RegisterReading, planner: ImportPlanner): { rows: SourceRow[]; problems: ImportProblem[] } {
+  const column = reading.columns.find((c) => c.field === 'reference')?.index;
+  if (column === undefined) return { rows: [...rejected], problems: [] };
+  const problems: ImportProblem[] = [];
+  const rows = rejected.map((source) => {
+    const reference = cleanText(source.cells[column]);
+    const lot = reference === undefined ? undefined : planner.lotReferenceFor(reference);
+    if (reference === undefined || lot === undefined) return source;
+    problems.push(
+      importProblem(
+        { sheet: source.sheet, row: source.row, column: columnLetter(column), value: reference },
+        'lot-reference',
+        `an imported row already has reference "${reference}", so the problems workbook gives this row ${lot}: importing it corrected adds it as that lot instead of replacing the other contract — write its own reference if it has one`,
+        'warning',
+      ),
+    );
+    const cells = [...source.cells];
+    cells[column] = lot;
+    return { ...source, cells };
+  });
+  return { rows, problems };
 }
 
 function fileNameOf(path: string): string {

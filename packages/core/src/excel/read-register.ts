@@ -6,7 +6,7 @@ import type { CellValue } from '../register/import/cell-value.js';
 import { convertRow, type SourceRow } from '../register/import/convert-row.js';
 import type { ImportProblem } from '../register/import/import-problem.js';
 import { mapHeaders, type HeaderMapping, type MappedColumn, type UserMapping } from '../register/import/map-headers.js';
-import { OCDS_COLUMNS, ocdsToRows } from '../register/import/ocds.js';
+import { OCDS_COLUMNS, buyersOf, isBuyersRow, ocdsToRows, type OcdsBuyer } from '../register/import/ocds.js';
 import { inspectXlsxZip } from './inspect-xlsx-zip.js';
 import { parseCsv } from './parse-csv.js';
 import { RegisterFileError } from './register-file-error.js';
@@ -34,6 +34,8 @@ export interface ReadRegisterOptions {
   readonly maxDecompressedBytes?: number;
   /** The name to report and sniff the type by, when the file on disk has an internal name (an upload). */
   readonly displayName?: string;
+  /** OCDS files: read only this buyer's awards (its name or its OCDS id). */
+  readonly buyer?: string;
 }
 
 export interface RegisterReading {
@@ -84,7 +86,10 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
   const fileName = options.displayName ?? basename(path);
   await checkSize(path, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const kind = await sniffKind(path, fileName);
-  if (kind === 'json') return readOcds(path, fileName, onAccepted);
+  if (kind === 'json') return readOcds(path, fileName, onAccepted, options.buyer);
+  if (options.buyer !== undefined) {
+    throw new RegisterFileError('buyer-needs-ocds', `--buyer chooses one council's awards in an OCDS .json file, and ${fileName} is a spreadsheet — leave --buyer out`);
+  }
   const collector = new RowCollector(fileName, kind, options, onAccepted);
   if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
   else {
@@ -181,6 +186,7 @@ class RowCollector {
       );
     }
     const { sheet, headerRow, headers, mapping } = this.chosen;
+    if (!mapping.columns.some((column) => column.field === 'supplierName')) throw noSupplierColumn(this.fileName, this.rows, headers);
     return {
       fileName: this.fileName,
       kind: this.kind,
@@ -224,6 +230,8 @@ class RowCollector {
     }
     if (empty) return;
     this.rows += 1;
+    // Without a supplier column no row can be a contract: the file is refused once, at the end.
+    if (!this.chosen?.mapping.columns.some((column) => column.field === 'supplierName')) return;
     const source: SourceRow = { sheet: raw.sheet, row: raw.row, cells: raw.cells };
     const converted = convertRow(source, this.chosen?.mapping.columns ?? []);
     for (const problem of converted.problems) this.problems.push(problem);
@@ -238,6 +246,32 @@ class RowCollector {
       if (pending) await pending;
     } else this.accepted.push(candidate(raw.sheet, raw.row, converted.contract));
   }
+}
+
+/** Headers a list of tenders or opportunities has, and a register of let contracts does not. */
+const TENDER_HEADER = /tender|classification|cpv|buyer|notice|opportunit|procedure|deadline|expires|time[\s_-]*remaining/i;
+
+/**
+ * One message for a file with no supplier column, rather than the same error on every row:
+ * what the file seems to be, and what is missing.
+ */
+function noSupplierColumn(fileName: string, rows: number, headers: readonly string[]): RegisterFileError {
+  const named = headers.map((header) => header.trim()).filter(Boolean);
+  const tenderish = named.filter((header) => TENDER_HEADER.test(header));
+  const shown = (list: readonly string[]) => `${list.slice(0, 6).join(', ')}${list.length > 6 ? ', ...' : ''}`;
+  const what =
+    tenderish.length >= 2
+      ? `its columns (${shown(tenderish)}) are those of a list of tenders, not a register of contracts let to suppliers`
+      : `its columns are ${shown(named)}`;
+  return new RegisterFileError(
+    'no-supplier-column',
+    `${fileName} has ${rows.toLocaleString('en-GB')} row${rows === 1 ? '' : 's'} but no supplier column, so none of them can be imported as a contract: ${what} — import the contracts register, which names each contract's supplier, or map the column that does with --map "Header=supplierName"`,
+  );
+}
+
+/** "City of Doncaster Council (GB-CFS-257613): 6, North Yorkshire Council (…): 4, …" */
+function listBuyers(buyers: readonly OcdsBuyer[]): string {
+  return buyers.map((b) => `${b.name}${b.id === undefined ? '' : ` (${b.id})`}: ${b.rows}`).join('; ');
 }
 
 function candidate(sheet: string, row: number, contract: Contract): CandidateRow {
@@ -293,20 +327,36 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined): Promise<RegisterReading> {
+async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined, buyer: string | undefined): Promise<RegisterReading> {
   let json: unknown;
   try {
     json = JSON.parse(decodeText(await readFile(path)).replace(/^\uFEFF/, ''));
   } catch {
     throw new RegisterFileError('not-a-spreadsheet', `${fileName} is not valid JSON — import a .xlsx, .csv or an OCDS release package`);
   }
-  const rows = ocdsToRows(json, fileName);
-  if (rows.length === 0) {
+  const all = ocdsToRows(json, fileName);
+  if (all.length === 0) {
     throw new RegisterFileError('no-register-sheet', `${fileName} holds no OCDS awards — import an OCDS release package with awards, or a .xlsx or .csv register`);
+  }
+  const buyers = buyersOf(all);
+  const rows = buyer === undefined ? all : all.filter((row) => isBuyersRow(row, buyer));
+  if (rows.length === 0) {
+    throw new RegisterFileError('buyer-not-found', `${fileName} has no awards by "${buyer}": its buyers are ${listBuyers(buyers)} — give one of these names or ids with --buyer`);
   }
   const accepted: CandidateRow[] = [];
   const rejected: SourceRow[] = [];
   const problems: ImportProblem[] = [];
+  if (buyer === undefined && buyers.length > 1) {
+    problems.push({
+      code: 'several-buyers',
+      severity: 'warning',
+      sheet: fileName,
+      row: 0,
+      column: '',
+      value: '',
+      message: `${fileName} holds the awards of ${buyers.length} buyers, and all were read, each contract keeping its buyer: ${listBuyers(buyers)} — to import only your council's, import it again with --buyer "NAME" or --buyer ID`,
+    });
+  }
   for (const source of rows) {
     const converted = convertRow(source, OCDS_COLUMNS);
     problems.push(...converted.problems);

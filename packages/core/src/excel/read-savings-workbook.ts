@@ -16,6 +16,7 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
     'stateBy',
     'stateAt',
     'cashable',
+    'currentAnnual',
     'baselineAnnual',
     'baselineSource',
     'newAnnual',
@@ -29,7 +30,7 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
 );
 /** A savings workbook is a few hundred rows; one that unpacks past this is not one. */
 const MAX_UNPACKED_BYTES = 64 * 1_048_576;
-const NUMBER_FIELDS = new Set(['baselineAnnual', 'newAnnual', 'termMonths', 'oneOffCosts', 'implementationCost', 'exitCost']);
+const NUMBER_FIELDS = new Set(['currentAnnual', 'baselineAnnual', 'newAnnual', 'termMonths', 'oneOffCosts', 'implementationCost', 'exitCost']);
 
 /**
  * Reads savings from a workbook whose first row names the same fields as the JSON import

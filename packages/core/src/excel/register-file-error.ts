@@ -11,6 +11,9 @@ export type RegisterFileErrorCode =
   | 'cell-too-long'
   | 'merged-cells'
   | 'no-register-sheet'
+  | 'no-supplier-column'
+  | 'buyer-not-found'
+  | 'buyer-needs-ocds'
   | 'sheet-not-found';
 
 /** A file the importer refuses, with one sentence that says what to do instead. */

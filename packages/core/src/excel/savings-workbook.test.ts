@@ -29,8 +29,8 @@ describe('the savings workbook', () => {
     const sheet = (await exportAndRead([saving()])).getWorksheet('Savings');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => columnLetter(header.indexOf(name) + 1);
-    expect(sheet?.getCell(`${col('Annual saving (£)')}2`).value).toEqual({ formula: 'J2-L2', result: 60000 });
-    expect(sheet?.getCell(`${col('Whole-term saving (£)')}2`).value).toEqual({ formula: 'Q2*N2/12-P2', result: 180000 });
+    expect(sheet?.getCell(`${col('Full-year effect (£)')}2`).value).toEqual({ formula: 'K2-M2', result: 60000 });
+    expect(sheet?.getCell(`${col('Whole-term saving (£)')}2`).value).toEqual({ formula: 'R2*O2/12-Q2', result: 180000 });
     expect(header.slice(-3)).toEqual(['2024/25', '2025/26', '2026/27']);
     const firstYear = sheet?.getCell(`${col('2024/25')}2`).value as { formula: string; result: number };
     expect(firstYear.result).toBe(60000);
@@ -39,8 +39,31 @@ describe('the savings workbook', () => {
     expect(sheet?.getCell(`${col('2024/25')}2`).numFmt).toMatch(/^"£"#,##0.00;\[Red\]-"£"#,##0.00;/);
   });
 
+  it('shows IEG4\'s held rise as cost avoidance and a price cut as cashable, with live formulas', async () => {
+    // IEG4: current 100,000, baseline 160,000, new 100,000 → cashable 0, avoidance 60,000.
+    // A cut: current 100,000, baseline 160,000, new 90,000 → cashable 10,000, avoidance 60,000.
+    const sheet = (await exportAndRead([saving(), saving({ id: 'CUT', newAnnual: 90000 })])).getWorksheet('Savings');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => columnLetter(header.indexOf(name) + 1);
+    expect(sheet?.getCell(`${col('Current annual (£)')}2`).value).toBe(100000);
+    const noCash = sheet?.getCell(`${col('Cashable a year (£)')}2`).value as { formula: string; result?: number };
+    // exceljs reads a cached result of 0 back as no result.
+    expect([noCash.formula, noCash.result ?? 0]).toEqual(['MAX(0,J2-M2)', 0]);
+    expect(sheet?.getCell(`${col('Cost avoidance a year (£)')}2`).value).toEqual({ formula: 'K2-MAX(J2,M2)', result: 60000 });
+    expect(sheet?.getCell(`${col('Cashable a year (£)')}3`).value).toMatchObject({ result: 10000 });
+    expect(sheet?.getCell(`${col('Cost avoidance a year (£)')}3`).value).toMatchObject({ result: 60000 });
+    expect(sheet?.getCell(`${col('Cashable')}2`).value).toBe('No');
+  });
+
+  it('gives each whole financial year of a term over a leap day the full-year effect', async () => {
+    const sheet = (await exportAndRead([saving({ start: '2027-04-01' })])).getWorksheet('Savings');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const results = ['2027/28', '2028/29', '2029/30'].map((y) => (sheet?.getCell(`${columnLetter(header.indexOf(y) + 1)}2`).value as { result: number }).result);
+    expect(results).toEqual([60000, 60000, 60000]);
+  });
+
   it('sums the Savings sheet by financial year and by service area with SUMIFS', async () => {
-    const workbook = await exportAndRead([saving(), saving({ id: 'B', serviceArea: 'Housing', state: 'proposed', cashable: false })]);
+    const workbook = await exportAndRead([saving(), saving({ id: 'B', serviceArea: 'Housing', state: 'proposed' })]);
     const years = workbook.getWorksheet('By financial year');
     expect(years?.getCell('A2').value).toBe('2024/25');
     expect(years?.getCell('B2').value).toMatchObject({ result: 120000 });

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { computeSaving, type SavingFigures } from '../savings/compute-savings.js';
+import { computeSaving, splitSaving, type SavingFigures } from '../savings/compute-savings.js';
 import { financialYear, financialYearOf, type FinancialYear } from '../savings/financial-year.js';
 import { addMonthsClamped } from '../savings/term-dates.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
@@ -52,6 +52,7 @@ const COLUMNS = [
   { key: 'stateBy', header: 'State by', width: 24 },
   { key: 'stateAt', header: 'State at', width: 22 },
   { key: 'cashable', header: 'Cashable', width: 10 },
+  { key: 'currentAnnual', header: 'Current annual (£)', width: 18, numFmt: GBP_FORMAT },
   { key: 'baselineAnnual', header: 'Baseline annual (£)', width: 18, numFmt: GBP_FORMAT },
   { key: 'baselineSource', header: 'Baseline source', width: 28 },
   { key: 'newAnnual', header: 'New annual (£)', width: 16, numFmt: GBP_FORMAT },
@@ -59,7 +60,9 @@ const COLUMNS = [
   { key: 'termMonths', header: 'Term (months)', width: 14 },
   { key: 'lastDay', header: 'Last day', width: 12, numFmt: DATE_FORMAT },
   { key: 'oneOffCosts', header: 'One-off costs (£)', width: 17, numFmt: GBP_FORMAT },
-  { key: 'annualSaving', header: 'Annual saving (£)', width: 17, numFmt: GBP_FORMAT },
+  { key: 'annualSaving', header: 'Full-year effect (£)', width: 17, numFmt: GBP_FORMAT },
+  { key: 'cashableAnnual', header: 'Cashable a year (£)', width: 17, numFmt: GBP_FORMAT },
+  { key: 'avoidanceAnnual', header: 'Cost avoidance a year (£)', width: 20, numFmt: GBP_FORMAT },
   { key: 'totalSaving', header: 'Whole-term saving (£)', width: 21, numFmt: GBP_FORMAT },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
@@ -143,12 +146,13 @@ async function writeSavingsSheet(
   sheet.autoFilter = `A1:${lastColumn}${savings.length + 1}`;
   writeHeader(sheet.getRow(1), [...COLUMNS.map((c) => c.header), ...years.map((y) => y.label)]);
 
-  const { start, termMonths, oneOffCosts, annualSaving, baselineAnnual, newAnnual } = COL;
+  const { start, termMonths, oneOffCosts, annualSaving, currentAnnual, baselineAnnual, newAnnual } = COL;
   const formula = (text: string, result: number | Date) => (live ? { formula: text, result } : result);
   for (let index = 0; index < savings.length; index++) {
     if (index % 200 === 199) await relieve(sheet);
     const saving = savings[index] as Saving;
     const f = computeSaving(saving);
+    const split = splitSaving(saving);
     addUp(totals, saving, f);
     const r = index + 2;
     const row = sheet.getRow(r);
@@ -162,6 +166,7 @@ async function writeSavingsSheet(
       xlsxSafe(saving.stateBy),
       xlsxSafe(saving.stateAt),
       saving.cashable ? 'Yes' : 'No',
+      saving.currentAnnual,
       saving.baselineAnnual,
       xlsxSafe(saving.baselineSource),
       saving.newAnnual,
@@ -170,6 +175,8 @@ async function writeSavingsSheet(
       formula(`EDATE(${start}${r},${termMonths}${r})-1`, excelDate(f.last)),
       saving.oneOffCosts,
       formula(`${baselineAnnual}${r}-${newAnnual}${r}`, f.annualSaving),
+      formula(`MAX(0,${currentAnnual}${r}-${newAnnual}${r})`, split.cashableAnnual),
+      formula(`${baselineAnnual}${r}-MAX(${currentAnnual}${r},${newAnnual}${r})`, split.avoidanceAnnual),
       formula(`${annualSaving}${r}*${termMonths}${r}/12-${oneOffCosts}${r}`, f.totalSaving),
       ...yearColumns.map(({ year }, i) => {
         const pence = f.years.find((y) => y.year.startYear === year.startYear)?.pence ?? 0;
@@ -201,17 +208,21 @@ async function relieve(sheet: ExcelJS.Worksheet): Promise<void> {
 
 /**
  * The saving in one financial year, as a formula on the row's cells. Every year but the last
- * of the term is the days' share of (annual saving × months / 12), less the one-off costs
- * if the term starts in it, rounded to the penny; the last year of the term is the rounded
- * whole-term saving less the years before it, so a row's years add up to its whole term.
+ * of the term is annual saving ÷ 12 × the months of the term in the year (a part month by its
+ * share of that month's days), less the one-off costs if the term starts in it, rounded to the
+ * penny; the last year of the term is the rounded whole-term saving less the years before it,
+ * so a row's years add up to its whole term.
  */
 function yearFormula(r: number, year: FinancialYear, earlierYears: string | undefined): string {
-  const { start, termMonths, lastDay, oneOffCosts, annualSaving, totalSaving } = COL;
+  const { start, lastDay, oneOffCosts, annualSaving, totalSaving } = COL;
   const from = `DATE(${year.startYear},4,1)`;
   const until = `DATE(${year.startYear + 1},4,1)`;
   const end = `(${lastDay}${r}+1)`;
-  const days = `MAX(0,MIN(${end},${until})-MAX(${start}${r},${from}))`;
-  const share = `${annualSaving}${r}*${termMonths}${r}/12*${days}/(${end}-${start}${r})`;
+  const a = `MAX(${start}${r},${from})`;
+  const b = `MIN(${end},${until})`;
+  // Months from a fixed origin to the start of a day, a part month by its days (monthPosition).
+  const position = (day: string) => `(YEAR(${day})*12+MONTH(${day})+(DAY(${day})-1)/DAY(EOMONTH(${day},0)))`;
+  const share = `IF(${b}>${a},${annualSaving}${r}*(${position(b)}-${position(a)})/12,0)`;
   const startsHere = `AND(${start}${r}>=${from},${start}${r}<${until})`;
   const endsHere = `AND(${lastDay}${r}>=${from},${lastDay}${r}<${until})`;
   const remainder = earlierYears ? `ROUND(${totalSaving}${r},2)-SUM(${earlierYears})` : `ROUND(${totalSaving}${r},2)`;
@@ -285,7 +296,7 @@ async function writeServiceAreaSummary(
     { key: 'total', width: 22, style: { numFmt: GBP_FORMAT } },
     ...years.map((y) => ({ key: y.label, width: 14, style: { numFmt: YEAR_FORMAT } })),
   ];
-  writeHeader(sheet.getRow(1), ['Service area', 'Savings', 'Annual saving (£)', 'Whole-term saving (£)', ...years.map((y) => y.label)]);
+  writeHeader(sheet.getRow(1), ['Service area', 'Savings', 'Full-year effect (£)', 'Whole-term saving (£)', ...years.map((y) => y.label)]);
   const areas = [...totals.byArea.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en-GB')));
   sheet.autoFilter = `A1:${columnLetter(4 + years.length)}${areas.length + 1}`;
   const range = (letter: string) => `Savings!$${letter}$2:$${letter}$${lastRow}`;
@@ -327,14 +338,16 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
     ['Term to', filters.to ?? '(any)'],
     ['State', filters.state ?? '(any)'],
     ['Financial year', 'UK financial year: 1 April to 31 March, labelled like 2024/25.'],
-    ['Annual saving', 'Baseline annual cost − new annual cost. A negative saving is a price rise (shown in red).'],
-    ['Whole-term saving', 'Annual saving × term in months ÷ 12 − one-off costs (implementation and exit).'],
+    ['Prices', 'Current annual: what the council pays now. Baseline annual: what it would otherwise pay (a supplier\'s proposed renewal price, say). New annual: what it has agreed.'],
+    ['Full-year effect', 'The annual saving: baseline annual − new annual. A negative saving is a price rise (shown in red).'],
+    ['Cashable', 'Cashable a year: current − new, when positive; it comes off a budget. Cost avoidance a year: baseline − the larger of current and new; a rise not paid, not a cut. The two add up to the full-year effect. A saving imported without a current price is wholly of the type its Cashable flag says.'],
+    ['Whole-term saving', 'Full-year effect × term in months ÷ 12 − one-off costs (implementation and exit).'],
     ['Term', 'From the start date for the term in months; the last day is EDATE(start, months) − 1 (31 January + 1 month ends on the last day of February).'],
-    ['By financial year', 'Annual saving × months ÷ 12 is spread equally over the days of the term; each financial year takes its days\' share. 29 February counts as a day like any other.'],
+    ['By financial year', 'Profiled by calendar month: the full-year effect ÷ 12 for each whole month of the term, a part month by its share of that month\'s days. A financial year the term covers whole takes the full-year effect exactly (29 February changes nothing); the years the term starts and ends in take the part-year effect.'],
     ['One-off costs', 'Charged in full to the financial year in which the term starts.'],
     ['Rounding', 'Each financial year but the last of a term is rounded to the penny; the last year takes the rounded whole-term saving less the earlier years, so the years add up to the whole term exactly.'],
     ['Formulas', 'The last day, annual and whole-term savings, the financial-year columns and both summaries are live formulas: change a price, start date or term on the Savings sheet and they recalculate.'],
-    ['Summaries', 'By financial year and By service area add up the Savings sheet with SUM and SUMIFS; "Cashable" counts savings marked Yes.'],
+    ['Summaries', 'By financial year and By service area add up the Savings sheet with SUM and SUMIFS; "Cashable" counts savings marked Yes (those with a cashable part).'],
     ['Text', 'Text from imported data is stored as text and never run as a formula, even when it starts with = + - or @.'],
   ];
   rows.forEach(([item, value], i) => {

@@ -5,7 +5,7 @@ import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field
 import { xlsxSafe } from './spreadsheet-safety.js';
 import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
-export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate', 'procurementStarted', 'enteredInto']);
+export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate', 'reviewDate', 'maximumEndDate', 'frameworkExpiry', 'procurementStarted', 'enteredInto']);
 export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set(['totalValue', 'annualValue', 'irrecoverableVat']);
 export const FLAG_FIELDS: ReadonlySet<ImportField> = new Set(['sme', 'vcse', 'personalData']);
 

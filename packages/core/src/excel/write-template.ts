@@ -26,8 +26,11 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   escalationEmail: "The escalation contact's email.",
   startDate: 'A date, e.g. 01/04/2025 (day first).',
   endDate: 'The current end date, e.g. 31/03/2028. Must not be before the start date.',
+  initialTerm: 'The initial term, e.g. 3 years; without an end date, the contract ends the day before start + term.',
   reviewDate: 'When the contract is next reviewed.',
   noticePeriod: 'Notice to terminate or not renew, e.g. 3 months or 90 days.',
+  renewalType: 'fixed (expires at its end), automatic (renews unless notice is given), options (has extension options) or unknown. Blank: worked out from the columns below, else unknown.',
+  extensionNoticePeriod: 'Notice needed to take an extension option, when it differs from the notice period, e.g. 6 months.',
   extensionOptions: 'The term and options, e.g. 2+1+1 years or 24+12 months; +1+1 years for the options alone.',
   extensionsTaken: 'How many extension options have been used, e.g. 1.',
   maximumEndDate: 'The end date if every option is taken.',
@@ -36,8 +39,9 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   annualValue: 'Estimated annual spend, in pounds.',
   valueBasis: 'Fixed or Estimated.',
   irrecoverableVat: 'VAT that cannot be recovered, in pounds.',
-  procurementRoute: 'open, competitive-flexible, framework, direct-award, quotation or other.',
+  procurementRoute: 'open, competitive-flexible, framework, direct-award, quotation, restricted, competitive-dialogue, competitive-negotiation, light-touch, dynamic-market or other.',
   framework: 'The framework used, if any.',
+  frameworkExpiry: 'When the framework (or dynamic market) ends, e.g. 30/06/2027: a call-off needs it still in force.',
   invitation: 'Invitation to quote or Invitation to tender (Transparency Code).',
   systemName: 'For IT contracts: the system.',
   hosting: 'For IT contracts: on-premise, cloud or hybrid.',
@@ -53,6 +57,8 @@ const NOTES: Readonly<Record<ImportField, string>> = {
   maximumTermOnAward: 'The longest the contract can run as awarded, e.g. 4 years. Blank: from the start to the latest end with every option.',
   kpis: 'How many key performance indicators the contract sets (Procurement Act 2023 s.52 needs at least 3 over £5m).',
   kpiExemption: 'Why the contract needs no KPIs, when s.52 does not require them.',
+  buyerName: 'The council or other body that let the contract (Transparency Code "Organisation name"). Optional.',
+  buyerId: 'Its identifier, e.g. an OCDS buyer id or organisation code. Optional.',
 };
 
 /**
@@ -97,5 +103,6 @@ function validationFor(field: ImportField): ExcelJS.DataValidation | undefined {
   }
   if (field === 'valueBasis') return { type: 'list', allowBlank: true, formulae: ['"Fixed,Estimated"'] };
   if (field === 'hosting') return { type: 'list', allowBlank: true, formulae: ['"on-premise,cloud,hybrid"'] };
+  if (field === 'renewalType') return { type: 'list', allowBlank: true, formulae: ['"fixed,automatic,options,unknown"'] };
   return undefined;
 }

@@ -64,6 +64,18 @@ export const RenewalTermsSchema = z.discriminatedUnion('type', [
 ]);
 export type RenewalTerms = z.infer<typeof RenewalTermsSchema>;
 
+/**
+ * What the register says happens at the end date, when the terms above do not show it:
+ * - fixed: the contract expires at its end date;
+ * - automatic: it renews tacitly unless notice is given;
+ * - options: it has extension options;
+ * - unknown: the register does not say (the default), so notice deadlines are still worked out
+ *   in case it renews automatically.
+ */
+export const RENEWAL_TYPES = ['fixed', 'automatic', 'options', 'unknown'] as const;
+export const RenewalTypeSchema = z.enum(RENEWAL_TYPES);
+export type RenewalType = z.infer<typeof RenewalTypeSchema>;
+
 export const ValueSchema = z.object({
   /** Sum to be paid over the length of the contract, in pounds. */
   total: z.number().finite().optional(),
@@ -81,6 +93,11 @@ export const PROCUREMENT_ROUTES = [
   'framework',
   'direct-award',
   'quotation',
+  'restricted',
+  'competitive-dialogue',
+  'competitive-negotiation',
+  'light-touch',
+  'dynamic-market',
   'other',
 ] as const;
 export const ProcurementRouteSchema = z.enum(PROCUREMENT_ROUTES);
@@ -89,6 +106,8 @@ export type ProcurementRoute = z.infer<typeof ProcurementRouteSchema>;
 export const ProcurementSchema = z.object({
   route: ProcurementRouteSchema.optional(),
   framework: optionalText,
+  /** When the framework (or dynamic market) ends: a call-off needs it still in force. */
+  frameworkExpiry: IsoDateSchema.optional(),
   /** Whether the contract came from an invitation to quote or a published invitation to tender. */
   invitation: z.enum(['quote', 'tender']).optional(),
 });
@@ -144,6 +163,10 @@ export const ContractSchema = z.object({
   reviewDate: IsoDateSchema.optional(),
   renewal: RenewalTermsSchema.default({ type: 'fixed' }),
   noticePeriod: DurationSchema.optional(),
+  /** Absent: `renewal` decides, else unknown. See RENEWAL_TYPES. */
+  renewalType: RenewalTypeSchema.optional(),
+  /** Notice needed to take an extension option, when it differs from `noticePeriod`. */
+  extensionNoticePeriod: DurationSchema.optional(),
   value: ValueSchema.default({}),
   procurement: ProcurementSchema.default({}),
   itSystem: ItSystemSchema.optional(),
@@ -155,6 +178,11 @@ export const ContractSchema = z.object({
   appendixMClauses: z.array(ClauseIdSchema).optional(),
   /** Procurement regime and the facts its duties turn on. */
   law: ProcurementLawSchema.optional(),
+  /**
+   * The organisation that let the contract: the Transparency Code's "Organisation name" and
+   * code, or an OCDS buyer. Keeps apart the awards of several councils in one file.
+   */
+  buyer: z.object({ name: z.string().trim().min(1), id: optionalText }).optional(),
 });
 
 /** A contract as callers write it (defaults may be left out). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createBankHolidayCalendar, ENGLAND_AND_WALES, ENGLAND_AND_WALES_BANK_HOLIDAYS, usualBankHolidays } from './bank-holidays.js';
+import { createBankHolidayCalendar, ENGLAND_AND_WALES, ENGLAND_AND_WALES_BANK_HOLIDAYS, PUBLISHED_THROUGH_YEAR, usualBankHolidays } from './bank-holidays.js';
 
 describe('England and Wales bank holidays', () => {
-  it('lists every year from 2018 to 2030', () => {
+  it('lists every published year, 2018 to 2027', () => {
     const years = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date.slice(0, 4)));
-    expect([...years]).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);
+    expect([...years]).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027']);
   });
 
   it('knows the substitute days when Christmas and Boxing Day fall at a weekend', () => {
@@ -29,7 +29,7 @@ describe('England and Wales bank holidays', () => {
   });
 
   it('agrees with the usual rules in every year without a one-off change', () => {
-    for (const year of [2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028, 2029, 2030]) {
+    for (const year of [2018, 2019, 2021, 2024, 2025, 2026, 2027]) {
       const listed = ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`)).map((h) => h.date);
       expect(usualBankHolidays(year).map((h) => h.date), String(year)).toEqual(listed);
     }
@@ -47,5 +47,20 @@ describe('England and Wales bank holidays', () => {
     expect(calendar.holidayOn('2029-06-15')).toBe('A royal occasion');
     expect(calendar.holidayOn('2029-12-25')).toBe('Christmas Day');
     expect(ENGLAND_AND_WALES.holidayOn('2029-06-15')).toBeUndefined();
+  });
+
+  it('adds an extra day in 2031 to the usual holidays: Christmas Day, Thursday 25 December 2031, is still one', () => {
+    const calendar = createBankHolidayCalendar([{ date: '2031-06-06', name: 'Royal wedding' }]);
+    expect(calendar.holidayOn('2031-06-06')).toBe('Royal wedding');
+    expect(calendar.holidayOn('2031-12-25')).toBe('Christmas Day');
+    expect(calendar.holidayOn('2031-04-11')).toBe('Good Friday');
+  });
+
+  it('projects 2028 to 2030 by the usual rules: 3 January 2028 substitute, Good Friday 30 March 2029, Boxing Day 26 December 2030', () => {
+    expect(PUBLISHED_THROUGH_YEAR).toBe(2027);
+    expect(ENGLAND_AND_WALES.holidayOn('2028-01-03')).toBe("New Year's Day (substitute day)");
+    expect(ENGLAND_AND_WALES.holidayOn('2029-03-30')).toBe('Good Friday');
+    expect(ENGLAND_AND_WALES.holidayOn('2030-12-26')).toBe('Boxing Day');
+    expect(usualBankHolidays(2028).map((h) => h.date)).toEqual(['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']);
   });
 });

@@ -7,7 +7,9 @@ export interface BankHoliday {
 }
 
 /*
- * England and Wales bank holidays as published on gov.uk/bank-holidays, 2018 to 2030.
+ * England and Wales bank holidays as published on gov.uk/bank-holidays, 2018 to 2027 (gov.uk
+ * publishes them about two years ahead). 2028 onwards are projected by the usual rules
+ * (usualBankHolidays), not published: a proclamation can still change them.
  * Substitute days are listed where a holiday falls at a weekend (e.g. Boxing Day 2020 was a
  * Saturday, so Monday 28 December). One-off changes by royal proclamation are included: the
  * early May holiday moved to Friday 8 May 2020 for VE Day; in 2022 the spring holiday moved to
@@ -108,33 +110,6 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly BankHoliday[] = [
   { date: '2027-08-30', name: 'Summer bank holiday' },
   { date: '2027-12-27', name: 'Christmas Day (substitute day)' },
   { date: '2027-12-28', name: 'Boxing Day (substitute day)' },
-
-  { date: '2028-01-03', name: "New Year's Day (substitute day)" },
-  { date: '2028-04-14', name: 'Good Friday' },
-  { date: '2028-04-17', name: 'Easter Monday' },
-  { date: '2028-05-01', name: 'Early May bank holiday' },
-  { date: '2028-05-29', name: 'Spring bank holiday' },
-  { date: '2028-08-28', name: 'Summer bank holiday' },
-  { date: '2028-12-25', name: 'Christmas Day' },
-  { date: '2028-12-26', name: 'Boxing Day' },
-
-  { date: '2029-01-01', name: "New Year's Day" },
-  { date: '2029-03-30', name: 'Good Friday' },
-  { date: '2029-04-02', name: 'Easter Monday' },
-  { date: '2029-05-07', name: 'Early May bank holiday' },
-  { date: '2029-05-28', name: 'Spring bank holiday' },
-  { date: '2029-08-27', name: 'Summer bank holiday' },
-  { date: '2029-12-25', name: 'Christmas Day' },
-  { date: '2029-12-26', name: 'Boxing Day' },
-
-  { date: '2030-01-01', name: "New Year's Day" },
-  { date: '2030-04-19', name: 'Good Friday' },
-  { date: '2030-04-22', name: 'Easter Monday' },
-  { date: '2030-05-06', name: 'Early May bank holiday' },
-  { date: '2030-05-27', name: 'Spring bank holiday' },
-  { date: '2030-08-26', name: 'Summer bank holiday' },
-  { date: '2030-12-25', name: 'Christmas Day' },
-  { date: '2030-12-26', name: 'Boxing Day' },
 ];
 
 /** Answers "is this day a bank holiday?" for deadline arithmetic. */
@@ -143,24 +118,31 @@ export interface BankHolidayCalendar {
   holidayOn(date: IsoDate): string | undefined;
 }
 
+/** The last year gov.uk has published; later years are projected by the usual rules. */
+export const PUBLISHED_THROUGH_YEAR = 2027;
+
 /**
- * A calendar of England and Wales bank holidays: the published list, plus `extra` days (a new
- * one-off holiday, or next years once announced). For a year with no listed day at all it falls
- * back to the usual rules (Easter, first and last Mondays of May, last Monday of August,
- * Christmas and Boxing Day with substitutes), so a deadline in 2035 still skips Good Friday.
+ * A calendar of England and Wales bank holidays: the published list (2018 to
+ * PUBLISHED_THROUGH_YEAR), the usual rules for any other year (Easter, first and last Mondays
+ * of May, last Monday of August, Christmas and Boxing Day with substitutes), so a deadline in
+ * 2035 still skips Good Friday, and `extra` days added to either (a one-off holiday by
+ * proclamation). An extra day adds to its year's holidays; it never replaces them.
  */
 export function createBankHolidayCalendar(extra: readonly BankHoliday[] = []): BankHolidayCalendar {
-  const byDate = new Map<string, string>();
-  const listedYears = new Set<string>();
-  for (const holiday of [...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...extra]) {
-    byDate.set(holiday.date, holiday.name);
-    listedYears.add(holiday.date.slice(0, 4));
+  const published = new Map<string, string>();
+  const publishedYears = new Set<string>();
+  for (const holiday of ENGLAND_AND_WALES_BANK_HOLIDAYS) {
+    published.set(holiday.date, holiday.name);
+    publishedYears.add(holiday.date.slice(0, 4));
   }
+  const added = new Map(extra.map((holiday) => [holiday.date, holiday.name]));
   const ruleYears = new Map<string, Map<string, string>>();
   return {
     holidayOn(date) {
+      const extraName = added.get(date);
+      if (extraName !== undefined) return extraName;
       const year = date.slice(0, 4);
-      if (listedYears.has(year)) return byDate.get(date);
+      if (publishedYears.has(year)) return published.get(date);
       let rules = ruleYears.get(year);
       if (!rules) {
         rules = new Map(usualBankHolidays(Number(year)).map((h) => [h.date, h.name]));

@@ -35,14 +35,15 @@ describe('decide', () => {
     expect(extended.renewal).toMatchObject({ type: 'extension-options', taken: 2 });
     expect(decision).toMatchObject({ action: 'extend', by, decidedOn: '2025-12-01' });
     expect(decision.summary).toBe(`${by} took extension option 2 of 2 (1 year) for CON-0042: it now ends on Wednesday 31 March 2027.`);
-    // Every option is now taken: no extension decision, and notice is due by Thursday 31 December 2026.
+    // Every option is now taken: no extension decision and no notice (it simply expires);
+    // re-procure by 31 March 2027 minus 270 days, Saturday 4 July 2026, so Friday 3 July.
     const after = computeKeyDates(extended);
     expect(after.map((d) => [d.kind, d.date])).toEqual([
-      ['reprocure', '2026-04-02'],
-      ['notice', '2026-12-31'],
+      ['reprocure', '2026-07-03'],
       ['end', '2027-03-31'],
     ]);
-    expect(dueWarnings([extended], { warnings: [], decisions: [decision] }, '2025-12-01').map((w) => w.kind)).toEqual(['reprocure']);
+    // Both more than 180 days away on 1 December 2025.
+    expect(dueWarnings([extended], { warnings: [], decisions: [decision] }, '2025-12-01')).toEqual([]);
   });
 
   it('refuses to extend when no option is left, or the contract has none', () => {
@@ -52,15 +53,17 @@ describe('decide', () => {
     expect(fixed).toMatchObject({ success: false, problems: [{ code: 'not-extendable' }] });
   });
 
-  it('records re-procurement, which settles the re-procurement and extension deadlines but not the notice', () => {
+  it('records re-procurement, which settles the re-procurement and extension deadlines but not the end', () => {
     const { decision, contractChanged } = decided(contract(), { action: 'reprocure' });
     expect(contractChanged).toBe(false);
+    // 31 March 2026 minus 270 days is Friday 4 July 2025; 31 March 2027 minus 270 days is Saturday 4 July 2026, so Friday 3 July.
     expect(decision.deadlines).toEqual([
+      { reference: 'CON-0042', kind: 'reprocure-if-not-extended', date: '2025-07-04' },
       { reference: 'CON-0042', kind: 'extension', date: '2025-12-31' },
-      { reference: 'CON-0042', kind: 'reprocure', date: '2026-04-02' },
+      { reference: 'CON-0042', kind: 'reprocure', date: '2026-07-03' },
     ]);
     const rows = listRenewals([contract()], [decision], '2025-12-01');
-    expect(rows.map((r) => r.kind)).toEqual(['notice', 'end']);
+    expect(rows.map((r) => r.kind)).toEqual(['end']);
   });
 
   it('terminates a tacitly renewing contract at the end of its current term, leaving nothing more to warn about', () => {
@@ -93,7 +96,7 @@ describe('decide', () => {
     expect(decision.snoozedUntil).toBe('2025-12-08');
     const ledger = { warnings: [], decisions: [decision] };
     expect(dueWarnings([contract()], ledger, '2025-12-07')).toEqual([]);
-    expect(dueWarnings([contract()], ledger, '2025-12-08').map((w) => w.kind)).toEqual(['extension', 'end', 'reprocure']);
+    expect(dueWarnings([contract()], ledger, '2025-12-08').map((w) => w.kind)).toEqual(['extension', 'end']);
     expect(decide(contract(), { action: 'snooze', days: 0 }, { today: '2025-12-01', by })).toMatchObject({ success: false, problems: [{ code: 'invalid-snooze' }] });
   });
 
@@ -104,6 +107,6 @@ describe('decide', () => {
   it('records an acknowledgement without settling anything', () => {
     const { decision } = decided(contract(), { action: 'acknowledge', note: 'Seen, discussing with IT' });
     expect(decision).toMatchObject({ action: 'acknowledge', note: 'Seen, discussing with IT' });
-    expect(dueWarnings([contract()], { warnings: [], decisions: [decision] }, '2025-12-01')).toHaveLength(3);
+    expect(dueWarnings([contract()], { warnings: [], decisions: [decision] }, '2025-12-01')).toHaveLength(2);
   });
 });

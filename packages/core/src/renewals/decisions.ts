@@ -3,7 +3,7 @@ import { isIsoDate, type IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Problem, type Result } from '../shared/problem.js';
 import { addDays, describeDate } from './calendar-date.js';
 import { deadlineId, type Deadline } from './deadlines.js';
-import { computeKeyDates, type KeyDateKind } from './key-dates.js';
+import { computeKeyDates, KEY_DATE_KINDS, type KeyDateKind } from './key-dates.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
 import { addDuration, describeDuration } from './subtract-duration.js';
 
@@ -13,6 +13,7 @@ import { addDuration, describeDuration } from './subtract-duration.js';
  * - snooze: no warnings for N days, then the one due catches up;
  * - extend: take the next extension option, which moves the end date;
  * - reprocure: re-procurement has started (settles the re-procurement and extension deadlines);
+ * - extend also settles the "re-procure if not extended" date, which no longer applies;
  * - terminate / let-expire: the contract will end (settles its deadlines; a tacit renewal stops renewing);
  * - renegotiated: terms agreed with the supplier (settles the current deadlines; a new end date
  *   brings new ones). A saving can be linked to it.
@@ -62,11 +63,11 @@ export interface DecisionProblem extends Problem {
 
 /** Which deadlines each decision settles. */
 const SETTLES: Readonly<Record<SettlingAction, readonly KeyDateKind[]>> = {
-  extend: ['extension', 'notice'],
-  reprocure: ['reprocure', 'extension'],
-  terminate: ['notice', 'extension', 'renewal', 'reprocure', 'end'],
-  'let-expire': ['notice', 'extension', 'renewal', 'reprocure', 'end'],
-  renegotiated: ['notice', 'extension', 'renewal', 'reprocure', 'end'],
+  extend: ['extension', 'notice', 'reprocure-if-not-extended'],
+  reprocure: ['reprocure', 'extension', 'reprocure-if-not-extended'],
+  terminate: ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
+  'let-expire': ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
+  renegotiated: ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
 };
 
 /**
@@ -95,7 +96,7 @@ export function decide(
   switch (request.action) {
     case 'acknowledge':
       return ok({
-        decision: { ...base, action: 'acknowledge', deadlines: deadlinesOf(before, ['notice', 'extension', 'reprocure', 'renewal', 'end']), summary: `${by} acknowledged the warnings for ${contract.reference}.` },
+        decision: { ...base, action: 'acknowledge', deadlines: deadlinesOf(before, KEY_DATE_KINDS), summary: `${by} acknowledged the warnings for ${contract.reference}.` },
         contract,
         contractChanged: false,
       });
@@ -104,7 +105,7 @@ export function decide(
         return problem('invalid-snooze', `Snooze for a whole number of days from 1 to 365, not ${request.days}.`);
       }
       const until = addDays(today, request.days);
-      const kinds = request.kind ? [request.kind] : (['notice', 'extension', 'reprocure', 'renewal', 'end'] as const);
+      const kinds = request.kind ? [request.kind] : KEY_DATE_KINDS;
       return ok({
         decision: {
           ...base,
@@ -150,7 +151,7 @@ export function decide(
     case 'let-expire': {
       const renewalDate = before.find((d) => d.kind === 'renewal')?.date;
       const ending: Contract =
-        contract.renewal.type === 'auto-renewal' && renewalDate !== undefined ? { ...contract, endDate: renewalDate, renewal: { type: 'fixed' } } : contract;
+        contract.renewal.type === 'auto-renewal' && renewalDate !== undefined ? { ...contract, endDate: renewalDate, renewal: { type: 'fixed' }, renewalType: 'fixed' } : contract;
       const after = ending === contract ? [] : computeKeyDates(ending, settings, today);
       const verb = request.action === 'terminate' ? 'is terminating' : 'will let expire';
       return ok({

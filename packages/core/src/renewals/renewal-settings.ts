@@ -21,7 +21,34 @@ export interface RenewalSettings {
   readonly overdueForDays: number;
   /** Bank holidays that move a deadline to the previous working day. */
   readonly bankHolidays: BankHolidayCalendar;
+  /**
+   * Days of approval needed before a decision to extend, re-procure or let a contract end, by
+   * contract value: the first band whose `below` the value is under applies (the last has none).
+   */
+  readonly governanceBands: readonly GovernanceBand[];
 }
+
+/** A value band and the days its decisions need for approval before they are taken. */
+export interface GovernanceBand {
+  /** The band holds contracts worth less than this many pounds; absent on the top band. */
+  readonly below?: number;
+  readonly days: number;
+}
+
+/*
+ * A key decision may not be taken until a notice of it has been published at least 28 clear
+ * days before (Local Authorities (Executive Arrangements) (Meetings and Access to Information)
+ * (England) Regulations 2012, reg. 9), and a report has to be written and go through a
+ * committee or cabinet cycle (about two weeks more) first. Under £100,000 an officer decides
+ * under delegated powers: no lead time. Up to £500,000: 42 days (28 clear days' notice plus a
+ * two-week report and sign-off). Above: 70 days (a full cabinet cycle as well). Councils set
+ * their own key-decision threshold in their constitution, so these are settings.
+ */
+export const DEFAULT_GOVERNANCE_BANDS: readonly GovernanceBand[] = [
+  { below: 100_000, days: 0 },
+  { below: 500_000, days: 42 },
+  { days: 70 },
+];
 
 export const DEFAULT_WARNING_THRESHOLDS: readonly number[] = [180, 90, 60, 30, 14, 7, 1];
 
@@ -33,6 +60,7 @@ export const DEFAULT_RENEWAL_SETTINGS: RenewalSettings = {
   escalateWithinDays: 14,
   overdueForDays: 60,
   bankHolidays: ENGLAND_AND_WALES,
+  governanceBands: DEFAULT_GOVERNANCE_BANDS,
 };
 
 /** Rules to replace in the defaults; lead times can be given for some routes only. */
@@ -47,4 +75,39 @@ export function renewalSettings(overrides: RenewalSettingsOverrides = {}): Renew
     ...overrides,
     leadTimeDays: { ...DEFAULT_RENEWAL_SETTINGS.leadTimeDays, ...overrides.leadTimeDays },
   };
+}
+
+/** The band a contract worth `value` pounds falls in; undefined when the value is not known. */
+export function governanceBandFor(value: number | undefined, bands: readonly GovernanceBand[]): GovernanceBand | undefined {
+  if (value === undefined) return undefined;
+  return bands.find((band) => band.below === undefined || value < band.below) ?? bands[bands.length - 1];
+}
+
+/** What governance bands look like as text, for messages that refuse a bad value. */
+export const GOVERNANCE_BANDS_FORMAT =
+  'value limits in pounds and days, such as 100000:0,500000:42,70 (0 days under £100,000, 42 under £500,000, 70 above): each limit higher than the one before, the last band days only, at most 365 days';
+
+const MAX_GOVERNANCE_DAYS = 365;
+
+/**
+ * Governance bands from text, as the bot's configuration and the CLI take them:
+ * `100000:0,500000:42,70` is 0 days under £100,000, 42 under £500,000, 70 above.
+ * Undefined when the text is not of that form.
+ */
+export function parseGovernanceBands(text: string): GovernanceBand[] | undefined {
+  const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const bands: GovernanceBand[] = [];
+  for (const [index, part] of parts.entries()) {
+    const match = /^(?:(\d+)\s*:\s*)?(\d+)$/.exec(part.replace(/[£_]/g, ''));
+    if (!match) return undefined;
+    const [, below, days] = match;
+    // More than a year of approval is a typing slip, and would move a date past any warning.
+    if (Number(days) > MAX_GOVERNANCE_DAYS) return undefined;
+    const last = index === parts.length - 1;
+    if ((below === undefined) !== last) return undefined;
+    const previous = bands[bands.length - 1]?.below;
+    if (below !== undefined && previous !== undefined && Number(below) <= previous) return undefined;
+    bands.push(below === undefined ? { days: Number(days) } : { below: Number(below), days: Number(days) });
+  }
+  return bands.length > 0 ? bands : undefined;
 }

@@ -52,8 +52,5 @@ function addDurationNow(date: IsoDate, duration: { amount: number; unit: Duratio
   }
 }
 
-/** "6 months", "1 year", "90 days". */
-export function describeDuration(duration: Duration): string {
-  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
-  return `${duration.amount} ${unit}`;
-}
+// Kept here for the renewal modules that already import it from this file.
+export { describeDuration } from '../register/describe-duration.js';

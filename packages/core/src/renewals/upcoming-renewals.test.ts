@@ -6,7 +6,8 @@ import type { KeyDateKind } from './key-dates.js';
 import { listRenewals, type RenewalFlagger, type RenewalRow } from './upcoming-renewals.js';
 
 // CON-0042 ends 31 March 2027 with 6 months' notice on an open procedure, so (key-dates.test.ts)
-// re-procure by Friday 2 January 2026, give notice by 30 September 2026, end 31 March 2027.
+// re-procure by Friday 3 July 2026 (31 March 2027 minus the 270-day lead time is Saturday 4 July),
+// give notice by 30 September 2026 in case it renews automatically, end 31 March 2027.
 function contract(overrides: Partial<ContractInput> = {}): Contract {
   return ContractSchema.parse({
     reference: 'CON-0042',
@@ -36,52 +37,52 @@ const rowsOf = (rows: RenewalRow[]) => rows.map((r) => [r.reference, r.kind, r.d
 
 describe('listRenewals', () => {
   it('lists every key date soonest first, counting the days left from today (negative once passed)', () => {
-    // 2 January to 1 February 2026 is 30 days; to 30 September 2026, 241; to 31 March 2027, 423.
-    expect(rowsOf(listRenewals([contract()], [], '2026-02-01'))).toEqual([
-      ['CON-0042', 'reprocure', '2026-01-02', -30, true],
-      ['CON-0042', 'notice', '2026-09-30', 241, false],
-      ['CON-0042', 'end', '2027-03-31', 423, false],
+    // 3 July to 2 August 2026 is 30 days; to 30 September 2026, 59; to 31 March 2027, 241.
+    expect(rowsOf(listRenewals([contract()], [], '2026-08-02'))).toEqual([
+      ['CON-0042', 'reprocure', '2026-07-03', -30, true],
+      ['CON-0042', 'notice', '2026-09-30', 59, false],
+      ['CON-0042', 'end', '2027-03-31', 241, false],
     ]);
   });
 
   it('carries the title, the owner and the rule of each date', () => {
-    const [first] = listRenewals([contract()], [], '2026-02-01');
+    const [first] = listRenewals([contract()], [], '2026-08-02');
     expect(first).toMatchObject({ title: 'Revenues and benefits e-forms', ownerEmail: 'a.khan@council.gov.uk', flags: [] });
-    expect(first?.rule).toMatch(/^Start re-procurement by Friday 2 January 2026: /);
-    expect(listRenewals([contract({ owner: { name: 'Housing' } })], [], '2026-02-01')[0]).not.toHaveProperty('ownerEmail');
+    expect(first?.rule).toMatch(/^Start re-procurement by Friday 3 July 2026: /);
+    expect(listRenewals([contract({ owner: { name: 'Housing' } })], [], '2026-08-02')[0]).not.toHaveProperty('ownerEmail');
   });
 
   it('keeps only dates at most `within` days ahead, but always the overdue ones', () => {
-    const kinds = (within: number) => listRenewals([contract()], [], '2026-02-01', { within }).map((r) => r.kind);
-    expect(kinds(241)).toEqual(['reprocure', 'notice']);
-    expect(kinds(240)).toEqual(['reprocure']);
+    const kinds = (within: number) => listRenewals([contract()], [], '2026-08-02', { within }).map((r) => r.kind);
+    expect(kinds(59)).toEqual(['reprocure', 'notice']);
+    expect(kinds(58)).toEqual(['reprocure']);
     expect(kinds(0)).toEqual(['reprocure']);
   });
 
   it('reports a passed date as overdue for 60 days by default, then drops it', () => {
-    // 2 January 2026 plus 60 days is 3 March 2026.
-    expect(listRenewals([contract()], [], '2026-03-03')[0]).toMatchObject({ kind: 'reprocure', daysLeft: -60, overdue: true });
-    expect(listRenewals([contract()], [], '2026-03-04').map((r) => r.kind)).toEqual(['notice', 'end']);
+    // 3 July 2026 plus 60 days is 1 September 2026.
+    expect(listRenewals([contract()], [], '2026-09-01')[0]).toMatchObject({ kind: 'reprocure', daysLeft: -60, overdue: true });
+    expect(listRenewals([contract()], [], '2026-09-02').map((r) => r.kind)).toEqual(['notice', 'end']);
   });
 
   it('leaves out a date a decision settled, but not one it only acknowledged, nor an older date of the same kind', () => {
-    const kinds = (decisions: RenewalDecision[]) => listRenewals([contract()], decisions, '2026-02-01').map((r) => r.kind);
-    expect(kinds([decision('reprocure', 'reprocure', '2026-01-02')])).toEqual(['notice', 'end']);
-    expect(kinds([decision('acknowledge', 'reprocure', '2026-01-02')])).toEqual(['reprocure', 'notice', 'end']);
+    const kinds = (decisions: RenewalDecision[]) => listRenewals([contract()], decisions, '2026-08-02').map((r) => r.kind);
+    expect(kinds([decision('reprocure', 'reprocure', '2026-07-03')])).toEqual(['notice', 'end']);
+    expect(kinds([decision('acknowledge', 'reprocure', '2026-07-03')])).toEqual(['reprocure', 'notice', 'end']);
     // A decision about the deadline before the dates changed does not settle the new one.
-    expect(kinds([decision('reprocure', 'reprocure', '2025-12-31')])).toEqual(['reprocure', 'notice', 'end']);
+    expect(kinds([decision('reprocure', 'reprocure', '2026-07-01')])).toEqual(['reprocure', 'notice', 'end']);
   });
 
   it('flags a snoozed date until the snooze ends', () => {
-    const snoozed = [decision('snooze', 'reprocure', '2026-01-02', '2026-02-15')];
-    expect(listRenewals([contract()], snoozed, '2026-02-01')[0]?.flags).toEqual([{ code: 'snoozed', message: 'warnings snoozed until 2026-02-15' }]);
-    expect(listRenewals([contract()], snoozed, '2026-02-15')[0]?.flags).toEqual([]);
+    const snoozed = [decision('snooze', 'reprocure', '2026-07-03', '2026-08-15')];
+    expect(listRenewals([contract()], snoozed, '2026-08-02')[0]?.flags).toEqual([{ code: 'snoozed', message: 'warnings snoozed until 2026-08-15' }]);
+    expect(listRenewals([contract()], snoozed, '2026-08-15')[0]?.flags).toEqual([]);
   });
 
-  it('flags the dates that rest on the default notice period when the contract records none', () => {
-    const rows = listRenewals([contract({ noticePeriod: undefined })], [], '2026-02-01');
+  it('flags the notice date when it rests on the default notice period, and not the re-procurement date, which no longer uses it', () => {
+    const rows = listRenewals([contract({ noticePeriod: undefined })], [], '2026-08-02');
     const assumed = rows.filter((r) => r.flags.some((f) => f.code === 'assumed-notice')).map((r) => r.kind);
-    expect(assumed).toEqual(['reprocure', 'notice']);
+    expect(assumed).toEqual(['notice']);
     expect(rows.find((r) => r.kind === 'notice')?.date).toBe('2026-12-31');
   });
 
@@ -92,22 +93,24 @@ describe('listRenewals', () => {
       return [{ code: 'lacks-appendix-m', message: 'lacks Appendix M clauses' }];
     };
     const contracts = [contract(), contract({ reference: 'CON-0099', endDate: undefined })];
-    const rows = listRenewals(contracts, [decision('snooze', 'reprocure', '2026-01-02', '2026-02-15')], '2026-02-01', { flaggers: [flagger] });
+    const rows = listRenewals(contracts, [decision('snooze', 'reprocure', '2026-07-03', '2026-08-15')], '2026-08-02', { flaggers: [flagger] });
     expect(asked).toEqual(['CON-0042']);
     expect(rows[0]?.flags.map((f) => f.code)).toEqual(['snoozed', 'lacks-appendix-m']);
     expect(rows.every((r) => r.flags.at(-1)?.code === 'lacks-appendix-m')).toBe(true);
   });
 
   it('merges the dates of several contracts in date order, and lists nothing for a contract with no end date', () => {
-    const later = contract({ reference: 'CON-0007', endDate: '2026-12-31', noticePeriod: { amount: 1, unit: 'months' } });
-    const rows = listRenewals([contract(), later, contract({ reference: 'CON-0099', endDate: undefined })], [], '2026-02-01', { within: 365 });
+    const later = contract({ reference: 'CON-0007', endDate: '2027-06-30', noticePeriod: { amount: 1, unit: 'months' } });
+    const rows = listRenewals([contract(), later, contract({ reference: 'CON-0099', endDate: undefined })], [], '2026-08-02', { within: 365 });
     expect(rows.map((r) => [r.reference, r.kind, r.date])).toEqual([
-      ['CON-0042', 'reprocure', '2026-01-02'],
-      // 31 December 2026 minus 1 month is 30 November 2026, minus 270 days is Thursday 5 March 2026.
-      ['CON-0007', 'reprocure', '2026-03-05'],
+      ['CON-0042', 'reprocure', '2026-07-03'],
       ['CON-0042', 'notice', '2026-09-30'],
-      ['CON-0007', 'notice', '2026-11-30'],
-      ['CON-0007', 'end', '2026-12-31'],
+      // 30 June 2027 minus 270 days is Saturday 3 October 2026, so Friday 2 October.
+      ['CON-0007', 'reprocure', '2026-10-02'],
+      ['CON-0042', 'end', '2027-03-31'],
+      // 30 June 2027 minus 1 month is Sunday 30 May 2027, so the previous working day, Friday 28 May.
+      ['CON-0007', 'notice', '2027-05-28'],
+      ['CON-0007', 'end', '2027-06-30'],
     ]);
   });
 });

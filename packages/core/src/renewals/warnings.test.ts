@@ -4,7 +4,11 @@ import type { RenewalDecision } from './decisions.js';
 import { renewalSettings } from './renewal-settings.js';
 import { dueWarnings, EMPTY_LEDGER, warningKey, type LedgerWarning, type RenewalLedger, type WarningState } from './warnings.js';
 
-/** Ends 31 March 2027 with 6 months' notice: notice by Wednesday 30 September 2026. */
+/**
+ * Ends 31 March 2027 with 6 months' notice: notice by Wednesday 30 September 2026. A 452-day
+ * lead time puts re-procurement at Friday 2 January 2026 (31 March 2027 minus 452 days is
+ * Saturday 3 January), long past by the time the notice warnings start.
+ */
 function contract(overrides: Partial<ContractInput> = {}): Contract {
   return ContractSchema.parse({
     reference: 'CON-0042',
@@ -15,6 +19,7 @@ function contract(overrides: Partial<ContractInput> = {}): Contract {
     endDate: '2027-03-31',
     noticePeriod: { amount: 6, unit: 'months' },
     procurement: { route: 'open' },
+    leadTimeDays: 452,
     ...overrides,
   });
 }
@@ -157,15 +162,18 @@ describe('dueWarnings', () => {
     expect(summary(dueWarnings([contract()], ledger([], [decided]), '2026-10-05'))).toEqual(['end 2027-03-31 180']);
   });
 
-  it('warns about an extension decision once, not also as a notice on the same day', () => {
+  it('warns a contract with options about the extension decision, with no separate notice deadline', () => {
     const optioned = contract({
       endDate: '2026-03-31',
       noticePeriod: { amount: 3, unit: 'months' },
+      leadTimeDays: undefined,
       renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }, { amount: 1, unit: 'years' }], taken: 1 },
     });
-    // Extension decision by Wednesday 31 December 2025; 1 December is 30 days before.
-    // The end (31 March 2026) and re-procurement (Thursday 2 April 2026) are 120 and 122 days away.
-    expect(summary(dueWarnings([optioned], EMPTY_LEDGER, '2025-12-01'))).toEqual(['extension 2025-12-31 30', 'end 2026-03-31 180', 'reprocure 2026-04-02 180']);
+    // Extension decision by Wednesday 31 December 2025; 1 December is 30 days before; the end
+    // (31 March 2026) is 120 days away. Re-procuring if not extended (31 March 2026 minus 270
+    // days, 4 July 2025) passed more than 60 days ago; re-procurement for the last option
+    // (31 March 2027 minus 270 days, Friday 3 July 2026) is 214 days away.
+    expect(summary(dueWarnings([optioned], EMPTY_LEDGER, '2025-12-01'))).toEqual(['extension 2025-12-31 30', 'end 2026-03-31 180']);
   });
 
   it('warns about a tacit renewal rolled forward twice on its next renewal date', () => {
@@ -176,6 +184,11 @@ describe('dueWarnings', () => {
     });
     // Renews 30 June 2026, notice by Monday 30 March 2026; 15 March is 15 and 107 days before them.
     expect(summary(dueWarnings([tacit], EMPTY_LEDGER, '2026-03-15'))).toEqual(['notice 2026-03-30 30', 'renewal 2026-06-30 180']);
+  });
+
+  it('warns about a review date of Tuesday 15 September 2026 at the 14-day threshold on 1 September', () => {
+    const reviewed = contract({ endDate: undefined, reviewDate: '2026-09-15' });
+    expect(summary(dueWarnings([reviewed], EMPTY_LEDGER, '2026-09-01'))).toEqual(['review 2026-09-15 14']);
   });
 
   it('addresses the escalation contact when there is no owner, and nobody when neither is recorded', () => {

@@ -71,7 +71,6 @@ export function warningKey(deadline: Deadline, threshold: WarningThreshold, esca
  * - a deadline settled by a decision, or snoozed until a later day, raises nothing;
  * - within `escalateWithinDays` of a deadline whose earlier warnings nobody acknowledged, a copy
  *   goes to the escalation contact (or, with none recorded, to the procurement channel).
- * A notice deadline on the same day as an extension decision is one action, warned as the extension.
  */
 export function dueWarnings(
   contracts: Iterable<Contract>,
@@ -98,7 +97,6 @@ export function dueWarnings(
     if (keyDates.length === 0) continue;
     const thresholds = contract.warningThresholds ? descending(contract.warningThresholds) : defaultThresholds;
     for (const keyDate of keyDates) {
-      if (keyDate.kind === 'notice' && keyDates.some((k) => k.kind === 'extension' && k.date === keyDate.date)) continue;
       const daysLeft = dayNumber(keyDate.date) - todayNumber;
       const threshold = thresholdFor(daysLeft, thresholds, settings);
       if (threshold === undefined) continue;

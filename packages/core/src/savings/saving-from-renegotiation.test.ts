@@ -30,6 +30,21 @@ describe('a saving from a renegotiated renewal', () => {
     expect(computeSaving(result.value).totalSaving).toBe(180000);
   });
 
+  it('records a held price rise, given today\'s price, as cost avoidance', () => {
+    // IEG4: paying £100,000, proposed £160,000, held at £100,000.
+    const result = savingFromRenegotiation({
+      contract,
+      currentAnnual: 100000,
+      baselineAnnual: 160000,
+      newAnnual: 100000,
+      start: '2024-04-01',
+      termMonths: 36,
+      by: 'a.khan@council.gov.uk',
+      at: new Date('2024-02-01T10:00:00Z'),
+    });
+    expect(result.success && result.value).toMatchObject({ currentAnnual: 100000, cashable: false });
+  });
+
   it('returns problems rather than a saving when the term is impossible', () => {
     const result = savingFromRenegotiation({
       contract,

@@ -5,6 +5,8 @@ import { SavingSchema, type Saving } from './saving.schema.js';
 export interface RenegotiationTerms {
   /** The contract renewed. Its reference and service area go on the saving. */
   readonly contract: Pick<Contract, 'reference' | 'title' | 'serviceArea'>;
+  /** The price paid now, a year (pounds). Without it the whole saving is of the type `cashable` says. */
+  readonly currentAnnual?: number;
   /** The renewal price the supplier proposed, a year (pounds). */
   readonly baselineAnnual: number;
   /** The price agreed, a year (pounds). */
@@ -17,7 +19,7 @@ export interface RenegotiationTerms {
   /** When the decision was recorded. */
   readonly at: Date;
   readonly oneOffCosts?: number;
-  /** Defaults to true: a lower price on a contract the council pays is cashable. */
+  /** Without a current price, defaults to true: a lower price on a contract the council pays is cashable. */
   readonly cashable?: boolean;
   readonly description?: string;
   readonly baselineSource?: string;
@@ -40,13 +42,15 @@ export function savingFromRenegotiation(terms: RenegotiationTerms): Result<Savin
       `${terms.contract.title}: renewal renegotiated from ${pounds(terms.baselineAnnual)} to ${pounds(terms.newAnnual)} a year`,
     serviceArea: terms.contract.serviceArea,
     kind: 'renegotiation',
+    ...(terms.currentAnnual === undefined
+      ? { cashable: terms.cashable ?? true }
+      : { currentAnnual: terms.currentAnnual, ...(terms.cashable === undefined ? {} : { cashable: terms.cashable }) }),
     baselineAnnual: terms.baselineAnnual,
     baselineSource: terms.baselineSource ?? 'renewal price proposed by the supplier',
     newAnnual: terms.newAnnual,
     start: terms.start,
     termMonths: terms.termMonths,
     oneOffCosts: terms.oneOffCosts ?? 0,
-    cashable: terms.cashable ?? true,
     state: 'proposed',
     stateBy: terms.by,
     stateAt: terms.at.toISOString(),

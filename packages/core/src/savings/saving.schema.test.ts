@@ -29,6 +29,29 @@ describe('the saving schema', () => {
     }
   });
 
+  it('takes the IEG4 case with its current price as cost avoidance: nothing cashable', () => {
+    const saving = SavingSchema.parse(IEG4_SAVING);
+    expect([saving.currentAnnual, saving.cashable]).toEqual([100000, false]);
+  });
+
+  it('reads a file without a current price as it always meant: the whole saving of the type cashable says', () => {
+    const { currentAnnual: _none, ...old } = IEG4_SAVING;
+    // Cashable: the council paid the baseline, so current = 160,000 and all 60,000 comes off a budget.
+    expect(SavingSchema.parse({ ...old, cashable: true })).toMatchObject({ currentAnnual: 160000, cashable: true });
+    // Not cashable: current = the new price, so all 60,000 is avoidance.
+    expect(SavingSchema.parse({ ...old, cashable: false })).toMatchObject({ currentAnnual: 100000, cashable: false });
+    const neither = SavingSchema.safeParse(old);
+    expect(neither.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['currentAnnual'], expect.stringContaining('give the current annual price')],
+    ]);
+  });
+
+  it('refuses a cashable flag that the prices contradict', () => {
+    const result = SavingSchema.safeParse({ ...publicExample, cashable: true });
+    expect(result.error?.issues[0]?.path).toEqual(['cashable']);
+    expect(result.error?.issues[0]?.message).toContain('is not above the new price');
+  });
+
   it('reads back what it wrote unchanged, so stored savings round-trip', () => {
     const saving = SavingSchema.parse({ ...publicExample, oneOffCosts: 15, implementationCost: 10, exitCost: 5, stateAt: '2026-11-26T09:00:00.000Z' });
     expect(SavingSchema.parse(JSON.parse(JSON.stringify(saving)))).toEqual(saving);
@@ -37,7 +60,9 @@ describe('the saving schema', () => {
   it('publishes the import format as a JSON Schema with the required fields', () => {
     const schema = savingsFileJsonSchema() as { properties: { savings: { items: { required: string[]; properties: Record<string, unknown> } } } };
     const item = schema.properties.savings.items;
-    expect(item.required).toEqual(expect.arrayContaining(['contract', 'description', 'kind', 'baselineAnnual', 'newAnnual', 'start', 'termMonths', 'cashable']));
+    expect(item.required).toEqual(expect.arrayContaining(['contract', 'description', 'kind', 'baselineAnnual', 'newAnnual', 'start', 'termMonths']));
+    expect(item.required).not.toContain('cashable');
+    expect(item.properties).toHaveProperty('currentAnnual');
     expect(item.required).not.toContain('state');
     expect(item.properties.kind).toEqual({ type: 'string', enum: ['renegotiation', 're-procurement', 'decommissioning', 'consolidation', 'move-to-cloud'] });
   });

@@ -22,8 +22,15 @@ const WhenSchema = z.union([IsoDateSchema, z.iso.datetime({ offset: true })]);
 /**
  * One saving, as finance records it and as the public JSON import takes it:
  * `{"contract": "CON-0042", "description": "…", "serviceArea": "Customer Services",
- * "kind": "renegotiation", "baselineAnnual": 160000, "newAnnual": 100000,
- * "start": "2024-04-01", "termMonths": 36, "oneOffCosts": 0, "cashable": true, "state": "signed-off"}`.
+ * "kind": "renegotiation", "currentAnnual": 100000, "baselineAnnual": 160000, "newAnnual": 100000,
+ * "start": "2024-04-01", "termMonths": 36, "oneOffCosts": 0, "state": "signed-off"}`.
+ *
+ * Three prices: what the council pays now (`currentAnnual`), what it would otherwise pay
+ * (`baselineAnnual`, a supplier's proposed renewal price, say) and what it has agreed
+ * (`newAnnual`). The cashable part comes off a budget: current − new, when positive. The rest
+ * is cost avoidance: baseline − max(current, new). A file without a current price (every file
+ * written before it existed) keeps the meaning it had: the whole baseline − new is of the type
+ * `cashable` says, so current is taken as the baseline when cashable and as the new price when not.
  *
  * One-off costs may be given as a total (`oneOffCosts`), as a breakdown
  * (`implementationCost`, `exitCost`), or both when they agree; the parsed saving always
@@ -42,6 +49,8 @@ export const SavingSchema = z
     baselineAnnual: pounds,
     /** Where the baseline comes from: "supplier renewal quote, Jan 2024", "2023/24 invoices". */
     baselineSource: optionalText,
+    /** The annual price paid now (pounds), before the new price applies. */
+    currentAnnual: pounds.optional(),
     /** The annual price agreed (pounds). Above the baseline, the "saving" is a price rise. */
     newAnnual: pounds,
     /** First day the new price applies. */
@@ -51,8 +60,12 @@ export const SavingSchema = z
     oneOffCosts: pounds.optional(),
     implementationCost: pounds.optional(),
     exitCost: pounds.optional(),
-    /** True when the money comes off a budget (cashable); false for cost avoidance. */
-    cashable: z.boolean(),
+    /**
+     * True when some of the money comes off a budget. With a current price it follows from the
+     * prices (current above new) and may be left out; without one it says which type the whole
+     * saving is (false: cost avoidance).
+     */
+    cashable: z.boolean().optional(),
     state: z.enum(SAVING_STATES).default('proposed'),
     /** Who moved it to its current state (email/UPN), and when. */
     stateBy: optionalText,
@@ -69,12 +82,33 @@ export const SavingSchema = z
         message: `is ${s.oneOffCosts} but implementation and exit costs add up to ${breakdown}`,
       });
     }
+    if (s.currentAnnual === undefined && s.cashable === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currentAnnual'],
+        message: 'is missing: give the current annual price (currentAnnual), or say whether the whole saving is cashable (cashable: true or false)',
+      });
+    }
+    if (s.currentAnnual !== undefined && s.cashable !== undefined && s.cashable !== s.currentAnnual > s.newAnnual) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cashable'],
+        message: s.cashable
+          ? `is true but the current price (${s.currentAnnual}) is not above the new price (${s.newAnnual}), so nothing comes off a budget: set cashable to false or leave it out`
+          : `is false but the current price (${s.currentAnnual}) is above the new price (${s.newAnnual}), so ${s.currentAnnual - s.newAnnual} a year comes off a budget: set cashable to true or leave it out`,
+      });
+    }
   })
-  .transform((s) => ({
-    ...s,
-    id: s.id ?? defaultSavingId(s.contract, s.start, s.kind),
-    oneOffCosts: s.oneOffCosts ?? (s.implementationCost ?? 0) + (s.exitCost ?? 0),
-  }));
+  .transform((s) => {
+    const currentAnnual = s.currentAnnual ?? (s.cashable === false ? s.newAnnual : s.baselineAnnual);
+    return {
+      ...s,
+      id: s.id ?? defaultSavingId(s.contract, s.start, s.kind),
+      oneOffCosts: s.oneOffCosts ?? (s.implementationCost ?? 0) + (s.exitCost ?? 0),
+      currentAnnual,
+      cashable: s.cashable ?? currentAnnual > s.newAnnual,
+    };
+  });
 
 export type Saving = z.output<typeof SavingSchema>;
 export type SavingInput = z.input<typeof SavingSchema>;

@@ -45,6 +45,12 @@ export interface ContractRepository {
   /** The contracts with these references that exist, in no particular order (for batched lookups). */
   getMany(references: readonly string[]): Promise<Contract[]>;
   delete(reference: string, audit: AuditContext): Promise<boolean>;
+  /**
+   * Gives a contract a new reference, with its warnings, decisions and savings, and audits the
+   * rename under the new reference. False (nothing changed) when `from` is not in the register
+   * or `to` already is.
+   */
+  rename(from: string, to: string, audit: AuditContext): Promise<boolean>;
   /** Contracts matching every given filter, ordered by end date (undated last), then reference. */
   list(query?: ContractQuery): Promise<Contract[]>;
   count(): Promise<number>;

@@ -57,7 +57,7 @@ describe('buildTenderPack', () => {
   });
 
   it('renumbers the clauses after the ones left out', () => {
-    const pack = build({ exclude: ['API-1.2', 'API-1.7', 'DE-1.2'] });
+    const pack = build({ exclude: ['API-1.2', 'API-1.7', { id: 'DE-1.2', reason: 'Extracts are covered by the hosting contract' }] });
     expect(numbered(pack)).toEqual([
       '1.1 DE-1', '1.1.1 DE-1.1', '1.1.2 DE-1.3', '1.2 DE-2',
       '2.1 API-1', '2.1.1 API-1.1', '2.1.2 API-1.3', '2.1.3 API-1.4', '2.1.4 API-1.5', '2.1.5 API-1.6', '2.2 API-2',
@@ -65,8 +65,50 @@ describe('buildTenderPack', () => {
     expect(pack.excluded.map((c) => c.id)).toEqual(['DE-1.2', 'API-1.2', 'API-1.7']);
   });
 
-  it('lets an officer leave out an "always" clause that is not appropriate', () => {
-    expect(packClauses(build({ exclude: ['API-1.4'] })).map((c) => c.id)).not.toContain('API-1.4');
+  it('lets an officer leave out an "always" clause that is not appropriate, and records the reason', () => {
+    const pack = build({ exclude: [{ id: 'API-1.4', reason: 'Users cannot enter data: the system only publishes timetables' }] });
+    expect(packClauses(pack).map((c) => c.id)).not.toContain('API-1.4');
+    expect(pack.excluded).toMatchObject([{ id: 'API-1.4', inclusion: 'always', recommended: false, reason: 'Users cannot enter data: the system only publishes timetables' }]);
+  });
+
+  it('refuses to leave out an "always" clause without a reason, saying how to give one', () => {
+    const result = buildTenderPack({ ...BASE, exclude: ['DE-1.3'] }, { date: DATE });
+    expect(result.success ? [] : result.problems).toEqual([
+      {
+        code: 'reason-required',
+        path: ['exclude', 0],
+        message: 'DE-1.3 can be left out only with a reason, because the appendix includes it in all tenders unless it is not appropriate: give the reason it does not fit this tender (in an options file: {"id": "DE-1.3", "reason": "..."}); the pack records it.',
+      },
+    ]);
+  });
+
+  it('lets API-1.5, which the appendix recommends rather than requires, be left out with a reason', () => {
+    expect(problems({ ...BASE, exclude: ['API-1.5'] })).toEqual([{ code: 'reason-required', path: 'exclude.0' }]);
+    const pack = build({ exclude: [{ id: 'API-1.5', reason: 'The supplier publishes its API register openly' }] });
+    expect(packClauses(pack).map((c) => c.id)).not.toContain('API-1.5');
+    expect(pack.excluded).toMatchObject([{ id: 'API-1.5', recommended: true, reason: 'The supplier publishes its API register openly' }]);
+  });
+
+  it('leaves out an optional clause with no reason needed, and keeps one if given', () => {
+    expect(build({ exclude: ['API-1.7', { id: 'API-1.2', reason: 'Overnight batch is enough' }] }).excluded.map((c) => [c.id, c.reason ?? null])).toEqual([
+      ['API-1.2', 'Overnight batch is enough'],
+      ['API-1.7', null],
+    ]);
+  });
+
+  it('uses the officer\'s wording of API-1.4 and keeps the appendix\'s beside it', () => {
+    const wording = 'Any data a user can submit through the casework screens should also be able to be entered via API.';
+    const clause = packClauses(build({ reword: { 'API-1.4': wording } })).find((c) => c.id === 'API-1.4');
+    expect(clause).toMatchObject({
+      text: wording,
+      originalText: 'Any data directly relevant to the business function of the application that can be submitted by a user operating the system should also be able to be entered via API.',
+      number: '2.1.4',
+    });
+  });
+
+  it('refuses to reword a clause the appendix does not say may be reworded, or one left out', () => {
+    expect(problems({ ...BASE, reword: { 'API-1.5': 'Some APIs will be listed.' } })).toEqual([{ code: 'clause-not-rewordable', path: 'reword.API-1.5' }]);
+    expect(problems({ ...BASE, exclude: [{ id: 'API-1.4', reason: 'n/a' }], reword: { 'API-1.4': 'x' } })).toEqual([{ code: 'parameter-without-clause', path: 'reword.API-1.4' }]);
   });
 
   it('uses the no-charge wording of clause 2 when the officer chooses it', () => {
@@ -117,7 +159,7 @@ describe('buildTenderPack refuses invalid options', () => {
     expect(problems({ ...BASE, exclude: ['API-9'] })).toEqual([{ code: 'unknown-clause', path: 'exclude.0' }]);
   });
 
-  it.each(['DE-1', 'DE-2', 'API-1', 'API-1.1', 'API-1.5', 'API-2'])('refuses to leave out %s, which cannot be excluded', (id) => {
+  it.each(['DE-1', 'DE-2', 'API-1', 'API-1.1', 'API-2'])('refuses to leave out %s, which cannot be excluded', (id) => {
     expect(problems({ ...BASE, exclude: [id] })).toEqual([{ code: 'clause-not-excludable', path: 'exclude.0' }]);
   });
 
@@ -170,7 +212,8 @@ describe('buildTenderPack refuses invalid options', () => {
   });
 
   it('rejects excluding every data-extraction requirement, which would leave clause 1 introducing nothing', () => {
-    expect(problems({ ...BASE, exclude: ['DE-1.1', 'DE-1.2', 'DE-1.3'] })).toEqual([{ code: 'section-without-requirements', path: 'exclude' }]);
+    const why = (id: string) => ({ id, reason: 'not appropriate' });
+    expect(problems({ ...BASE, exclude: [why('DE-1.1'), why('DE-1.2'), why('DE-1.3')] })).toEqual([{ code: 'section-without-requirements', path: 'exclude' }]);
   });
 
   it('rejects a missing title or reference', () => {

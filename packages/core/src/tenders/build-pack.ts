@@ -10,6 +10,7 @@ import {
   TENDER_SECTIONS,
   TIMESTAMPED_DATASETS_LIST_INTRO,
   findClause,
+  needsReasonToLeaveOut,
   type ChargesChoice,
   type Clause,
   type ClauseId,
@@ -29,8 +30,14 @@ export interface PackClause {
   readonly inclusion: InclusionRule;
   /** Whether the officer could have left it out. */
   readonly excludable: boolean;
-  /** The wording, with the officer's parameters applied. */
+  /** The wording, with the officer's parameters applied, or the officer's own wording. */
   readonly text: string;
+  /** When the officer reworded it (API-1.4): the appendix's wording, kept beside it in the record. */
+  readonly originalText?: string;
+  /** "We recommend always including this clause" (API-1.5). */
+  readonly recommended: boolean;
+  /** The appendix says its wording may need modifying (API-1.4). */
+  readonly rewordable: boolean;
   /** Items the wording lists after its text (business functions, time-stamped datasets). */
   readonly items: readonly string[];
   /** For clause 2: the wording the officer chose. */
@@ -50,11 +57,15 @@ export interface PackSection {
   readonly clauses: readonly PackClause[];
 }
 
-/** A clause the officer left out, kept so the annex can say what was dropped. */
+/** A clause the officer left out, kept so the annex can say what was dropped, and why. */
 export interface ExcludedClause {
   readonly id: ClauseId;
   readonly appendixNumber: string;
   readonly section: TenderSectionId;
+  readonly inclusion: InclusionRule;
+  readonly recommended: boolean;
+  /** Required for an "always" clause; may be given for an optional one. */
+  readonly reason?: string;
   readonly guidance: readonly string[];
 }
 
@@ -78,7 +89,9 @@ export type TenderPackProblemCode =
   | 'charges-choice-missing'
   | 'charges-for-absent-section'
   | 'parameter-without-clause'
-  | 'section-without-requirements';
+  | 'section-without-requirements'
+  | 'reason-required'
+  | 'clause-not-rewordable';
 
 /**
  * Builds a tender clause pack from the officer's options (parsed here, so raw JSON is fine).
@@ -97,7 +110,8 @@ export function buildTenderPack(input: unknown, context: { readonly date: IsoDat
   if (problems.length > 0) return fail(problems);
 
   const chosen = new Set(options.sections);
-  const excluded = new Set(options.exclude);
+  const reasons = new Map(exclusionsOf(options).map((e) => [e.id, e.reason]));
+  const excluded = new Set(reasons.keys());
   const sections: PackSection[] = TENDER_SECTIONS.filter((s) => chosen.has(s.id)).map((section, index) => {
     const number = String(index + 1);
     return {
@@ -119,12 +133,18 @@ export function buildTenderPack(input: unknown, context: { readonly date: IsoDat
     libraryVersion: CLAUSE_LIBRARY_VERSION,
     preamble: preambleFor(sections.map((s) => s.id)),
     sections,
-    excluded: CLAUSES.filter((c) => chosen.has(c.section) && excluded.has(c.id)).map((c) => ({
-      id: c.id,
-      appendixNumber: c.number,
-      section: c.section,
-      guidance: c.guidance,
-    })),
+    excluded: CLAUSES.filter((c) => chosen.has(c.section) && excluded.has(c.id)).map((c) => {
+      const reason = reasons.get(c.id);
+      return {
+        id: c.id,
+        appendixNumber: c.number,
+        section: c.section,
+        inclusion: c.inclusion,
+        recommended: isRecommended(c),
+        ...(reason === undefined ? {} : { reason }),
+        guidance: c.guidance,
+      };
+    }),
     includeGuidance: options.includeGuidance,
   });
 }
@@ -137,7 +157,7 @@ function checkOptions(options: TenderPackOptions): Problem[] {
   if (!chosen.has('data-extraction')) {
     add('data-extraction-required', ['sections'], 'The data-extraction clauses are for use in all tenders: add "data-extraction" to sections.');
   }
-  options.exclude.forEach((id, index) => {
+  exclusionsOf(options).forEach(({ id, reason }, index) => {
     const clause = findClause(id);
     if (!clause) {
       add('unknown-clause', ['exclude', index], `"${id}" is not an Appendix M clause; the clauses are ${CLAUSE_IDS.join(', ')} (see steward tender-pack --list).`);
@@ -145,8 +165,20 @@ function checkOptions(options: TenderPackOptions): Problem[] {
       add('clause-not-in-pack', ['exclude', index], `${id} is in the ${clause.section} section, which is not in this pack: remove it from exclude, or add "${clause.section}" to sections.`);
     } else if (!clause.excludable) {
       add('clause-not-excludable', ['exclude', index], `${id} cannot be left out: ${clause.whyRequired ?? 'it is required'}.`);
+    } else if (needsReasonToLeaveOut(clause) && reason === undefined) {
+      const rule = isRecommended(clause) ? 'the appendix recommends always including it' : 'the appendix includes it in all tenders unless it is not appropriate';
+      add('reason-required', ['exclude', index], `${id} can be left out only with a reason, because ${rule}: give the reason it does not fit this tender (in an options file: {"id": "${id}", "reason": "..."}); the pack records it.`);
     }
   });
+  for (const id of Object.keys(options.reword)) {
+    const clause = findClause(id);
+    if (!clause || !isRewordable(clause)) {
+      const rewordable = CLAUSES.filter(isRewordable).map((c) => c.id).join(', ');
+      add('clause-not-rewordable', ['reword', id], `${id} is not a clause the appendix says may be reworded (only ${rewordable}): keep its wording, or leave it out with a reason.`);
+    } else if (!chosen.has(clause.section) || options.exclude.some((e) => (typeof e === 'string' ? e : e.id) === id)) {
+      add('parameter-without-clause', ['reword', id], `reword.${id} rewords a clause that is not in this pack: include ${id} (and its section) or remove the rewording.`);
+    }
+  }
   for (const section of TENDER_SECTIONS) {
     const choice = options.charges[section.id];
     if (chosen.has(section.id) && choice === undefined) {
@@ -156,14 +188,15 @@ function checkOptions(options: TenderPackOptions): Problem[] {
       add('charges-for-absent-section', ['charges', section.id], `charges.${section.id} is set but the ${section.id} section is not in this pack: add it to sections or remove the charges choice.`);
     }
     const requirements = CLAUSES.filter((c) => c.section === section.id && c.role === 'requirement');
-    if (chosen.has(section.id) && requirements.every((c) => options.exclude.includes(c.id))) {
+    const left = new Set(exclusionsOf(options).map((e) => e.id));
+    if (chosen.has(section.id) && requirements.every((c) => left.has(c.id))) {
       add('section-without-requirements', ['exclude'], `Every ${section.id} requirement is excluded, which leaves clause 1 introducing nothing: keep at least one, or leave the section out.`);
     }
   }
   const parameterClause = (name: 'businessFunctions' | 'timestampedDatasets', id: ClauseId) => {
     if (options[name] === undefined) return;
     const clause = findClause(id);
-    if (!clause || !chosen.has(clause.section) || options.exclude.includes(id)) {
+    if (!clause || !chosen.has(clause.section) || exclusionsOf(options).some((e) => e.id === id)) {
       add('parameter-without-clause', [name], `${name} fills in ${id}, which is not in this pack: include ${id} (and its section) or remove ${name}.`);
     }
   };
@@ -194,6 +227,8 @@ function numberClauses(sectionNumber: string, clauses: readonly Clause[], option
       role: clause.role,
       inclusion: clause.inclusion,
       excludable: clause.excludable,
+      recommended: isRecommended(clause),
+      rewordable: isRewordable(clause),
       guidance: clause.guidance,
       needsResponse: clause.role !== 'lead-in',
       level,
@@ -212,8 +247,23 @@ function numberClauses(sectionNumber: string, clauses: readonly Clause[], option
     if (clause.id === 'API-1.3' && options.timestampedDatasets) {
       return { ...common, text: `${clause.text} ${TIMESTAMPED_DATASETS_LIST_INTRO}`, items: options.timestampedDatasets };
     }
+    const reworded = options.reword[clause.id];
+    if (reworded !== undefined) return { ...common, text: reworded, originalText: clause.text, items: [] };
     return { ...common, text: clause.text, items: [] };
   });
+}
+
+/** The exclusions as {id, reason}: a bare id is an exclusion without a reason. */
+function exclusionsOf(options: TenderPackOptions): { id: string; reason?: string | undefined }[] {
+  return options.exclude.map((entry) => (typeof entry === 'string' ? { id: entry } : entry));
+}
+
+function isRecommended(clause: Clause): boolean {
+  return 'recommended' in clause && clause.recommended === true;
+}
+
+function isRewordable(clause: Clause): boolean {
+  return 'rewordable' in clause && clause.rewordable === true;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   PACK_PREAMBLE,
   TENDER_SECTIONS,
   findClause,
+  needsReasonToLeaveOut,
   type Clause,
   type TenderSectionId,
 } from './clause-library.js';
@@ -110,6 +111,19 @@ describe('the Appendix M clause library', () => {
       if (guidance.startsWith('Delete / include as appropriate')) expect(clause.inclusion, clause.id).toBe('optional');
       if (clause.number === '2') expect(clause.inclusion, clause.id).toBe('choice');
     }
+  });
+
+  it('reads "we recommend always including" as recommended, not mandatory, and "may need to be modified" as rewordable', () => {
+    const recommended = CLAUSES.filter((c) => c.guidance.join(' ').startsWith('We recommend always including')).map((c) => c.id);
+    expect(recommended).toEqual(['API-1.5']);
+    expect(findClause('API-1.5')).toMatchObject({ inclusion: 'always', recommended: true, excludable: true });
+    const rewordable = CLAUSES.filter((c) => c.guidance.join(' ').includes('may need to be modified')).map((c) => c.id);
+    expect(rewordable).toEqual(['API-1.4']);
+    expect(CLAUSES.filter((c) => 'rewordable' in c && c.rewordable).map((c) => c.id)).toEqual(rewordable);
+  });
+
+  it('asks for a reason to leave out an "always" clause, and none for an optional one', () => {
+    expect(CLAUSES.filter((c) => needsReasonToLeaveOut(c)).map((c) => c.id)).toEqual(['DE-1.1', 'DE-1.2', 'DE-1.3', 'API-1.4', 'API-1.5', 'API-1.6']);
   });
 
   it('explains why each clause that cannot be left out must stay', () => {

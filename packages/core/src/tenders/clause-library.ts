@@ -66,12 +66,17 @@ interface ClauseBase {
   readonly guidance: readonly string[];
   /**
    * Whether the officer may leave it out. The lead-in and the charges clause carry the others,
-   * 1.1 of the API section is the requirement itself, and the appendix recommends "always
-   * including" 1.5, so those stay in.
+   * and 1.1 of the API section is the requirement itself, so those stay in. Leaving out an
+   * "always" clause ("unless not appropriate", or 1.5, which the appendix recommends rather
+   * than requires) needs a reason, which the pack records.
    */
   readonly excludable: boolean;
   /** Why it cannot be left out, for the error message. */
   readonly whyRequired?: string;
+  /** "We recommend always including this clause" (API-1.5): in by default, left out only with a reason. */
+  readonly recommended?: boolean;
+  /** The guidance says the wording "may need to be modified" (API-1.4): the officer may reword it. */
+  readonly rewordable?: boolean;
 }
 
 export interface FixedClause extends ClauseBase {
@@ -219,6 +224,7 @@ export const CLAUSES = [
     inclusion: 'always',
     role: 'requirement',
     excludable: true,
+    rewordable: true,
     text: 'Any data directly relevant to the business function of the application that can be submitted by a user operating the system should also be able to be entered via API.',
     guidance: [
       'For complex applications with lots of areas of functionality, this clause may need to be modified / made more specific in order to be practical.',
@@ -230,8 +236,8 @@ export const CLAUSES = [
     number: '1.5',
     inclusion: 'always',
     role: 'requirement',
-    excludable: false,
-    whyRequired: 'the appendix recommends always including it, because APIs promised in sales meetings are often missing once the system is deployed',
+    excludable: true,
+    recommended: true,
     text: "A complete register of all the system's APIs that are available to the Council must be provided. All Open APIs must be discoverable.",
     guidance: [
       "We recommend always including this clause, as many councils have complained that APIs promised to them during sales meetings are not present when the system is deployed. Note that not all APIs maintained by a software supplier are APIs of relevance to local authorities. This is because one must distinguish between APIs that suppliers host for their own systems to speak with each other internally, and APIs which speak with external systems, such as those developed by an innovative startup. Increasingly, many software suppliers use a 'microservice architecture', where instead of building their product as one monolithic software they have built many modular components that speak with each other using APIs. Therefore, a blanket tender requirement to access every API your supplier's system features, including internal ones, will demand more than you need and may risk the integrity of the internal system.",
@@ -294,6 +300,14 @@ export const BUSINESS_FUNCTIONS_SENTENCE = 'This should cover all significant bu
 export const BUSINESS_FUNCTIONS_LIST_INTRO = 'This should cover, at minimum, the following business functions:';
 /** Appended to API-1.3 when the officer names the datasets recorded against a timestamp. */
 export const TIMESTAMPED_DATASETS_LIST_INTRO = 'This applies, at minimum, to the following datasets, which are recorded against a timestamp:';
+
+/**
+ * Whether leaving the clause out needs a reason: an "always" clause goes only when it is not
+ * appropriate (or, for API-1.5, against the appendix's recommendation), and the pack says why.
+ */
+export function needsReasonToLeaveOut(clause: Pick<Clause, 'inclusion' | 'excludable'>): boolean {
+  return clause.excludable && clause.inclusion === 'always';
+}
 
 const BY_ID: ReadonlyMap<string, Clause> = new Map(CLAUSES.map((c) => [c.id, c]));
 

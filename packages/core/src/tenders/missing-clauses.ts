@@ -54,25 +54,40 @@ export function lacksAppendixM(contract: AppendixMHoldings): TenderSectionId[] {
   return findMissingAppendixMClauses(contract).map((s) => s.section);
 }
 
-/** A remark for the renewals list and the bot: the contract lacks Appendix M terms. */
+/** A remark for the renewals list and the bot about a contract's Appendix M terms. */
 export interface AppendixMRenewalFlag {
-  readonly code: 'lacks-appendix-m';
+  /**
+   * `lacks-appendix-m`: a fault, the data-extraction terms (for all tenders) are missing.
+   * `no-appendix-m-api`: a note, not a fault: the API terms are at the council's discretion.
+   */
+  readonly code: 'lacks-appendix-m' | 'no-appendix-m-api';
   readonly message: string;
   readonly lacksAppendixM: readonly TenderSectionId[];
 }
 
-const SECTION_WORDS: Readonly<Record<TenderSectionId, string>> = { 'data-extraction': 'data-extraction', api: 'API' };
-
 /**
- * Flags a contract up for renewal that lacks the data-extraction or API terms, so they are
- * negotiated in before it is renewed; no flag when it lacks nothing.
+ * Flags a contract up for renewal that lacks the data-extraction terms, which Appendix M
+ * puts in all tenders, so they are negotiated in before it is renewed. Missing API terms are
+ * only noted: the appendix leaves the API section to the council's discretion ("for use in
+ * most tenders"), so their absence is not a fault. Nothing when it lacks nothing.
  *
  * @example
  * flagMissingAppendixM({ itSystem: {} })
- * // [{ code: 'lacks-appendix-m', message: 'lacks Appendix M data-extraction and API clauses', lacksAppendixM: ['data-extraction', 'api'] }]
+ * // [{ code: 'lacks-appendix-m', message: 'lacks Appendix M data-extraction clauses (for all tenders)', lacksAppendixM: ['data-extraction'] },
+ * //  { code: 'no-appendix-m-api', message: 'note: no Appendix M API clauses (council's discretion)', lacksAppendixM: ['api'] }]
  */
 export function flagMissingAppendixM(contract: AppendixMHoldings): AppendixMRenewalFlag[] {
   const lacks = lacksAppendixM(contract);
-  if (lacks.length === 0) return [];
-  return [{ code: 'lacks-appendix-m', message: `lacks Appendix M ${lacks.map((s) => SECTION_WORDS[s]).join(' and ')} clauses`, lacksAppendixM: lacks }];
+  const flags: AppendixMRenewalFlag[] = [];
+  if (lacks.includes('data-extraction')) {
+    flags.push({
+      code: 'lacks-appendix-m',
+      message: 'lacks Appendix M data-extraction clauses (for all tenders)',
+      lacksAppendixM: ['data-extraction'],
+    });
+  }
+  if (lacks.includes('api')) {
+    flags.push({ code: 'no-appendix-m-api', message: "note: no Appendix M API clauses (council's discretion)", lacksAppendixM: ['api'] });
+  }
+  return flags;
 }

@@ -28,7 +28,26 @@ export const TenderPackOptionsSchema = z
       .strict()
       .default({})
       .describe('The wording of clause 2 for each section in the pack'),
-    exclude: z.array(z.string().trim().min(1)).default([]).describe('Ids of clauses to leave out, e.g. ["API-1.2", "API-1.7"]'),
+    exclude: z
+      .array(
+        z.union([
+          z.string().trim().min(1),
+          z
+            .object({
+              id: z.string().trim().min(1).describe('The clause id, e.g. "API-1.5"'),
+              reason: z.string().trim().min(1).max(1000).optional().describe('Why it is left out; the pack records it'),
+            })
+            .strict(),
+        ]),
+      )
+      .default([])
+      .describe(
+        'Clauses to leave out: an id ("API-1.7") for an optional clause, or {"id", "reason"}; an "always" clause (DE-1.1 … DE-1.3, API-1.4 … API-1.6) needs the reason it is not appropriate',
+      ),
+    reword: z
+      .record(z.string(), z.string().trim().min(1).max(3000))
+      .default({})
+      .describe('The officer\'s wording for a clause the appendix says may need rewording (API-1.4), by id; the pack keeps the original beside it'),
     businessFunctions: z
       .array(ListItemSchema)
       .min(1)

@@ -43,7 +43,27 @@ describe('renderPackMarkdown', () => {
     const markdown = renderPackMarkdown(pack({ includeGuidance: true, exclude: ['API-1.7'] }));
     expect(markdown).toContain('## Officer guidance (remove before issuing the tender)');
     expect(markdown).toContain('**1.2** (DE-2, choose one of two wordings; chosen: no-charge): If you require a guarantee of free access');
-    expect(markdown).toContain('**Left out of this pack:** API-1.7');
+  });
+
+  it('records, with or without the guidance, each clause left out with its reason and each reworded one beside the original', () => {
+    expect(renderPackMarkdown(pack())).not.toContain('Record of choices');
+    const markdown = renderPackMarkdown(
+      pack({
+        exclude: ['API-1.7', { id: 'API-1.5', reason: 'The supplier publishes its API register openly' }],
+        reword: { 'API-1.4': 'Casework data should also be able to be entered via API.' },
+      }),
+    );
+    expect(markdown).toContain('**2.1.4** Casework data should also be able to be entered via API.');
+    expect(markdown.slice(markdown.indexOf('## Record of choices'))).toBe(
+      [
+        '## Record of choices (remove before issuing the tender)',
+        '',
+        '- API-1.5 (Appendix M 1.5, recommended) was left out: The supplier publishes its API register openly',
+        '- API-1.7 (Appendix M 1.7, optional) was left out.',
+        '- API-1.4 (Appendix M 1.4) is 2.1.4 in the officer\'s wording; the appendix\'s wording is: "Any data directly relevant to the business function of the application that can be submitted by a user operating the system should also be able to be entered via API."',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

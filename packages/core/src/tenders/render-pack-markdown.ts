@@ -1,6 +1,7 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import type { TenderPack } from './build-pack.js';
 import { CLAUSE_LIBRARY_SOURCE, type InclusionRule } from './clause-library.js';
+import { packRecord } from './pack-record.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -11,10 +12,12 @@ export function formatLongDate(date: IsoDate): string {
 }
 
 /** How a clause's inclusion rule reads to an officer. */
-export function describeInclusion(clause: { readonly inclusion: InclusionRule; readonly excludable: boolean }): string {
+export function describeInclusion(clause: { readonly inclusion: InclusionRule; readonly excludable: boolean; readonly recommended?: boolean; readonly rewordable?: boolean }): string {
   switch (clause.inclusion) {
     case 'always':
-      return clause.excludable ? 'Always, unless not appropriate' : 'Always; cannot be left out';
+      if (clause.recommended === true) return 'Recommended: leave out only with a reason';
+      if (!clause.excludable) return 'Always; cannot be left out';
+      return clause.rewordable === true ? 'Always, unless not appropriate; may be reworded' : 'Always, unless not appropriate';
     case 'optional':
       return 'Optional: delete or include';
     case 'choice':
@@ -56,10 +59,12 @@ export function renderPackMarkdown(pack: TenderPack): string {
         lines.push(`**${clause.number}** (${clause.id}, ${describeInclusion(clause).toLowerCase()}${clause.chargesChoice ? `; chosen: ${clause.chargesChoice}` : ''}): ${clause.guidance.join(' ')}`, '');
       }
     }
-    if (pack.excluded.length > 0) {
-      lines.push(`**Left out of this pack:** ${pack.excluded.map((c) => c.id).join(', ')}`, '');
-    }
     lines.push(`_Source: ${CLAUSE_LIBRARY_SOURCE}_`, '');
+  }
+  // The record is kept whether or not the guidance is: a reason not written down is lost.
+  const record = packRecord(pack);
+  if (record.length > 0) {
+    lines.push('---', '', '## Record of choices (remove before issuing the tender)', '', ...record.map((line) => `- ${escapeMarkdown(line)}`), '');
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

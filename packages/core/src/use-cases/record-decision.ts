@@ -23,6 +23,8 @@ export interface RenegotiatedPrices {
   /** First day at the new price; without it, `renegotiationStart` (the day after the end, never in the past). */
   readonly start?: IsoDate;
   readonly oneOffCosts?: number;
+  /** The annual price paid now: current − new is cashable, the rest of baseline − new avoidance. */
+  readonly currentAnnual?: number;
 }
 
 export interface RecordDecisionInput {
@@ -93,6 +95,7 @@ export async function recordDecision(store: Store, input: RecordDecisionInput): 
         by: by.actor,
         at: by.at,
         ...(prices.oneOffCosts !== undefined ? { oneOffCosts: prices.oneOffCosts } : {}),
+        ...(prices.currentAnnual !== undefined ? { currentAnnual: prices.currentAnnual } : {}),
       });
       if (!made.success) return problem('invalid-saving', `The saving could not be recorded: ${made.problems.map((p) => p.message).join('; ')}.`, ['prices']);
       saving = made.value;

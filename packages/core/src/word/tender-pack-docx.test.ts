@@ -60,7 +60,17 @@ describe('writeTenderPackDocx', () => {
     expect(text).toContain('Annex: guidance for the procurement officer');
     expect(text).toContain('Remove this annex before the tender is issued.');
     expect(text).toContain('We recommend always including this clause');
-    expect(text).toContain('Left out of this pack: API-1.7 (Appendix M 1.7)');
+    expect(text).toContain('API-1.7 (Appendix M 1.7, optional) was left out.');
+  });
+
+  it('records the clauses left out, with their reasons, and a reworded clause beside the original, even without the guidance', async () => {
+    expect(await docxText(pack())).not.toContain('Annex: record of choices');
+    const text = await docxText(pack({ exclude: [{ id: 'DE-1.3', reason: 'The data stays on council servers' }], reword: { 'API-1.4': 'Casework data should also be able to be entered via API.' } }));
+    expect(text).not.toContain('Annex: guidance for the procurement officer');
+    expect(text).toContain('Annex: record of choices');
+    expect(text).toContain('DE-1.3 (Appendix M 1.3, always, unless not appropriate) was left out: The data stays on council servers');
+    expect(text).toContain('2.1.4 Casework data should also be able to be entered via API.');
+    expect(text).toContain('API-1.4 (Appendix M 1.4) is 2.1.4 in the officer\'s wording; the appendix\'s wording is: "Any data directly relevant to the business function');
   });
 
   it('records the tender in the document properties', async () => {

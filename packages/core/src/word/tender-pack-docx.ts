@@ -20,6 +20,7 @@ import {
 import type { PackClause, TenderPack } from '../tenders/build-pack.js';
 import { CLAUSE_LIBRARY_SOURCE } from '../tenders/clause-library.js';
 import { describeInclusion, formatLongDate } from '../tenders/render-pack-markdown.js';
+import { packRecord } from '../tenders/pack-record.js';
 
 const FONT = 'Arial';
 /** A4 with 2 cm margins leaves 17 cm of text width: 9638 twentieths of a point. */
@@ -58,7 +59,7 @@ export async function writeTenderPackDocx(pack: TenderPack): Promise<Buffer> {
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         footers: { default: footer(pack) },
-        children: [...titleBlock(pack), ...clauses(pack), ...(pack.includeGuidance ? guidanceAnnex(pack) : [])],
+        children: [...titleBlock(pack), ...clauses(pack), ...(pack.includeGuidance ? guidanceAnnex(pack) : []), ...recordAnnex(pack)],
       },
     ],
   });
@@ -147,12 +148,24 @@ function guidanceAnnex(pack: TenderPack): (Paragraph | Table)[] {
       (section) => new Paragraph({ children: [new TextRun({ text: `${section.number}. ${section.title}: `, bold: true }), new TextRun(`${section.scope}.`)] }),
     ),
     new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMNS, rows: [header, ...rows] }),
-    ...(pack.excluded.length > 0
-      ? [
-          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Left out of this pack: ', bold: true }), new TextRun(pack.excluded.map((c) => `${c.id} (Appendix M ${c.appendixNumber})`).join(', '))] }),
-        ]
-      : []),
     new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: `Source: ${CLAUSE_LIBRARY_SOURCE}`, size: 18, color: '595959' })] }),
+  ];
+}
+
+/** The clauses left out (with reasons) and reworded (beside the original), whether or not the guidance is added. */
+function recordAnnex(pack: TenderPack): Paragraph[] {
+  const record = packRecord(pack);
+  if (record.length === 0) return [];
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Annex: record of choices')] }),
+    new Paragraph({
+      shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
+      border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'BF9000', space: 8 } },
+      spacing: { after: 240 },
+      children: [new TextRun({ text: 'Remove this annex before the tender is issued. ', bold: true }), new TextRun('It records where this pack departs from Appendix M, and why.')],
+    }),
+    ...record.map((line) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, spacing: { after: 80 }, children: [new TextRun(line)] })),
   ];
 }
 

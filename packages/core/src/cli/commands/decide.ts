@@ -4,6 +4,7 @@ import { listRenewals } from '../../renewals/upcoming-renewals.js';
 import { describeDate } from '../../renewals/calendar-date.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
+import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
 import { KEY_DATE_WORDS } from './renewals.js';
 import { recordDecision, type RecordDecisionProblem } from '../../use-cases/record-decision.js';
 import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, pricesFromDecideOptions } from './savings.js';
@@ -11,7 +12,7 @@ import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, pricesFromDecideOptions } fr
 export const decideCommand: CliCommand = {
   path: ['decide'],
   summary: 'Record a renewal decision: acknowledge, snooze, extend, reprocure, terminate, let-expire or renegotiated',
-  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--json]',
+  usage: 'decide REF ACTION [--days N] [--kind KIND] [--end-date YYYY-MM-DD] [--saving ID | [--current N] --baseline N --new N --term MONTHS [--start YYYY-MM-DD] [--one-off N]] [--note TEXT] [--by EMAIL] [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
   details: [
     'Actions:',
     '  acknowledge    the warnings have been seen (stops escalation)',
@@ -27,6 +28,7 @@ export const decideCommand: CliCommand = {
     '  --by EMAIL     who decided (default: $USER)',
     '  --as-of DATE   the day of the decision (default: today in Europe/London)',
     '  --json         print the decision and the next key date as JSON',
+    RENEWAL_SETTINGS_DETAILS,
   ].join('\n'),
   options: {
     days: { type: 'string' },
@@ -38,17 +40,19 @@ export const decideCommand: CliCommand = {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
     ...RENEGOTIATION_OPTIONS,
+    ...RENEWAL_SETTINGS_OPTIONS,
   },
   positionals: { min: 2, max: 2 },
   async run({ options, positionals, io, withStore, print, printJson }) {
     const [reference = '', actionText = ''] = positionals;
     const request = decisionRequest(actionText, options);
     const today = asOfOption(options['as-of'], io.now);
+    const settings = renewalSettingsFrom(options, io.env);
     const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
     const prices = pricesFromDecideOptions(request.action, options);
     const at = io.now?.() ?? new Date();
     const { record, next, saving } = await withStore(async (store) => {
-      const recorded = await recordDecision(store, { reference, request, ...(prices ? { prices } : {}), today, by: { actor: by, source: 'cli', at } });
+      const recorded = await recordDecision(store, { reference, request, ...(prices ? { prices } : {}), today, by: { actor: by, source: 'cli', at }, settings });
       if (!recorded.success) {
         // A saving the figures cannot make is a usage mistake (exit 2), as before it reached the store.
         const usage = recorded.problems.some((p) => p.code === 'invalid-saving');
@@ -56,7 +60,7 @@ export const decideCommand: CliCommand = {
       }
       const { outcome } = recorded.value;
       const decisions = await store.renewals.listDecisions(reference);
-      return { record: recorded.value.record, saving: recorded.value.saving, next: listRenewals([outcome.contract], decisions, today).find((r) => !r.overdue) };
+      return { record: recorded.value.record, saving: recorded.value.saving, next: listRenewals([outcome.contract], decisions, today, { settings }).find((r) => !r.overdue) };
     });
     if (options.json) {
       printJson({ decision: record, next: next ? { kind: next.kind, date: next.date, daysLeft: next.daysLeft, rule: next.rule } : null });

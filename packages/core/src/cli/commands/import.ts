@@ -10,7 +10,7 @@ import { CliError, type CliCommand } from '../command.js';
 export const importCommand: CliCommand = {
   path: ['import'],
   summary: 'Import the contracts register from .xlsx, .csv or OCDS .json',
-  usage: 'import FILE [--dry-run] [--json] [--strict] [--sheet NAME] [--map "Header=field"]... [--mapping FILE] [--problems OUT.xlsx] [--max-size MB]',
+  usage: 'import FILE [--dry-run] [--json] [--strict] [--sheet NAME] [--map "Header=field"]... [--mapping FILE] [--problems OUT.xlsx] [--max-size MB] [--buyer NAME|ID]',
   details: [
     '  --dry-run          show what would change and write nothing',
     '  --json             print the result as JSON',
@@ -20,6 +20,7 @@ export const importCommand: CliCommand = {
     '  --mapping FILE     a JSON file of {"Header": "field"} mappings',
     '  --problems OUT     write the rejected rows, with a Problems column, to OUT.xlsx',
     '  --max-size MB      refuse files larger than this (default 50)',
+    '  --buyer NAME|ID    OCDS files: import only this buyer\'s awards (by name or OCDS id)',
     '',
     `Fields: ${Object.keys(IMPORT_FIELDS).join(', ')}`,
   ].join('\n'),
@@ -32,6 +33,7 @@ export const importCommand: CliCommand = {
     mapping: { type: 'string' },
     problems: { type: 'string' },
     'max-size': { type: 'string' },
+    buyer: { type: 'string' },
   },
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print, printJson }) {
@@ -49,6 +51,7 @@ export const importCommand: CliCommand = {
           actor: io.env.USER ?? 'cli',
           mapping,
           ...(typeof options.sheet === 'string' ? { sheet: options.sheet } : {}),
+          ...(typeof options.buyer === 'string' ? { buyer: options.buyer } : {}),
           ...(maxBytes === undefined ? {} : { maxBytes }),
           ...(io.now ? { at: io.now() } : {}),
         }),
@@ -69,6 +72,10 @@ export const importCommand: CliCommand = {
         updated: report.updated,
         unchanged: report.unchanged,
         rejected: report.rejected,
+        provisional: report.provisional,
+        lots: report.lots,
+        duplicatesSkipped: report.duplicatesSkipped,
+        renamed: report.renamed,
         problems: report.problems.map(({ sheet, row, column, value, code, message }) => ({ sheet, row, column, value, code, message })),
         ignoredColumns: report.ignoredColumns,
       });
@@ -84,6 +91,13 @@ function printSummary(report: ImportReport, print: (line: string) => void, probl
   print(`${report.fileName}: ${report.rows} rows read from ${report.sheet}${report.headerRow > 1 ? ` (headers on row ${report.headerRow})` : ''}`);
   if (report.refused) print(`--strict: the file was rejected because it has ${report.problems.length} problems. Nothing was written.`);
   print(`  ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`);
+  const kept = [
+    report.provisional > 0 ? `${report.provisional} under a provisional reference (no reference in the file)` : '',
+    report.lots > 0 ? `${report.lots} as lots of a repeated reference (REF/2, ...)` : '',
+  ].filter(Boolean);
+  if (kept.length > 0) print(`  Kept ${kept.join(', ')}`);
+  if (report.duplicatesSkipped > 0) print(`  ${report.duplicatesSkipped} repeated line${report.duplicatesSkipped === 1 ? '' : 's'} skipped (same reference, supplier, dates and value as an earlier row)`);
+  for (const { from, to } of report.renamed) print(`  ${from} ${verb} renamed ${to}, its real reference`);
   if (report.ignoredColumns.length > 0) print(`  Columns not imported: ${report.ignoredColumns.join(', ')} (map them with --map "Header=field")`);
   const shown = report.problems.slice(0, 20);
   if (shown.length > 0) {

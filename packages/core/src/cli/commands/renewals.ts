@@ -4,14 +4,17 @@ import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
 import { flagMissingAppendixM } from '../../tenders/missing-clauses.js';
+import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
 
 /** How each kind of key date reads in a table. */
 export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
   notice: 'Notice deadline',
   extension: 'Extension decision',
+  'reprocure-if-not-extended': 'Start re-procurement if not extended',
   reprocure: 'Start re-procurement',
   renewal: 'Renews',
   end: 'Ends',
+  review: 'Contract review',
 };
 
 /**
@@ -23,26 +26,29 @@ export const RENEWAL_FLAGGERS: readonly RenewalFlagger[] = [flagMissingAppendixM
 export const renewalsCommand: CliCommand = {
   path: ['renewals'],
   summary: 'List upcoming renewal key dates (notice, re-procurement, extension, renewal, end), soonest first',
-  usage: 'renewals [--as-of YYYY-MM-DD] [--within DAYS] [--owner EMAIL] [--json]',
+  usage: 'renewals [--as-of YYYY-MM-DD] [--within DAYS] [--owner EMAIL] [--governance-lead-times BANDS] [--json]',
   details: [
     '  --as-of DATE    the day to count from (default: today in Europe/London)',
     '  --within DAYS   only dates at most this many days ahead (overdue ones are always shown)',
     '  --owner EMAIL   only contracts this person owns',
     '  --json          print JSON: reference, kind, date, daysLeft, rule (how the date was worked out), ...',
+    RENEWAL_SETTINGS_DETAILS,
   ].join('\n'),
   options: {
     'as-of': { type: 'string' },
     within: { type: 'string' },
     owner: { type: 'string' },
     json: { type: 'boolean' },
+    ...RENEWAL_SETTINGS_OPTIONS,
   },
   async run({ options, io, withStore, print, printJson }) {
     const today = asOfOption(options['as-of'], io.now);
+    const settings = renewalSettingsFrom(options, io.env);
     const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 36_500 }) : undefined;
     const rows = await withStore(async (store) => {
       const contracts = await store.contracts.list(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {});
       const decisions = await store.renewals.listDecisions();
-      return listRenewals(contracts, decisions, today, { flaggers: RENEWAL_FLAGGERS, ...(within === undefined ? {} : { within }) });
+      return listRenewals(contracts, decisions, today, { settings, flaggers: RENEWAL_FLAGGERS, ...(within === undefined ? {} : { within }) });
     });
     if (options.json) {
       printJson(rows.map(renewalJson));

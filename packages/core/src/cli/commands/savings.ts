@@ -31,8 +31,11 @@ export const savingsImport: CliCommand = {
     '',
     'Fields (JSON keys, or the first row of the sheet): contract, description, serviceArea,',
     'kind (renegotiation, re-procurement, decommissioning, consolidation, move-to-cloud),',
-    'baselineAnnual, baselineSource, newAnnual, start (YYYY-MM-DD), termMonths, oneOffCosts',
-    '(or implementationCost and exitCost), cashable, state (proposed, validated, signed-off), id.',
+    'currentAnnual (the price paid now), baselineAnnual (the price otherwise paid), baselineSource,',
+    'newAnnual, start (YYYY-MM-DD), termMonths, oneOffCosts (or implementationCost and exitCost),',
+    'cashable, state (proposed, validated, signed-off), id. Cashable = current − new when positive;',
+    'cost avoidance = baseline − max(current, new). Without currentAnnual, the whole baseline − new',
+    'is cashable or avoidance as cashable (true or false) says.',
   ].join('\n'),
   options: { 'dry-run': { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
@@ -66,7 +69,7 @@ export const savingsList: CliCommand = {
   path: ['savings', 'list'],
   summary: 'List savings with their annual, whole-term and financial-year figures',
   usage: 'savings list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--state STATE] [--contract REF] [--json]',
-  details: [...filterHelp, '  --contract REF      only the savings of this contract', '  --json              print JSON: contract, annualSaving, totalSaving, byFinancialYear ("2024/25")'].join('\n'),
+  details: [...filterHelp, '  --contract REF      only the savings of this contract', '  --json              print JSON: contract, annualSaving, cashableAnnual, avoidanceAnnual, totalSaving, byFinancialYear ("2024/25")'].join('\n'),
   options: { ...filterOptions, contract: { type: 'string' }, json: { type: 'boolean' } },
   async run({ options, withStore, print, printJson }) {
     const query: SavingQuery = {
@@ -85,8 +88,18 @@ export const savingsList: CliCommand = {
     const money = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
     print(
       formatTable(
-        ['Contract', 'Description', 'State', 'Start', 'End', 'Annual', 'Whole term'],
-        summaries.map((s) => [s.contract, s.description, s.state, s.start, s.end, money(s.annualSaving), money(s.totalSaving)]),
+        ['Contract', 'Description', 'State', 'Start', 'End', 'Annual', 'Cashable', 'Avoidance', 'Whole term'],
+        summaries.map((s) => [
+          s.contract,
+          s.description,
+          s.state,
+          s.start,
+          s.end,
+          money(s.annualSaving),
+          money(s.cashableAnnual),
+          money(s.avoidanceAnnual),
+          money(s.totalSaving),
+        ]),
       ),
     );
     const total = summaries.reduce((sum, s) => sum + Math.round(s.totalSaving * 100), 0) / 100;
@@ -176,6 +189,7 @@ export const RENEGOTIATION_OPTIONS = {
   term: { type: 'string' },
   start: { type: 'string' },
   'one-off': { type: 'string' },
+  current: { type: 'string' },
 } as const;
 
 export const RENEGOTIATION_HELP = [
@@ -186,6 +200,8 @@ export const RENEGOTIATION_HELP = [
   '  --start DATE   first day at the new price (default: the day after the current end date,',
   '                 or the day of the decision if that day has passed)',
   '  --one-off N    one-off costs of the change (pounds)',
+  '  --current N    the annual price paid now (pounds): current − new is cashable, the rest of',
+  '                 baseline − new is cost avoidance; without it the whole saving is cashable',
 ].join('\n');
 
 /**
@@ -213,5 +229,6 @@ export function pricesFromDecideOptions(action: string, options: OptionValues): 
     termMonths: Number(termText),
     ...(typeof options.start === 'string' ? { start: isoDateOption('--start', options.start) } : {}),
     ...(typeof options['one-off'] === 'string' ? { oneOffCosts: pounds('one-off') } : {}),
+    ...(typeof options.current === 'string' ? { currentAnnual: pounds('current') } : {}),
   };
 }

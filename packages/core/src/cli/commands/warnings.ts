@@ -2,27 +2,31 @@ import { dueWarnings } from '../../renewals/warnings.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption } from '../as-of-option.js';
+import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
 import { KEY_DATE_WORDS } from './renewals.js';
 
 export const warningsCommand: CliCommand = {
   path: ['warnings'],
   summary: 'Show which renewal warnings are due and to whom, without sending them',
-  usage: 'warnings [--as-of YYYY-MM-DD] [--json]',
+  usage: 'warnings [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
   details: [
     '  --as-of DATE   the day to check (default: today in Europe/London)',
     '  --json         print the warnings as JSON, each with its key, recipient and rule',
+    RENEWAL_SETTINGS_DETAILS,
     '',
     'The bot sends these; this command only looks. A warning already in the ledger is not shown again.',
   ].join('\n'),
   options: {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
+    ...RENEWAL_SETTINGS_OPTIONS,
   },
   async run({ options, io, withStore, print, printJson }) {
     const today = asOfOption(options['as-of'], io.now);
+    const settings = renewalSettingsFrom(options, io.env);
     const warnings = await withStore(async (store) => {
       const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
-      return dueWarnings(contracts, ledger, today);
+      return dueWarnings(contracts, ledger, today, settings);
     });
     if (options.json) {
       printJson(warnings);

@@ -47,8 +47,11 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     escalationEmail: contract.escalationContact?.email,
     startDate: contract.startDate,
     endDate: contract.endDate,
+    initialTerm: undefined,
     reviewDate: contract.reviewDate,
     noticePeriod: contract.noticePeriod && formatDuration(contract.noticePeriod),
+    renewalType: contract.renewalType,
+    extensionNoticePeriod: contract.extensionNoticePeriod && formatDuration(contract.extensionNoticePeriod),
     extensionOptions: renewal.type === 'extension-options' ? formatExtensionOptions(renewal.options) : undefined,
     extensionsTaken: renewal.type === 'extension-options' ? renewal.taken : undefined,
     maximumEndDate: renewal.type === 'extension-options' ? renewal.maximumEndDate : undefined,
@@ -59,6 +62,7 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     irrecoverableVat: contract.value.irrecoverableVat,
     procurementRoute: contract.procurement.route,
     framework: contract.procurement.framework,
+    frameworkExpiry: contract.procurement.frameworkExpiry,
     invitation: contract.procurement.invitation === undefined ? undefined : `Invitation to ${contract.procurement.invitation}`,
     systemName: contract.itSystem?.systemName,
     hosting: contract.itSystem?.hosting,
@@ -74,6 +78,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     maximumTermOnAward: contract.law?.maximumTermOnAward && formatDuration(contract.law.maximumTermOnAward),
     kpis: contract.law?.kpis,
     kpiExemption: contract.law?.kpiExemption,
+    buyerName: contract.buyer?.name,
+    buyerId: contract.buyer?.id,
   };
   return cells;
 }
@@ -81,8 +87,8 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
 /** Contract types as the register writes them (and the importer reads back). */
 export const CONTRACT_TYPE_WORDS: Readonly<Record<ContractType, string>> = { goods: 'Goods', services: 'Services', works: 'Works', 'light-touch': 'Light touch' };
 
-/** The fields in export order. */
-export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES;
+/** The fields in export order. The initial term is read on import only: the end date carries it. */
+export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELD_NAMES.filter((field) => field !== 'initialTerm');
 
 function yesNo(flag: boolean | undefined): string | undefined {
   return flag === undefined ? undefined : flag ? 'Yes' : 'No';

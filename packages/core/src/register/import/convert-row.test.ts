@@ -24,6 +24,22 @@ describe('convertRow', () => {
     });
   });
 
+  it('reads a Term column such as 3 years as the initial term: it ends the day before start + term', () => {
+    // 1 April 2024 + 3 years is 1 April 2027, so the last day is 31 March 2027; no extension options.
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'Term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 4, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '3 years'] }, termColumns);
+    expect(contract).toMatchObject({ startDate: '2024-04-01', endDate: '2027-03-31', renewal: { type: 'fixed' } });
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['end-from-term', 'warning', 'Register!E4: no end date, so the contract is taken to end on 2027-03-31, the day before its start plus its 3 years term — add the end date if it differs'],
+    ]);
+  });
+
+  it('keeps a given end date over one worked out from the term', () => {
+    const { columns: termColumns } = mapHeaders(['Reference', 'Title', 'Supplier', 'Start date', 'End date', 'Contract term']);
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 5, cells: ['CON-9', 'Cleaning', 'Acme Ltd', '01/04/2024', '30/06/2027', '3 years'] }, termColumns);
+    expect([contract?.endDate, problems]).toEqual(['2027-06-30', []]);
+  });
+
   it('rejects an unreadable date with the cell address and a way to fix it', () => {
     const cells = [...good];
     cells[5] = 'TBC';
@@ -31,6 +47,25 @@ describe('convertRow', () => {
     expect(contract).toBeUndefined();
     expect(problems.map((p) => p.message)).toEqual(['Register!F12: "TBC" is not a date — write it as 31/03/2026 or leave it blank']);
     expect(problems[0]).toMatchObject({ code: 'not-a-date', column: 'F', value: 'TBC', row: 12 });
+  });
+
+  it('keeps a row with no reference under a provisional reference made from its supplier, title and start date, with a warning', () => {
+    const cells = [...good];
+    cells[0] = '';
+    const { contract, problems } = row(cells, 30);
+    // FNV-1a of "veolia es uk ltd|waste collection|2024 04 01" (worked independently): B245A0E8.
+    expect(contract?.reference).toBe('NOREF-B245A0E8');
+    expect(problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['provisional-reference', 'warning', 'Register!A30: no reference, so the contract was given the provisional reference NOREF-B245A0E8, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice'],
+    ]);
+    // The same contract written differently gets the same reference; another start date does not.
+    const again = [...cells];
+    again[2] = 'VEOLIA ES (UK) LTD';
+    again[4] = '01/04/2024';
+    expect(row(again).contract?.reference).toBe('NOREF-B245A0E8');
+    const later = [...cells];
+    later[4] = '01/04/2025';
+    expect(row(later).contract?.reference).not.toBe('NOREF-B245A0E8');
   });
 
   it('rejects a row without a reference, title or supplier, naming each', () => {
@@ -95,5 +130,47 @@ describe('convertRow: renewal settings and Appendix M clauses', () => {
     expect(contract).toBeUndefined();
     expect(problems.map((p) => p.code)).toEqual(['not-a-clause', 'not-a-number', 'not-a-number']);
     expect(problems[0]?.message).toBe('Register!L7: "DE-9" is not an Appendix M clause — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)');
+  });
+
+  it('reads a renewal type, an extension notice period and a framework expiry', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Renewal type', 'Extension notice period', 'Framework expiry']).columns;
+    const { contract, problems } = convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'Care', 'Carers Ltd', 'Automatic', '6 months', '30/06/2027'] }, mapped);
+    expect(problems).toEqual([]);
+    expect(contract).toMatchObject({ renewalType: 'automatic', extensionNoticePeriod: { amount: 6, unit: 'months' }, procurement: { frameworkExpiry: '2027-06-30' } });
+    const wrong = convertRow({ sheet: 'Register', row: 3, cells: ['CON-3', 'Care', 'Carers Ltd', 'Sometimes', '', ''] }, mapped);
+    expect(wrong.problems.map((p) => p.message)).toEqual(['Register!D3: "Sometimes" is not a renewal type — write Fixed, Automatic, Options or Unknown']);
+  });
+
+  it('warns, naming the row, when the renewal type contradicts the options or renewal period recorded beside it', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Renewal type', 'Extension options', 'Auto-renewal period']).columns;
+    const row = (n: number, cells: string[]) => convertRow({ sheet: 'Register', row: n, cells: [`CON-${n}`, 'Care', 'Carers Ltd', ...cells] }, mapped);
+    const fixed = row(4, ['Fixed', '2+1+1 years', '']);
+    expect(fixed.contract).toMatchObject({ renewalType: 'fixed', renewal: { type: 'extension-options' } });
+    expect(fixed.problems).toMatchObject([{ code: 'renewal-type-contradicts-terms', severity: 'warning', row: 4, column: 'D' }]);
+    expect(fixed.problems[0]?.message).toBe(
+      'Register!D4: "Fixed" says the contract cannot be extended, but the row records extension options (1 year + 1 year): the key dates follow the options — correct the renewal type or the options',
+    );
+    expect(row(5, ['Automatic', '2+1', '']).problems[0]?.message).toContain('Register!D5: "Automatic" says the contract renews automatically, but the row records extension options');
+    expect(row(6, ['Options', '', '12 months']).problems[0]?.message).toContain('Register!D6: "Options" says the contract has extension options, but the row records an automatic renewal period of 12 months');
+    expect(row(7, ['Fixed', '', '1 year']).problems.map((p) => p.code)).toEqual(['renewal-type-contradicts-terms']);
+    // Agreeing, or saying nothing about the terms, is no contradiction.
+    expect(row(8, ['Options', '2+1+1 years', '']).problems).toEqual([]);
+    expect(row(9, ['Automatic', '', '']).problems).toEqual([]);
+    expect(row(10, ['Options', '', '']).problems).toEqual([]);
+  });
+
+  it('reads "Open framework" as a framework, not an open procedure, and each PCR 2015 and Procurement Act route as its own', () => {
+    const mapped = mapHeaders(['Reference', 'Title', 'Supplier', 'Procurement route']).columns;
+    const routeOf = (route: string) => convertRow({ sheet: 'Register', row: 2, cells: ['CON-2', 'T', 'S', route] }, mapped).contract?.procurement.route;
+    expect(routeOf('Open framework')).toBe('framework');
+    expect(routeOf('Open procedure')).toBe('open');
+    expect(routeOf('Restricted procedure')).toBe('restricted');
+    expect(routeOf('Competitive dialogue')).toBe('competitive-dialogue');
+    expect(routeOf('Competitive procedure with negotiation')).toBe('competitive-negotiation');
+    expect(routeOf('Light touch regime')).toBe('light-touch');
+    expect(routeOf('Dynamic purchasing system')).toBe('dynamic-market');
+    expect(routeOf('Dynamic market')).toBe('dynamic-market');
+    expect(routeOf('Below threshold')).toBe('quotation');
+    expect(routeOf('Negotiated procedure without prior publication')).toBe('direct-award');
   });
 });

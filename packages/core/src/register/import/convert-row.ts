@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isExactContract } from './is-exact-contract.js';
-import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms } from '../contract.schema.js';
+import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms, type RenewalType } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
+import { describeDuration } from '../describe-duration.js';
 import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
@@ -11,9 +12,12 @@ import { isPlaceholderDate } from './is-placeholder-date.js';
 import type { MappedColumn } from './map-headers.js';
 import { parseDateCell } from './parse-date-cell.js';
 import { parseDurationCell } from './parse-duration-cell.js';
+import { addDays } from '../../renewals/calendar-date.js';
+import { addDuration } from '../../renewals/subtract-duration.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
 import { parseMoneyCell } from './parse-money-cell.js';
+import { provisionalReference } from './provisional-reference.js';
 
 /** One data row of a register: where it is and its cells, in column order. */
 export interface SourceRow {
@@ -58,8 +62,8 @@ const readExtensionOptions = remembered(parseExtensionOptions);
 
 /**
  * Turns one register row into a contract, reporting every cell it cannot read. A row without a
- * reference, title or supplier, with an unreadable cell, or ending before it starts, is
- * rejected; placeholder dates and numbers that are not Companies House numbers are left out
+ * reference gets a provisional one (see `provisionalReference`) with a warning; a row without a
+ * title or supplier, with an unreadable cell, or ending before it starts, is rejected; placeholder dates and numbers that are not Companies House numbers are left out
  * with a warning.
  */
 /** A Mutuals Public Register number: IP and digits then R (older societies), or RS and six digits. */
@@ -118,10 +122,18 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     return chosen;
   };
 
-  const reference = text('reference');
+  const givenReference = text('reference');
   const title = text('title');
   const supplierName = text('supplierName');
-  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference — give every contract a unique reference');
+  const startDate = date('startDate');
+  // A row with no reference is still a live contract (Norfolk has 687 of them, about £30.8m):
+  // it is kept under a reference derived from what identifies it, so a re-import finds it again.
+  const reference =
+    givenReference ?? (title !== undefined && supplierName !== undefined ? provisionalReference(supplierName, title, startDate) : undefined);
+  if (reference === undefined) fail('reference', 'missing-reference', 'the contract has no reference, title or supplier to know it by — give it a reference');
+  else if (givenReference === undefined) {
+    fail('reference', 'provisional-reference', `no reference, so the contract was given the provisional reference ${reference}, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice`, 'warning');
+  }
   if (title === undefined) fail('title', 'missing-title', 'the contract has no title — add one');
   if (supplierName === undefined) fail('supplierName', 'missing-supplier', 'the contract has no supplier — add the supplier\'s name');
 
@@ -132,8 +144,17 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (companyText !== undefined && companyNumber === undefined && mutualsNumber === undefined) {
     fail('companyNumber', 'not-a-company-number', `"${companyText}" is not a Companies House number (like 04841343 or SC257136), so it was left out`, 'warning');
   }
-  const startDate = date('startDate');
-  const endDate = date('endDate');
+  const initialTerm = duration('initialTerm');
+  // A Term column ("3 years") is the initial term, not extension options: with no end date
+  // given, the contract ends the day before start + term (1 April 2024 + 3 years: 31 March 2027).
+  const givenEnd = date('endDate');
+  const endFromTerm =
+    givenEnd === undefined && startDate !== undefined && initialTerm !== undefined ? addDays(addDuration(startDate, initialTerm), -1) : undefined;
+  const endDate = givenEnd ?? endFromTerm;
+  if (endFromTerm !== undefined && initialTerm !== undefined) {
+    const term = `${initialTerm.amount} ${initialTerm.amount === 1 ? initialTerm.unit.replace(/s$/, '') : initialTerm.unit}`;
+    fail('initialTerm', 'end-from-term', `no end date, so the contract is taken to end on ${endFromTerm}, the day before its start plus its ${term} term — add the end date if it differs`, 'warning');
+  }
   const reviewDate = date('reviewDate');
   const maximumEndDate = date('maximumEndDate');
   if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
@@ -147,7 +168,10 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     else fail('extensionsTaken', 'not-a-number', `"${takenText}" is not a whole number — write how many extensions have been taken, e.g. 1`);
   }
   const autoRenewal = duration('autoRenewal');
+  const renewalType = choice('renewalType', chooseRenewalType, 'is not a renewal type — write Fixed, Automatic, Options or Unknown');
   const renewal = renewalTerms(terms?.options.map((option) => ({ amount: option.amount, unit: option.unit })), taken, maximumEndDate, endDate, autoRenewal);
+  const contradiction = renewalType === undefined ? undefined : renewalTypeContradiction(renewalType, renewal);
+  if (contradiction !== undefined) fail('renewalType', 'renewal-type-contradicts-terms', `"${text('renewalType') ?? ''}" ${contradiction}`, 'warning');
 
   const ownerName = text('ownerName');
   const ownerEmail = email('ownerEmail');
@@ -160,6 +184,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
   if (appendixMClauses?.unknown.length) {
     fail('appendixMClauses', 'not-a-clause', `${appendixMClauses.unknown.map((id) => `"${id}"`).join(', ')} ${appendixMClauses.unknown.length === 1 ? 'is not an Appendix M clause' : 'are not Appendix M clauses'} — write ids such as DE-1, DE-1.1, API-2, separated by commas (steward tender-pack --list shows them)`);
   }
+  const buyerName = text('buyerName');
+  const buyerId = text('buyerId');
   const thresholdsText = text('warningThresholds');
   const warningThresholds = thresholdsText === undefined ? undefined : dayList(thresholdsText);
   if (thresholdsText !== undefined && warningThresholds === undefined) {
@@ -223,6 +249,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     reviewDate,
     renewal,
     noticePeriod: duration('noticePeriod'),
+    renewalType,
+    extensionNoticePeriod: duration('extensionNoticePeriod'),
     value: compact({
       total: money('totalValue'),
       annual: money('annualValue'),
@@ -232,6 +260,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     procurement: compact({
       route: chooseRoute(text('procurementRoute')),
       framework: text('framework'),
+      frameworkExpiry: date('frameworkExpiry'),
       invitation: chooseInvitation(text('invitation')),
     }),
     itSystem:
@@ -240,6 +269,8 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     warningThresholds,
     leadTimeDays,
     law,
+    // An id alone names no one a person could read: the buyer needs its name.
+    buyer: buyerName === undefined ? undefined : compact({ name: buyerName, id: buyerId }),
   });
   // Left to right, as the user reads the row.
   problems.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
@@ -280,6 +311,23 @@ function renewalTerms(
     return { type: 'extension-options', options: [{ amount: daysBetween(endDate, maximumEndDate), unit: 'days' }], taken, maximumEndDate };
   }
   return { type: 'fixed' };
+}
+
+/**
+ * Why the register's renewal type contradicts the renewal terms recorded in the same row, or
+ * undefined when it does not. The key dates follow the recorded terms, so the row imports, but
+ * a person should put one or the other right.
+ */
+function renewalTypeContradiction(type: RenewalType, renewal: RenewalTerms): string | undefined {
+  if (renewal.type === 'extension-options' && (type === 'fixed' || type === 'automatic')) {
+    const says = type === 'fixed' ? 'says the contract cannot be extended' : 'says the contract renews automatically';
+    return `${says}, but the row records extension options (${renewal.options.map(describeDuration).join(' + ')}): the key dates follow the options — correct the renewal type or the options`;
+  }
+  if (renewal.type === 'auto-renewal' && (type === 'fixed' || type === 'options')) {
+    const says = type === 'fixed' ? 'says the contract ends at its end date' : 'says the contract has extension options';
+    return `${says}, but the row records an automatic renewal period of ${describeDuration(renewal.period)}: the key dates follow the renewal period — correct the renewal type or the renewal period`;
+  }
+  return undefined;
 }
 
 /** "DE-1, de-1.1; API-2" → clause ids, upper-cased, with the ones the library does not know. */
@@ -335,14 +383,33 @@ function chooseBasis(lower: string): 'fixed' | 'estimated' | undefined {
   return undefined;
 }
 
-/** Procurement routes as registers name them; anything else is kept as "other". */
+function chooseRenewalType(lower: string): Contract['renewalType'] {
+  if (/^(fixed|none|no renewal|expires)/.test(lower)) return 'fixed';
+  if (/^(automatic|auto|tacit|rolling|evergreen)/.test(lower)) return 'automatic';
+  if (/^(options?|extension|extendable)/.test(lower)) return 'options';
+  if (/^(unknown|not known|n\/?k)$/.test(lower)) return 'unknown';
+  return undefined;
+}
+
+/**
+ * Procurement routes as registers name them, PCR 2015 and Procurement Act 2023 alike; anything
+ * else is kept as "other". Frameworks are matched before "open", so an open framework is a
+ * framework, not an open procedure.
+ */
 function chooseRoute(value: string | undefined): NonNullable<Contract['procurement']['route']> | undefined {
   if (value === undefined) return undefined;
   const lower = value.toLowerCase();
+  if (/dynamic[\s-](purchasing|market)|\bdps\b/.test(lower)) return 'dynamic-market';
+  if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
+  if (/light[\s-]touch|\bltr\b/.test(lower)) return 'light-touch';
+  if (/competitive[\s-]dialogue/.test(lower)) return 'competitive-dialogue';
+  if (/negotiat/.test(lower) && !/without/.test(lower)) return 'competitive-negotiation';
+  if (/^restricted/.test(lower)) return 'restricted';
+  if (/below[\s-]threshold|under[\s-]threshold|sub[\s-]threshold|low[\s-]value/.test(lower)) return 'quotation';
   if (/^open/.test(lower)) return 'open';
   if (/competitive[\s-]flexible/.test(lower)) return 'competitive-flexible';
   if (/framework|call[\s-]?off|mini[\s-]competition|further competition/.test(lower)) return 'framework';
-  if (/direct|single[\s-]tender|waiver|exemption/.test(lower)) return 'direct-award';
+  if (/direct|single[\s-]tender|waiver|exemption|without prior publication/.test(lower)) return 'direct-award';
   if (/quot|rfq/.test(lower)) return 'quotation';
   return 'other';
 }

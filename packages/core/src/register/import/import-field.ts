@@ -22,8 +22,11 @@ export const IMPORT_FIELDS = {
   escalationEmail: 'Escalation email',
   startDate: 'Start date',
   endDate: 'End date',
+  initialTerm: 'Initial term',
   reviewDate: 'Review date',
   noticePeriod: 'Notice period',
+  renewalType: 'Renewal type',
+  extensionNoticePeriod: 'Extension notice period',
   extensionOptions: 'Extension options',
   extensionsTaken: 'Extensions taken',
   maximumEndDate: 'Latest end date',
@@ -34,6 +37,7 @@ export const IMPORT_FIELDS = {
   irrecoverableVat: 'Irrecoverable VAT',
   procurementRoute: 'Procurement route',
   framework: 'Framework',
+  frameworkExpiry: 'Framework expiry',
   invitation: 'Invitation',
   systemName: 'IT system',
   hosting: 'Hosting',
@@ -50,6 +54,8 @@ export const IMPORT_FIELDS = {
   kpis: 'KPIs',
   kpiExemption: 'KPI exemption',
   vcseNumber: 'VCSE registration number',
+  buyerName: 'Buyer',
+  buyerId: 'Buyer id',
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

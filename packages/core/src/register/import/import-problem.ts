@@ -28,11 +28,18 @@ export type ImportProblemCode =
   | 'not-a-choice'
   | 'not-a-clause'
   | 'placeholder-date'
+  | 'end-from-term'
   | 'missing-reference'
   | 'missing-title'
   | 'missing-supplier'
   | 'end-before-start'
+  | 'renewal-type-contradicts-terms'
   | 'duplicate-reference'
+  | 'provisional-reference'
+  | 'lot-reference'
+  | 'duplicate-row'
+  | 'renamed-reference'
+  | 'several-buyers'
   | 'invalid-contract';
 
 /** `A` for 0, `Z` for 25, `AA` for 26: the letters Excel shows above a column. */

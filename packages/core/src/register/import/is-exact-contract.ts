@@ -54,6 +54,9 @@ export function isExactContract(value: unknown): value is Contract {
       case 'itSystem':
         if (!isItSystem(inner)) return false;
         break;
+      case 'buyer':
+        if (!isBuyer(inner)) return false;
+        break;
       default:
         // warningThresholds, leadTimeDays, appendixMClauses and unknown keys: leave them to zod.
         return false;
@@ -153,6 +156,11 @@ function isProcurement(value: unknown): boolean {
   if (value.route !== undefined && !(typeof value.route === 'string' && ROUTES.has(value.route))) return false;
   if (value.framework !== undefined && !isText(value.framework)) return false;
   return value.invitation === undefined || value.invitation === 'quote' || value.invitation === 'tender';
+}
+
+const BUYER_KEYS = new Set(['name', 'id']);
+function isBuyer(value: unknown): boolean {
+  return isRecord(value) && hasOnly(value, BUYER_KEYS) && isText(value.name) && (value.id === undefined || isText(value.id));
 }
 
 const IT_SYSTEM_KEYS = new Set(['systemName', 'hosting', 'personalData']);

@@ -41,6 +41,25 @@ describe('mapHeaders', () => {
     });
   });
 
+  it('reads the abbreviations registers use, word by word, so Co. Reg. No. keeps the company number', () => {
+    const headers = ['Contract Ref.', 'Co. Reg. No.', 'Exp. Date', 'Dept.', 'Contract Mgr', 'Total Val (inc. VAT)', 'Supp. Name', 'Est. Ann. Val'];
+    expect(mapHeaders(headers).columns.map((c) => [c.header, c.field])).toEqual([
+      ['Contract Ref.', 'reference'],
+      ['Co. Reg. No.', 'companyNumber'],
+      ['Exp. Date', 'endDate'],
+      ['Dept.', 'department'],
+      ['Contract Mgr', 'ownerName'],
+      ['Total Val (inc. VAT)', 'totalValue'],
+      ['Supp. Name', 'supplierName'],
+      ['Est. Ann. Val', 'annualValue'],
+    ]);
+  });
+
+  it('prefers an exact synonym to a spelt-out match', () => {
+    // "Contract" alone is the title; "Cont. No." spelt out is "contract number", the reference.
+    expect(mapHeaders(['Contract', 'Cont. No.']).columns.map((c) => c.field)).toEqual(['title', 'reference']);
+  });
+
   it('reports unknown columns and a second column for the same field, without failing', () => {
     const mapping = mapHeaders(['Reference', 'Colour', 'End date', 'Expiry']);
     expect(mapping.unmapped).toEqual([

@@ -50,9 +50,12 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'end date', 'contract end date', 'expiry', 'expiry date', 'end', 'contract current end date', 'current end date',
     'contract expiry date', 'contractperiod enddate', 'finish date', 'to', 'contract end',
   ],
+  initialTerm: ['initial term', 'term', 'contract term', 'initial contract term', 'contract length', 'contract duration', 'duration', 'initial period'],
   reviewDate: ['review date', 'contract review date', 'next review date'],
   noticePeriod: ['notice period', 'notice', 'termination notice period', 'notice required'],
-  extensionOptions: ['extension options', 'extension', 'extensions', 'extension period', 'contract term', 'term', 'contract extendable options', 'duration and extensions'],
+  renewalType: ['renewal type', 'renewal', 'renewal terms', 'type of renewal', 'renewal arrangement'],
+  extensionNoticePeriod: ['extension notice period', 'extension notice', 'option notice period', 'notice to extend', 'notice period for extension'],
+  extensionOptions: ['extension options', 'extension', 'extensions', 'extension period', 'contract extendable options', 'duration and extensions'],
   extensionsTaken: ['extensions taken', 'extensions used', 'extensions exercised', 'number of extensions taken'],
   maximumEndDate: [
     'latest end date', 'maximum contract end date', 'maximum end date', 'end date including extensions', 'final end date',
@@ -68,6 +71,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   irrecoverableVat: ['irrecoverable vat', 'vat irrecoverable', 'irrecoverable vat amount'],
   procurementRoute: ['procurement route', 'route', 'procurement procedure', 'procurement method', 'procedure', 'procedure type', 'route to market'],
   framework: ['framework', 'framework name', 'framework agreement'],
+  frameworkExpiry: ['framework expiry', 'framework expiry date', 'framework end date', 'framework end', 'framework expires'],
   invitation: ['invitation to quote or tender', 'invitation', 'tender process type', 'quote or tender', 'invitation type'],
   systemName: ['it system', 'system name', 'system'],
   hosting: ['hosting', 'hosted', 'hosting type'],
@@ -83,6 +87,8 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   maximumTermOnAward: ['maximum term', 'maximum contract term', 'maximum term provided for on award', 'max term'],
   kpis: ['kpi count', 'number of kpis', 'key performance indicators', 'kpis set'],
   kpiExemption: ['kpi exemption reason', 'no kpis reason', 'kpis not required because'],
+  buyerName: ['buyer', 'buyer name', 'organisation name', 'organisation', 'contracting authority', 'contracting authority name', 'awarding body'],
+  buyerId: ['buyer id', 'organisation code', 'organisation id', 'organisation uri', 'contracting authority id'],
 };
 
 /** Lower case, `&` as "and", `£`, brackets and punctuation gone: `Contract value (£)` → `contract value`. */
@@ -97,6 +103,33 @@ export function normaliseHeader(header: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * The abbreviations registers use, word by word. A header is also compared with its words
+ * spelt out, so `Co. Reg. No.` meets "company registration number" without a synonym line of
+ * its own, and a new abbreviation needs only a word here.
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  co: 'company', coy: 'company', reg: 'registration', regd: 'registered', regn: 'registration',
+  no: 'number', num: 'number', nbr: 'number', ref: 'reference', refs: 'references',
+  exp: 'expiry', expy: 'expiry', dept: 'department', depts: 'department', dir: 'directorate',
+  mgr: 'manager', mngr: 'manager', val: 'value', inc: 'including', incl: 'including', excl: 'excluding',
+  est: 'estimated', ann: 'annual', desc: 'description', descr: 'description', amt: 'amount',
+  addr: 'address', org: 'organisation', orgn: 'organisation', dt: 'date', yr: 'year', yrs: 'years',
+  mths: 'months', ext: 'extension', exts: 'extensions', proc: 'procurement', cat: 'category',
+  tel: 'telephone', supp: 'supplier', suppl: 'supplier', cont: 'contract', contr: 'contract',
+};
+
+/** A normalised header with its abbreviations spelt out and any "including/excluding VAT" dropped. */
+export function spellOutHeader(header: string): string {
+  return normaliseHeader(header)
+    .split(' ')
+    .map((word) => ABBREVIATIONS[word] ?? word)
+    .join(' ')
+    .replace(/\b(?:including|excluding|ex) vat\b/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
 const LOOKUP: ReadonlyMap<string, ImportField> = (() => {
   const map = new Map<string, ImportField>();
   for (const field of IMPORT_FIELD_NAMES) {
@@ -106,6 +139,13 @@ const LOOKUP: ReadonlyMap<string, ImportField> = (() => {
   for (const field of IMPORT_FIELD_NAMES) {
     for (const synonym of SYNONYMS[field]) if (!map.has(normaliseHeader(synonym))) map.set(normaliseHeader(synonym), field);
   }
+  return map;
+})();
+
+/** The same names with their words spelt out: the second choice, after an exact match. */
+const SPELT_OUT_LOOKUP: ReadonlyMap<string, ImportField> = (() => {
+  const map = new Map<string, ImportField>();
+  for (const [name, field] of LOOKUP) if (!map.has(spellOutHeader(name))) map.set(spellOutHeader(name), field);
   return map;
 })();
 
@@ -129,7 +169,7 @@ export interface HeaderMapping {
 export function fieldForHeader(header: string, userMapping: UserMapping = new Map()): ImportField | 'ignore' | undefined {
   const key = normaliseHeader(header);
   for (const [userHeader, field] of userMapping) if (normaliseHeader(userHeader) === key) return field;
-  return LOOKUP.get(key);
+  return LOOKUP.get(key) ?? SPELT_OUT_LOOKUP.get(spellOutHeader(header));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertRow } from './convert-row.js';
-import { OCDS_COLUMNS, ocdsToRows } from './ocds.js';
+import { OCDS_COLUMNS, buyersOf, isBuyersRow, ocdsToRows } from './ocds.js';
 
 const release = (id: string, date: string, suppliers: { id: string; name: string }[]) => ({
   ocid: 'ocds-b5fd17-1',
@@ -25,6 +25,33 @@ describe('ocdsToRows', () => {
       value: { total: 93007 },
       procurement: { route: 'open' },
     });
+  });
+
+  it('keeps the buyer, from the release or from the party whose role is buyer', () => {
+    const withBuyer = { ...release('r1', '2025-01-01', [{ id: 'S1', name: 'Marston Holdings' }]), buyer: { id: 'GB-CFS-18525', name: 'London Borough of Merton' } };
+    const byParty = {
+      ...release('r2', '2025-01-01', [{ id: 'S1', name: 'Marston Holdings' }]),
+      ocid: 'ocds-b5fd17-2',
+      parties: [{ id: 'GB-CFS-257613', name: 'City of Doncaster Council', roles: ['buyer'] }],
+    };
+    const rows = ocdsToRows({ releases: [withBuyer, byParty] }, 'awards.json');
+    expect(rows.map((row) => convertRow(row, OCDS_COLUMNS).contract?.buyer)).toEqual([
+      { name: 'London Borough of Merton', id: 'GB-CFS-18525' },
+      { name: 'City of Doncaster Council', id: 'GB-CFS-257613' },
+    ]);
+  });
+
+  it('counts the rows of each buyer, most first, and picks a buyer\'s rows by name or id', () => {
+    const of = (ocid: string, id: string, name: string) => ({ ...release(ocid, '2025-01-01', [{ id: 'S1', name: 'A' }]), ocid, buyer: { id, name } });
+    // Doncaster has two awards, Merton one: Doncaster first.
+    const rows = ocdsToRows([of('o1', 'GB-CFS-18525', 'London Borough of Merton'), of('o2', 'GB-CFS-257613', 'City of Doncaster Council'), of('o3', 'GB-CFS-257613', 'City of Doncaster Council')], 'awards.json');
+    expect(buyersOf(rows)).toEqual([
+      { name: 'City of Doncaster Council', id: 'GB-CFS-257613', rows: 2 },
+      { name: 'London Borough of Merton', id: 'GB-CFS-18525', rows: 1 },
+    ]);
+    expect(rows.filter((row) => isBuyersRow(row, '  city of doncaster  council ')).length).toBe(2);
+    expect(rows.filter((row) => isBuyersRow(row, 'GB-CFS-18525')).length).toBe(1);
+    expect(rows.filter((row) => isBuyersRow(row, 'Doncaster')).length).toBe(0);
   });
 
   it('makes one contract per supplier of a framework award', () => {

@@ -19,6 +19,7 @@ interface OcdsRelease {
   ocid?: string;
   id?: string;
   date?: string;
+  buyer?: { id?: string; name?: string };
   tender?: {
     id?: string;
     title?: string;
@@ -59,6 +60,9 @@ export function ocdsToRows(json: unknown, sheet: string): SourceRow[] {
     if (!latest.has(release)) return;
     const tender = release.tender ?? {};
     const parties = new Map((release.parties ?? []).map((p) => [p.id ?? '', p]));
+    // The buyer names the council: without it, the awards of every council in a file merge.
+    const buyerParty = release.parties?.find((p) => p.roles?.includes('buyer'));
+    const buyer = { id: release.buyer?.id ?? buyerParty?.id, name: release.buyer?.name ?? buyerParty?.name };
     for (const award of release.awards ?? []) {
       const suppliers = award.suppliers?.length ? award.suppliers : [{}];
       suppliers.forEach((supplierRef, n) => {
@@ -80,12 +84,51 @@ export function ocdsToRows(json: unknown, sheet: string): SourceRow[] {
           endDate: period.endDate,
           totalValue: award.value?.currency === undefined || award.value.currency === 'GBP' ? award.value?.amount : undefined,
           procurementRoute: routeOf(tender.procurementMethod, tender.procurementMethodDetails),
+          buyerName: buyer.name ?? (buyer.id === undefined ? undefined : (parties.get(buyer.id)?.name ?? buyer.id)),
+          buyerId: buyer.id,
         };
         rows.push({ sheet, row: index + 1, cells: IMPORT_FIELD_NAMES.map((field) => values[field]) });
       });
     }
   });
   return rows;
+}
+
+/** A buyer found in an OCDS file, with how many of its rows (awards and suppliers) are there. */
+export interface OcdsBuyer {
+  readonly name: string;
+  readonly id?: string;
+  readonly rows: number;
+}
+
+const BUYER_NAME = IMPORT_FIELD_NAMES.indexOf('buyerName');
+const BUYER_ID = IMPORT_FIELD_NAMES.indexOf('buyerId');
+
+/** The buyers of these OCDS rows, most rows first (then by name); a row without one counts as "(no buyer)". */
+export function buyersOf(rows: readonly SourceRow[]): OcdsBuyer[] {
+  const found = new Map<string, { name: string; id?: string; rows: number }>();
+  for (const row of rows) {
+    const name = cellString(row.cells[BUYER_NAME]) ?? '(no buyer)';
+    const id = cellString(row.cells[BUYER_ID]);
+    const key = id ?? name;
+    const entry = found.get(key) ?? { name, ...(id === undefined ? {} : { id }), rows: 0 };
+    entry.rows += 1;
+    found.set(key, entry);
+  }
+  return [...found.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+}
+
+/** Whether an OCDS row is the wanted buyer's: its id exactly, or its name, case and spacing aside. */
+export function isBuyersRow(row: SourceRow, wanted: string): boolean {
+  const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const want = squash(wanted);
+  const id = cellString(row.cells[BUYER_ID]);
+  const name = cellString(row.cells[BUYER_NAME]);
+  return (id !== undefined && squash(id) === want) || (name !== undefined && squash(name) === want);
+}
+
+function cellString(value: CellValue): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function latestReleases(releases: readonly OcdsRelease[]): Set<OcdsRelease> {

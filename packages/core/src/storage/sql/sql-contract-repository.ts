@@ -126,6 +126,24 @@ export class SqlContractRepository implements ContractRepository {
     });
   }
 
+  async rename(from: string, to: string, audit: AuditContext): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const existing = await this.getWith(tx, from);
+      if (!existing || from === to || (await this.getWith(tx, to))) return false;
+      const at = (audit.at ?? new Date()).toISOString();
+      await tx.run('UPDATE contracts SET reference = ?, data = ?, updated_at = ? WHERE reference = ?', [to, JSON.stringify({ ...existing, reference: to }), at, from]);
+      // What hangs off the contract follows it; the audit trail keeps its entries as written.
+      await tx.run('UPDATE renewal_warnings SET reference = ? WHERE reference = ?', [to, from]);
+      await tx.run('UPDATE renewal_decisions SET reference = ? WHERE reference = ?', [to, from]);
+      const savings = await tx.all<{ id: string; data: unknown }>('SELECT id, data FROM savings WHERE contract_reference = ?', [from]);
+      for (const saving of savings) {
+        await tx.run('UPDATE savings SET contract_reference = ?, data = ? WHERE id = ?', [to, JSON.stringify({ ...readJson<object>(saving.data), contract: to }), saving.id]);
+      }
+      await new SqlAuditTrail(tx).record({ action: 'rename', entity: 'contract', entityKey: to, changes: { reference: { from, to } } }, audit);
+      return true;
+    });
+  }
+
   async list(query: ContractQuery = {}): Promise<Contract[]> {
     const where: string[] = [];
     const params: unknown[] = [];

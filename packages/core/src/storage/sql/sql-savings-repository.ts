@@ -8,6 +8,7 @@ import { readJson, type SqlExecutor } from './sql-executor.js';
 
 interface SavingRow {
   data: unknown;
+  current_annual: number | string | null;
 }
 
 /** The savings ledger over any SqlExecutor; the SQL is common to SQLite and PostgreSQL. */
@@ -56,10 +57,10 @@ export class SqlSavingsRepository implements SavingsRepository {
     if (query.state !== undefined) filter('state = ?', query.state);
     if (query.contract !== undefined) filter('contract_reference = ?', query.contract);
     const rows = await this.db.all<SavingRow>(
-      `SELECT data FROM savings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_date, contract_reference, id`,
+      `SELECT data, current_annual FROM savings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_date, contract_reference, id`,
       params,
     );
-    return rows.map((row) => readJson<Saving>(row.data));
+    return rows.map(savingFromRow);
   }
 
   async count(): Promise<number> {
@@ -69,10 +70,11 @@ export class SqlSavingsRepository implements SavingsRepository {
 
   private async write(tx: SqlExecutor, saving: Saving, audit: AuditContext): Promise<void> {
     await tx.run(
-      `INSERT INTO savings (id, contract_reference, data, start_date, last_date, state, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO savings (id, contract_reference, data, start_date, last_date, state, updated_at, current_annual)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET contract_reference = excluded.contract_reference, data = excluded.data,
-         start_date = excluded.start_date, last_date = excluded.last_date, state = excluded.state, updated_at = excluded.updated_at`,
+         start_date = excluded.start_date, last_date = excluded.last_date, state = excluded.state, updated_at = excluded.updated_at,
+         current_annual = excluded.current_annual`,
       [
         saving.id,
         saving.contract,
@@ -81,12 +83,23 @@ export class SqlSavingsRepository implements SavingsRepository {
         computeSaving(saving).last,
         saving.state,
         (audit.at ?? new Date()).toISOString(),
+        saving.currentAnnual,
       ],
     );
   }
 
   private async getWith(db: SqlExecutor, id: string): Promise<Saving | undefined> {
-    const [row] = await db.all<SavingRow>('SELECT data FROM savings WHERE id = ?', [id]);
-    return row ? readJson<Saving>(row.data) : undefined;
+    const [row] = await db.all<SavingRow>('SELECT data, current_annual FROM savings WHERE id = ?', [id]);
+    return row ? savingFromRow(row) : undefined;
   }
+}
+
+/**
+ * A stored saving. One written before savings had a current price has none in its JSON; the
+ * migration that added the column worked it out from the cashable flag, so it is read from there.
+ */
+function savingFromRow(row: SavingRow): Saving {
+  const saving = readJson<Saving>(row.data);
+  if (saving.currentAnnual !== undefined || row.current_annual === null) return saving;
+  return { ...saving, currentAnnual: Number(row.current_annual) };
 }
