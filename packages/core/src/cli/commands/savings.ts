@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importSavingsFile } from '../../excel/import-savings-file.js';
+import { importSavingsFile } from '../../use-cases/import-savings.js';
 import { writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
 import { summariseSaving } from '../../savings/compute-savings.js';
 import type { RenegotiatedPrices } from '../../use-cases/record-decision.js';

@@ -1,7 +1,7 @@
 import type { Problem } from '../shared/problem.js';
 import { savingRowsFromJson, validateSavingRows } from '../savings/validate-savings.js';
 import type { Store, UpsertOutcome } from '../storage/store.js';
-import { readSavingsWorkbook } from './read-savings-workbook.js';
+import { readSavingsWorkbook } from '../excel/read-savings-workbook.js';
 
 export interface SavingsImportOptions {
   /** Who is importing (email/UPN or a system actor), for the audit trail. */
