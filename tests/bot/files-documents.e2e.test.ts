@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeEvaluationTemplateWorkbook, type EvaluationInput } from '@contract-steward/core';
+import { KpiSchema, writeEvaluationTemplateWorkbook, type EvaluationInput } from '@contract-steward/core';
+import { makeContract } from '../support/contracts.js';
+import { createOcdsValidator } from '../support/ocds-validator.js';
 import { teamsMessage } from '../support/stand-in-connector.js';
 import { ASHA, cardOf, PRIYA, type Harness } from './bot-harness.js';
-import { actionData, BEN, consentOf, FEMI, fileConsentInvoke, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
+import { actionData, BEN, consentOf, FEMI, fileConsentInvoke, inChannel, personal, press, servedUrl, startFilesHarness, uploadMessage } from './files-support.js';
 
 const EVALUATION = readFileSync(new URL('../../examples/evaluation.example.json', import.meta.url));
 
@@ -142,3 +144,91 @@ describe('tender packs and TDA decision records as files in Teams', () => {
     expect(String(reply?.text)).toContain('Scores!D7: "four" is not a score — write a whole number from 0 to 5');
   });
 });
+
+describe('publish: the Transparency Code file and the OCDS package in Teams', () => {
+  let bot: Harness;
+  let bare: Harness;
+  const audit = { actor: 'test', source: 'test' };
+
+  /** 2026Q3 is the last complete quarter on 26 November 2026: one contract each listed, marked and left out for each reason. */
+  async function seed(store: Harness['store']): Promise<void> {
+    await store.contracts.upsert(makeContract({ reference: 'CON-LISTED', startDate: '2026-04-01', endDate: '2029-03-31', value: { total: 90000 } }), audit);
+    await store.contracts.upsert(makeContract({ reference: 'CON-NOVALUE', startDate: '2026-04-01', endDate: '2027-03-31', value: {} }), audit);
+    await store.contracts.upsert(makeContract({ reference: 'CON-SMALL', startDate: '2026-04-01', endDate: '2027-03-31', value: { total: 4000 } }), audit);
+    await store.contracts.upsert(makeContract({ reference: 'CON-ENDED', startDate: '2024-04-01', endDate: '2026-05-31', value: { total: 60000 } }), audit);
+    await store.performance.upsertKpi(KpiSchema.parse({ contract: 'CON-LISTED', name: 'Availability', measure: 'percentage', target: 99, frequency: 'quarterly', from: '2026-04-01' }), audit);
+    await store.performance.recordResults([{ contract: 'CON-LISTED', kpi: 'Availability', periodStart: '2026-07-01', periodEnd: '2026-09-30', value: 95, enteredBy: PRIYA.email, enteredAt: '2026-10-02T09:00:00Z' }], audit);
+  }
+
+  beforeAll(async () => {
+    bot = await startFilesHarness({ OCDS_OCID_PREFIX: 'ocds-abc123', OCDS_PUBLISHER: 'Anytown Council' });
+    await seed(bot.store);
+    bare = await startFilesHarness();
+    await seed(bare.store);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await bare?.close();
+  });
+
+  const accept = async (harness: Harness, activity: Record<string, unknown> | undefined) => {
+    const consent = consentOf(activity);
+    const before = harness.connector.uploads.length;
+    await harness.exchange(fileConsentInvoke(harness, PRIYA, 'accept', consent.fileId, consent.name));
+    return harness.connector.uploads[before]?.raw ?? Buffer.alloc(0);
+  };
+
+  it('sends the last complete quarter\'s Transparency file and a valid OCDS package with KPI results, saying what was left out and why', async () => {
+    const [card, transparency, ocds] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'publish', personal(PRIYA)), 3);
+    const shown = cardOf(card);
+    expect(shown).toContain('Publishing 2026Q3');
+    expect(shown).toContain('**Transparency Code file**: 2 contracts');
+    expect(shown).toContain('no value recorded (check whether each is over £5,000): 1 contract (CON-NOVALUE)');
+    expect(shown).toContain('worth £5,000 or less (the Code publishes contracts over £5,000): 1 contract (CON-SMALL)');
+    expect(shown).toContain('ended before 1 Jul 2026: 1 contract (CON-ENDED)');
+    expect(shown).toContain('**OCDS package**: 4 contracts');
+    expect(shown).toContain('1 implementation');
+    expect(Buffer.byteLength(shown)).toBeLessThan(28 * 1024);
+
+    expect(consentOf(transparency).name).toBe('Transparency 2026Q3.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await accept(bot, transparency)) as unknown as ArrayBuffer);
+    const references = workbook.worksheets[0]!.getColumn(1).values.slice(2).sort();
+    expect(references).toEqual(['CON-LISTED', 'CON-NOVALUE']);
+
+    expect(consentOf(ocds).name).toBe('OCDS 2026-11-26.json');
+    const pkg = JSON.parse((await accept(bot, ocds)).toString('utf8'));
+    expect(createOcdsValidator()(pkg).errors).toEqual([]);
+    expect(pkg.publisher).toEqual({ name: 'Anytown Council' });
+    const implementation = pkg.releases.find((r: { tag: string[] }) => r.tag[0] === 'implementation');
+    expect(implementation.contracts[0].implementation.metrics[0].observations[0].measureClassification).toMatchObject({ id: 'below', description: 'Requires improvement' });
+  });
+
+  it('takes a quarter, and says how to write one it cannot read', async () => {
+    const [card] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'publish 2026Q2', personal(PRIYA)), 3);
+    expect(cardOf(card)).toContain('Publishing 2026Q2');
+    expect(cardOf(card)).toContain('**Transparency Code file**: 3 contracts');
+    const [reply] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'publish 2026Q5', personal(PRIYA)));
+    expect(String(reply?.text)).toContain('"2026q5" is not a quarter: write the year and Q1 to Q4');
+  });
+
+  it('leaves the OCDS package out, naming the settings to add, when the bot has no OCDS prefix or publisher', async () => {
+    const [card, transparency] = await bare.exchange(teamsMessage(bare.connector.serviceUrl, 'publish', personal(PRIYA)), 2);
+    expect(cardOf(card)).toContain('**OCDS package**: not made. Ask your administrator to set OCDS_OCID_PREFIX and OCDS_PUBLISHER');
+    expect(consentOf(transparency).name).toBe('Transparency 2026Q3.xlsx');
+  });
+
+  it('keeps publishing to procurement and administrators, and answers a channel in the asker\'s personal chat', async () => {
+    const [refusal] = await bot.exchange(teamsMessage(bot.connector.serviceUrl, 'publish', personal(FEMI)));
+    expect(String(refusal?.text)).toContain('Sorry, only procurement');
+    const sent = await bot.exchange(teamsMessage(bot.connector.serviceUrl, '<at>Contract Steward</at> publish', inChannel(PRIYA)), 4);
+    const channel = sent.filter((a) => (a.conversation as { id: string }).id === '19:procurement@thread.tacv2');
+    expect(channel.map((a) => a.text)).toEqual(["I've sent the details to you in a personal chat."]);
+    expect(sent.filter((a) => (a.conversation as { id: string }).id !== '19:procurement@thread.tacv2').map((a) => consentOrCard(a))).toEqual(['card', 'Transparency 2026Q3.xlsx', 'OCDS 2026-11-26.json']);
+  });
+});
+
+function consentOrCard(activity: Record<string, unknown>): string {
+  const attachments = (activity.attachments ?? []) as { contentType: string; name?: string }[];
+  return attachments[0]?.contentType === 'application/vnd.microsoft.card.adaptive' ? 'card' : (attachments[0]?.name ?? '');
+}

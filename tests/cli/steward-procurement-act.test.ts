@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
+import { createOcdsValidator } from '../support/ocds-validator.js';
 import { steward } from '../support/run-steward.js';
 
 let db: string;
@@ -65,5 +66,37 @@ describe('steward obligations, modify and the renegotiation check', () => {
     expect(result.stderr).toContain('s.74(3)(a)');
     expect(result.stderr).toContain('--ground schedule-8-para-N');
     expect(JSON.parse((await run('contracts', 'show', 'CON-PA', '--json')).stdout).endDate).toBe('2029-11-30');
+  });
+});
+
+describe('steward obligations draft', () => {
+  const publishing = ['--ocid-prefix', 'ocds-abc123', '--publisher', 'Anytown Council'];
+
+  it('drafts the UK7 as the contract release and the UK10 of a recorded change as its amendment, each valid OCDS', async () => {
+    const uk7 = await run('obligations', 'draft', 'CON-PA', 'UK7', ...publishing, '--as-of', '2025-11-25');
+    expect(uk7.code).toBe(0);
+    expect(uk7.stderr).toBe('UK7 for CON-PA, due 2025-12-19.\n');
+    const contractPackage = JSON.parse(uk7.stdout);
+    expect(createOcdsValidator()(contractPackage).errors).toEqual([]);
+    expect(contractPackage.releases.map((r: { id: string }) => r.id)).toEqual(['ocds-abc123-CON-PA-contract']);
+
+    expect((await run('modify', 'CON-PA', '--value-change', '160000', '--date', '2026-06-01', '--not-substantial', 'indexation')).code).toBe(0);
+    const out = join(mkdtempSync(join(tmpdir(), 'steward-draft-')), 'uk10.json');
+    const uk10 = await run('obligations', 'draft', 'CON-PA', 'UK10:MOD-1', ...publishing, '--out', out, '--as-of', '2026-05-20');
+    expect(uk10.stdout).toContain('UK10:MOD-1 for CON-PA, due 2026-06-01: the contractAmendment release written to');
+    const amendment = JSON.parse(readFileSync(out, 'utf8'));
+    expect(createOcdsValidator()(amendment).errors).toEqual([]);
+    expect(amendment.releases[0].contracts[0].amendments[0]).toMatchObject({ id: 'MOD-1', rationale: 'indexation', value: { amount: 1_160_000 } });
+  });
+
+  it('says when a contract has no such notice, and which codes can be drafted', async () => {
+    const none = await run('obligations', 'draft', 'CON-PA', 'UK10', ...publishing);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('CON-PA has no UK10 obligation');
+    const wrong = await run('obligations', 'draft', 'CON-PA', 'UK9', ...publishing);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('drafts are for UK7 (contract details notice), UK10 (contract change notice) and UK11 (contract termination notice)');
+    const noPrefix = await run('obligations', 'draft', 'CON-PA', 'UK7');
+    expect(noPrefix.stderr).toContain('--ocid-prefix');
   });
 });

@@ -33,6 +33,11 @@ describe('loadConfig', () => {
     expect(messageOf({ PROCUREMENT_CHANNEL: 'procurement' })).toContain('Invalid PROCUREMENT_CHANNEL (got "procurement")');
   });
 
+  it('reads the OCDS prefix and publisher for publish, refusing a prefix the Open Contracting Partnership would not register', () => {
+    expect(loadConfig({ OCDS_OCID_PREFIX: 'ocds-a1b2c3', OCDS_PUBLISHER: 'Anytown Council' })).toMatchObject({ OCDS_OCID_PREFIX: 'ocds-a1b2c3', OCDS_PUBLISHER: 'Anytown Council' });
+    expect(messageOf({ OCDS_OCID_PREFIX: 'ocds-ABC' })).toContain('Invalid OCDS_OCID_PREFIX (got "ocds-ABC"): must be "ocds-" and the six');
+  });
+
   const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://steward.council.gov.uk' };
   it('reads governance lead times by value band, and names the variable and the form when they are wrong', () => {
     expect(loadConfig({ GOVERNANCE_LEAD_TIMES: '250000:28,56' }).GOVERNANCE_LEAD_TIMES).toEqual([{ below: 250_000, days: 28 }, { days: 56 }]);

@@ -73,6 +73,10 @@ export const ConfigSchema = z.object({
   COUNCIL_NAME: z.string().trim().max(120).optional(),
   /** A PNG file with the council's logo, placed in the title area of generated documents. */
   COUNCIL_LOGO: z.string().regex(/\.png$/i, 'must be a .png file').optional(),
+  /** The council's OCDS ocid prefix (`ocds-` and six characters from the Open Contracting Partnership), for the `publish` command's OCDS package. */
+  OCDS_OCID_PREFIX: z.string().trim().regex(/^ocds-[a-z0-9]{6}$/, 'must be "ocds-" and the six lower-case letters or digits the Open Contracting Partnership registered for the council, e.g. ocds-a1b2c3').optional(),
+  /** The council as the publisher and buyer of its OCDS releases, e.g. "Norfolk County Council". */
+  OCDS_PUBLISHER: z.string().trim().min(1).max(200).optional(),
 }).superRefine((config, ctx) => {
   if (!config.MicrosoftAppId) {
     if (config.HOST && !['127.0.0.1', '::1', 'localhost'].includes(config.HOST)) {

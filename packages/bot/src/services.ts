@@ -14,6 +14,8 @@ export interface BotServices {
   readonly log: Logger;
   /** The council that generated documents name (COUNCIL_NAME, COUNCIL_LOGO). */
   readonly documents: DocumentIdentity;
+  /** OCDS_OCID_PREFIX and OCDS_PUBLISHER, for the OCDS package of `publish`; either missing, the package is left out. */
+  readonly ocds?: { readonly ocidPrefix?: string; readonly publisher?: string };
   /** Uploads, downloads and generated files; absent, the file commands answer that files are off. */
   readonly files?: FileServices;
   /** Askers' personal chats, for answers a channel must not see; absent, such questions are refused in channels. */

@@ -24,6 +24,7 @@ export { importRegister, type ImportOptions, type ImportReport } from './excel/i
 export { RegisterFileError } from './excel/register-file-error.js';
 export { writeProblemsWorkbook } from './excel/write-problems-workbook.js';
 export { writeRegisterWorkbook } from './excel/write-register.js';
+export { writeTransparencyFile } from './excel/write-transparency-csv.js';
 export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
 export * from './performance/index.js';

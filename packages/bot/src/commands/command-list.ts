@@ -8,5 +8,6 @@ export const COMMAND_LIST: readonly { readonly title: string; readonly descripti
   { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' },
   { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' },
   { title: 'tender pack', description: 'Build a tender clause pack: Word document and Excel compliance matrix' },
+  { title: 'publish', description: 'The quarter\'s Transparency Code file and the OCDS package (publish 2026Q3)' },
   { title: 'evaluate', description: 'Score a TDA evaluation: attach the .xlsx or .json; the decision record comes back' },
 ];

@@ -12,10 +12,11 @@ import type { BotServices } from '../services.js';
 import type { CardActionResult, InboundActivity, TurnIO } from '../turn.js';
 import { answerTenderPack, tenderPackFormMessage } from './tender-pack.js';
 import { evaluateUpload } from './evaluate-upload.js';
+import { publishQuarter } from './publish-quarter.js';
 import type { Asker } from './who.js';
 
 /** The commands that produce documents. */
-export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'savings' } | { readonly name: 'savingsExport' } | { readonly name: 'tenderPack' } | { readonly name: 'evaluate' };
+export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'savings' } | { readonly name: 'savingsExport' } | { readonly name: 'tenderPack' } | { readonly name: 'evaluate' } | { readonly name: 'publish'; readonly quarter?: string };
 
 /** Reads a document command, or undefined when the text is something else (left to the other commands). */
 export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
@@ -30,6 +31,8 @@ export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
   if (/^(savings|savings this year|savings totals)$/.test(text)) return { name: 'savings' };
   if (/^(tender pack|tender-pack|new tender pack)$/.test(text)) return { name: 'tenderPack' };
   if (/^(evaluate|evaluation|tda evaluation)\b/.test(text)) return { name: 'evaluate' };
+  const publish = /^publish(?: (.+))?$/.exec(text);
+  if (publish) return { name: 'publish', ...(publish[1] ? { quarter: publish[1] } : {}) };
   return undefined;
 }
 
@@ -39,6 +42,7 @@ const ALLOWED: Record<DocumentCommand['name'], readonly Role[]> = {
   savingsExport: ['finance', 'administrator'],
   tenderPack: ['procurement', 'administrator'],
   evaluate: ['procurement', 'administrator'],
+  publish: ['procurement', 'administrator'],
 };
 
 const WHAT: Record<DocumentCommand['name'], string> = {
@@ -47,6 +51,7 @@ const WHAT: Record<DocumentCommand['name'], string> = {
   savingsExport: 'export the savings workbook',
   tenderPack: 'build tender packs',
   evaluate: 'run TDA evaluations',
+  publish: 'publish the Transparency Code file and the OCDS package',
 };
 
 export function offerContext(activity: InboundActivity, files: FileServices) {
@@ -98,6 +103,9 @@ export async function runDocumentCommand(command: DocumentCommand, uploads: read
       return;
     case 'evaluate':
       await evaluateUpload(uploads, activity, asker, services, files, io);
+      return;
+    case 'publish':
+      await publishQuarter(command.quarter, activity, services, files, io);
       return;
   }
 }

@@ -4,7 +4,7 @@ import type { InboundActivity, TurnIO } from '../turn.js';
 import { parseDocumentCommand } from './document-handlers.js';
 
 /** The commands whose answer shows register data (contracts, owners, values, savings, evaluations, exports). */
-const REVEALING = new Set(['renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'savingsExport', 'evaluate']);
+const REVEALING = new Set(['renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'savingsExport', 'evaluate', 'publish']);
 
 export const SENT_PRIVATELY = "I've sent the details to you in a personal chat.";
 export const ASK_PRIVATELY = 'Everyone here would see my answer, so I only give it in a personal chat, and I could not open one with you. Open a chat with Contract Steward and ask there.';

@@ -54,16 +54,28 @@ export type OcdsPackageResult = { readonly success: true; readonly value: OcdsRe
  * current view of it. Release ids depend only on the data, so they are the same on every run.
  */
 export function buildOcdsPackage(inputs: readonly OcdsContractInput[], options: OcdsPackageOptions): OcdsPackageResult {
-  if (!OCID_PREFIX_PATTERN.test(options.ocidPrefix)) {
-    return fail('bad-ocid-prefix', `"${options.ocidPrefix}" is not an ocid prefix: it is "ocds-" and the six lower-case letters or digits the Open Contracting Partnership registered for the council (e.g. ocds-a1b2c3). Ask for one at https://standard.open-contracting.org if the council has none.`);
-  }
-  if (options.publisher.trim() === '') return fail('no-publisher', 'Give the council\'s name, the publisher and buyer of these contracts (e.g. --publisher "Norfolk County Council").');
+  const problem = checkPackageOptions(options);
+  if (problem) return { success: false, problem };
   if (inputs.length === 0) return fail('empty-register', 'The register is empty: there is nothing to publish. Import it first with: steward import register.xlsx');
 
   const ocids = ocidsFor(inputs.map((i) => i.contract.reference), options.ocidPrefix);
   const releases = inputs
-    .flatMap((input) => releasesOf(input, ocids.get(input.contract.reference) ?? '', options))
+    .flatMap((input) => contractReleases(input, ocids.get(input.contract.reference) ?? '', options))
     .filter((r) => options.since === undefined || r.date.slice(0, 10) > options.since);
+  return { success: true, value: releasePackage(releases, options) };
+}
+
+/** The prefix and publisher a package needs, or the problem with them. */
+export function checkPackageOptions(options: Pick<OcdsPackageOptions, 'ocidPrefix' | 'publisher'>): OcdsPackageProblem | undefined {
+  if (!OCID_PREFIX_PATTERN.test(options.ocidPrefix)) {
+    return { code: 'bad-ocid-prefix', message: `"${options.ocidPrefix}" is not an ocid prefix: it is "ocds-" and the six lower-case letters or digits the Open Contracting Partnership registered for the council (e.g. ocds-a1b2c3). Ask for one at https://standard.open-contracting.org if the council has none.` };
+  }
+  if (options.publisher.trim() === '') return { code: 'no-publisher', message: 'Give the council\'s name, the publisher and buyer of these contracts (e.g. --publisher "Norfolk County Council").' };
+  return undefined;
+}
+
+/** A release package of these releases, declaring the extensions they use. */
+export function releasePackage(releases: OcdsRelease[], options: Pick<OcdsPackageOptions, 'uri' | 'publishedDate' | 'publisher'>): OcdsReleasePackage {
   const used = new Set<keyof typeof OCDS_EXTENSIONS>();
   for (const r of releases) {
     if (r.tag.includes('contractAmendment') || r.tag.includes('implementation')) used.add('uk');
@@ -71,15 +83,12 @@ export function buildOcdsPackage(inputs: readonly OcdsContractInput[], options: 
     if (r.tag.includes('contractTermination')) used.add('contractCompletion');
   }
   return {
-    success: true,
-    value: {
-      uri: options.uri,
-      version: '1.1',
-      ...(used.size > 0 ? { extensions: [...used].sort().map((e) => OCDS_EXTENSIONS[e]) } : {}),
-      publishedDate: options.publishedDate,
-      publisher: { name: options.publisher },
-      releases,
-    },
+    uri: options.uri,
+    version: '1.1',
+    ...(used.size > 0 ? { extensions: [...used].sort().map((e) => OCDS_EXTENSIONS[e]) } : {}),
+    publishedDate: options.publishedDate,
+    publisher: { name: options.publisher },
+    releases,
   };
 }
 
@@ -119,7 +128,8 @@ function stateAt(contract: Contract, modifications: readonly ModificationRecord[
   return { ...(value !== undefined ? { value } : {}), ...(endDate !== undefined ? { endDate } : {}) };
 }
 
-function releasesOf(input: OcdsContractInput, ocid: string, options: OcdsPackageOptions): OcdsRelease[] {
+/** One contract's releases, oldest first, under the ocid `ocidsFor` gave it. */
+export function contractReleases(input: OcdsContractInput, ocid: string, options: Pick<OcdsPackageOptions, 'publisher' | 'today'>): OcdsRelease[] {
   const { contract } = input;
   const modifications = input.modifications ?? [];
   const ended = contract.endDate !== undefined && contract.endDate < options.today;

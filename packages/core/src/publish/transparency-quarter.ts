@@ -37,15 +37,25 @@ export function lastCompleteQuarter(today: IsoDate): Quarter {
 export const TRANSPARENCY_THRESHOLD = 5000;
 
 /**
- * Whether the Transparency Code asks for the contract in the quarter (Local Government
- * Transparency Code 2015, part 2, procurement information: every contract with a value over
- * £5,000): in force on some day of the quarter — started by its last day and not ended before
- * its first (an unknown date does not rule it out) — and worth more than £5,000, or of no
- * recorded value, which is listed and marked so an officer can check it.
+ * Where a contract stands in the quarter's Transparency Code file (Local Government Transparency
+ * Code 2015, part 2, procurement information: every contract with a value over £5,000): listed
+ * when in force on some day of the quarter — started by its last day and not ended before its
+ * first (an unknown date does not rule it out) — and worth more than £5,000; listed and marked
+ * when no value is recorded, so an officer checks it rather than it being dropped; otherwise
+ * left out, with the reason.
  */
-export function inTransparencyQuarter(contract: Contract, quarter: Quarter): boolean {
-  if (contract.startDate !== undefined && contract.startDate > quarter.end) return false;
-  if (contract.endDate !== undefined && contract.endDate < quarter.start) return false;
+export type TransparencyStanding = 'listed' | 'no-value' | 'starts-after' | 'ended-before' | 'not-over-threshold';
+
+export function transparencyStanding(contract: Contract, quarter: Quarter): TransparencyStanding {
+  if (contract.startDate !== undefined && contract.startDate > quarter.end) return 'starts-after';
+  if (contract.endDate !== undefined && contract.endDate < quarter.start) return 'ended-before';
   const value = contract.value.total ?? contract.value.annual;
-  return value === undefined || value > TRANSPARENCY_THRESHOLD;
+  if (value === undefined) return 'no-value';
+  return value > TRANSPARENCY_THRESHOLD ? 'listed' : 'not-over-threshold';
+}
+
+/** Whether the Transparency Code asks for the contract in the quarter: listed, or listed and marked (see transparencyStanding). */
+export function inTransparencyQuarter(contract: Contract, quarter: Quarter): boolean {
+  const standing = transparencyStanding(contract, quarter);
+  return standing === 'listed' || standing === 'no-value';
 }

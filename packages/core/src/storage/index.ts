@@ -7,3 +7,4 @@ export { StorageError } from './storage-error.js';
 export { openStore, storeOptionsFrom, describePostgres, DEFAULT_SQLITE_PATH, type StoreOptions } from './open-store.js';
 export type { SqlExecutor, SqlDialect } from './sql/sql-executor.js';
 export type { ProcurementActRepository } from './procurement-act-repository.js';
+export { readRegisterForPublishing } from './read-register-for-publishing.js';

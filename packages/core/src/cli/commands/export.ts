@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ModificationRecord } from '../../procurement-act/modification-record.js';
 import { buildOcdsPackage } from '../../publish/build-ocds-package.js';
+import { ocdsContractInputs } from '../../publish/ocds-contract-inputs.js';
+import { readRegisterForPublishing } from '../../storage/read-register-for-publishing.js';
 import { asOfOption } from '../as-of-option.js';
 import { isoDateOption } from '../as-of-option.js';
 import { writeRegisterWorkbook } from '../../excel/write-register.js';
@@ -58,7 +59,7 @@ export const exportOcds: CliCommand = {
   path: ['export', 'ocds'],
   summary: 'Export the register and its changes as an OCDS 1.1.5 release package (JSON)',
   usage: 'export ocds OUT.json --ocid-prefix ocds-xxxxxx --publisher NAME [--since YYYY-MM-DD] [--as-of YYYY-MM-DD]',
-  details: 'One contract release per contract, a contractAmendment per recorded modification and a contractTermination once it has ended. --ocid-prefix is the council\'s registered prefix (ocds- and six characters); --publisher (or STEWARD_PUBLISHER) is the council\'s name; --since keeps releases dated after that day.',
+  details: 'One contract release per contract, a contractAmendment per recorded modification, an implementation release per KPI reporting period with results (rated as steward performance rates them) and a contractTermination once it has ended. --ocid-prefix is the council\'s registered prefix (ocds- and six characters); --publisher (or STEWARD_PUBLISHER) is the council\'s name; --since keeps releases dated after that day.',
   options: { 'ocid-prefix': { type: 'string' }, publisher: { type: 'string' }, since: { type: 'string' }, 'as-of': { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print }) {
@@ -68,13 +69,9 @@ export const exportOcds: CliCommand = {
     const publisher = typeof options.publisher === 'string' ? options.publisher : (io.env.STEWARD_PUBLISHER ?? '');
     const since = typeof options.since === 'string' ? isoDateOption('--since', options.since) : undefined;
     const today = asOfOption(options['as-of'], io.now);
-    const result = await withStore(async (store) => {
-      const contracts = await store.contracts.list();
-      const modifications = new Map<string, ModificationRecord[]>();
-      for (const m of await store.procurementAct.listAllModifications()) modifications.set(m.reference, [...(modifications.get(m.reference) ?? []), m]);
-      return buildOcdsPackage(contracts.map((contract) => ({ contract, modifications: modifications.get(contract.reference) ?? [] })), {
-        ocidPrefix: prefix, publisher, uri: pathToFileURL(out).href, publishedDate: (io.now?.() ?? new Date()).toISOString(), today, ...(since ? { since } : {}),
-      });
+    const register = await withStore(readRegisterForPublishing);
+    const result = buildOcdsPackage(ocdsContractInputs(register), {
+      ocidPrefix: prefix, publisher, uri: pathToFileURL(out).href, publishedDate: (io.now?.() ?? new Date()).toISOString(), today, ...(since ? { since } : {}),
     });
     if (!result.success) throw new CliError(result.problem.message, result.problem.code === 'empty-register' ? 1 : 2);
     await writeFile(out, `${JSON.stringify(result.value, null, 2)}\n`, 'utf8');

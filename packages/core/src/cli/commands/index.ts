@@ -9,11 +9,11 @@ import { exportOcds, exportRegister, exportTransparency } from './export.js';
 import { importCommand } from './import.js';
 import { templateCommand } from './template.js';
 import { tenderPackCommand } from './tender-pack.js';
-import { modifyCommand, obligationsDone, obligationsList } from './procurement-act.js';
+import { modifyCommand, obligationsDone, obligationsDraft, obligationsList } from './procurement-act.js';
 import { kpisAdd, kpisList, kpisRecord } from './kpis.js';
 import { performanceCommand, performanceExport, performanceTemplate, performanceUk9 } from './performance.js';
 import { reviewsAdd, reviewsDone, reviewsList } from './reviews.js';
 import { usageAdd, usageList, usageRecord } from './usage.js';
 
 /** Every `steward` subcommand, in the order `steward --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, exportOcds, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, obligationsList, obligationsDone, modifyCommand, kpisAdd, kpisList, kpisRecord, usageAdd, usageList, usageRecord, performanceCommand, performanceExport, performanceTemplate, performanceUk9, reviewsList, reviewsAdd, reviewsDone];
+export const COMMANDS: readonly CliCommand[] = [contractsList, contractsShow, renewalsCommand, warningsCommand, decideCommand, importCommand, exportRegister, exportTransparency, exportOcds, templateCommand, savingsImport, savingsList, savingsExport, savingsState, savingsSchema, tenderPackCommand, evaluateCommand, evaluationsList, evaluationsShow, obligationsList, obligationsDone, obligationsDraft, modifyCommand, kpisAdd, kpisList, kpisRecord, usageAdd, usageList, usageRecord, performanceCommand, performanceExport, performanceTemplate, performanceUk9, reviewsList, reviewsAdd, reviewsDone];

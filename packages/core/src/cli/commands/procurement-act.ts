@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Contract } from '../../register/contract.schema.js';
 import { computeObligations, isObligationCode, nextOutstanding, noObligationsReason, OBLIGATION_CODES, type Obligation } from '../../procurement-act/obligations.js';
 import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
@@ -6,6 +9,7 @@ import { legalFacts } from '../../procurement-act/regime.js';
 import { addDays } from '../../renewals/calendar-date.js';
 import type { Store } from '../../storage/store.js';
 import { writeModification } from '../../use-cases/write-modification.js';
+import { draftNotice } from '../../publish/draft-notice.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
@@ -87,6 +91,44 @@ export const obligationsDone: CliCommand = {
     });
     if (options.json) printJson(settled);
     else print(`Recorded: ${code} for ${reference} published on ${date}${settled.noticeId ? ` (notice ${settled.noticeId})` : ''}.`);
+    return 0;
+  },
+};
+
+export const obligationsDraft: CliCommand = {
+  path: ['obligations', 'draft'],
+  summary: 'Draft a UK7, UK10 or UK11 notice as the OCDS release that carries its data',
+  usage: 'obligations draft REF UK7|UK10|UK11|KEY --ocid-prefix ocds-xxxxxx --publisher NAME [--out FILE.json] [--as-of YYYY-MM-DD]',
+  details: 'UK7 drafts the contract release (contract details notice, s.53), UK10 the contractAmendment (contract change notice, s.75), UK11 the contractTermination (termination notice, s.80), as a release package to paste into the Central Digital Platform or an eSender. A code drafts the earliest occurrence not yet published; a key such as UK10:MOD-1 (listed by steward obligations --json) drafts that one. --ocid-prefix and --publisher are as for export ocds (or STEWARD_OCID_PREFIX, STEWARD_PUBLISHER).',
+  options: { 'ocid-prefix': { type: 'string' }, publisher: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' } },
+  positionals: { min: 2, max: 2 },
+  async run({ options, positionals, io, withStore, print, printJson }) {
+    const [reference = '', wanted = ''] = positionals;
+    const prefix = typeof options['ocid-prefix'] === 'string' ? options['ocid-prefix'] : io.env.STEWARD_OCID_PREFIX;
+    if (prefix === undefined) throw new CliError('Give the council\'s ocid prefix: --ocid-prefix ocds-xxxxxx (or set STEWARD_OCID_PREFIX).', 2);
+    const publisher = typeof options.publisher === 'string' ? options.publisher : (io.env.STEWARD_PUBLISHER ?? '');
+    const today = asOfOption(options['as-of'], io.now);
+    const out = typeof options.out === 'string' ? resolve(io.cwd, options.out) : undefined;
+    const result = await withStore(async (store) => {
+      const contract = await store.contracts.get(reference);
+      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
+      const modifications = await store.procurementAct.listModifications(reference);
+      const obligations = computeObligations(contract, { today, modifications, publications: await store.procurementAct.listPublications(reference) });
+      const references = (await store.contracts.list()).map((c) => c.reference);
+      return draftNotice({ contract, modifications }, obligations, wanted, {
+        ocidPrefix: prefix, publisher, today, references, uri: out ? pathToFileURL(out).href : `urn:steward:draft:${reference}`, publishedDate: (io.now?.() ?? new Date()).toISOString(),
+      });
+    });
+    if (!result.success) throw new CliError(result.problem.message, result.problem.code === 'no-such-obligation' ? 1 : 2);
+    const { obligation } = result.value;
+    const settled = obligation.status === 'done' ? ` It is already recorded as published on ${obligation.publishedOn ?? 'an earlier day'}${obligation.noticeId ? ` (notice ${obligation.noticeId})` : ''}.` : '';
+    if (out === undefined) {
+      printJson(result.value.package);
+      io.stderr.write(`${obligation.key} for ${reference}, due ${obligation.due}.${settled}\n`);
+    } else {
+      await writeFile(out, `${JSON.stringify(result.value.package, null, 2)}\n`, 'utf8');
+      print(`${obligation.key} for ${reference}, due ${obligation.due}: the ${result.value.package.releases[0]?.tag[0] ?? ''} release written to ${out}.${settled}`);
+    }
     return 0;
   },
 };
