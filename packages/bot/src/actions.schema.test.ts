@@ -11,6 +11,16 @@ describe('parseCardAction', () => {
     expect(parseCardAction(invoke('showContract', { v: 1, reference: 'CON-1' }))).toMatchObject({ ok: true, action: { verb: 'showContract' } });
   });
 
+  it('reads the file features\' actions from the same union', () => {
+    const importId = 'a'.repeat(32);
+    expect(parseCardAction(invoke('importRegister', { v: 1, importId }))).toEqual({ ok: true, action: { verb: 'importRegister', v: 1, importId } });
+    expect(parseCardAction({ verb: 'cancelImport', v: 1, importId })).toMatchObject({ ok: true, action: { verb: 'cancelImport' } });
+    expect(parseCardAction(invoke('scoreOption', { v: 1, evaluationId: 'ev-1', option: '2' }))).toEqual({ ok: true, action: { verb: 'scoreOption', v: 1, evaluationId: 'ev-1', option: 2 } });
+    expect(parseCardAction(invoke('tenderPack', { v: 1, title: 'Waste' }))).toEqual({ ok: true, action: { verb: 'tenderPack', v: 1, title: 'Waste' } });
+    expect(parseCardAction(invoke('importRegister', { v: 1, importId: '../../etc' }))).toMatchObject({ ok: false, code: 'invalid-action' });
+    expect(parseCardAction(invoke('scoreOption', { v: 0, evaluationId: 'ev-1', option: 0 }))).toMatchObject({ ok: false, code: 'stale-card' });
+  });
+
   it('reads an Action.Submit value from older clients', () => {
     expect(parseCardAction({ verb: 'acknowledge', v: 1, warningKey: 'k1' })).toMatchObject({ ok: true });
   });

@@ -1,23 +1,12 @@
-import { IsoDateSchema, PoundsSchema, SETTLING_ACTIONS, TermMonthsSchema, type SettlingAction } from '@contract-steward/core';
+import { IsoDateSchema, PoundsSchema, SETTLING_ACTIONS, TermMonthsSchema } from '@contract-steward/core';
 import { z } from 'zod';
+import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS } from './cards/action-data.js';
 import { escapeMarkdown } from './cards/card-kit.js';
 
-/** Bumped when the shape of card actions changes, so a card from before gets a clear reply. */
-export const CARD_ACTION_VERSION = 1;
+export { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './cards/action-data.js';
 
 /** The decisions a card can record are core's deadline-settling ones, so the two cannot drift apart. */
 export const DecisionSchema = z.enum(SETTLING_ACTIONS);
-export type Decision = SettlingAction;
-
-export const DECISION_LABELS: Record<Decision, string> = {
-  extend: 'Extend',
-  reprocure: 'Re-procure',
-  terminate: 'Terminate',
-  'let-expire': 'Let it expire',
-  renegotiated: 'Renegotiated',
-};
-
-export const SNOOZE_DAYS = [7, 14, 30] as const;
 
 const WarningKey = z.string().min(1).max(400);
 const Version = z.literal(CARD_ACTION_VERSION);
@@ -27,10 +16,14 @@ const numberFromInput = (value: unknown) => (typeof value === 'string' && /^\s*Â
 /** The same checks as the CLI and the savings import: core's schemas, after reading the card's text. */
 const Money = z.preprocess(blankAsUndefined, z.preprocess(numberFromInput, PoundsSchema.max(1e10)).optional());
 const Months = z.preprocess(blankAsUndefined, z.preprocess(numberFromInput, TermMonthsSchema).optional());
+const ImportId = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+const EvaluationId = z.string().trim().min(1).max(100);
+const OptionIndex = z.coerce.number().int().min(0).max(100);
 
 /**
- * Every action a card can send back, as a closed union on `verb`. The invoke's data and any
- * inputs (Input.ChoiceSet values arrive as strings) are merged before parsing.
+ * Every action a card can send back, file features included, as one closed union on `verb`.
+ * The invoke's data and any inputs (Input.ChoiceSet values arrive as strings) are merged before
+ * parsing.
  */
 export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('acknowledge'), v: Version, warningKey: WarningKey }),
@@ -52,8 +45,22 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
     newEndDate: z.preprocess(blankAsUndefined, IsoDateSchema.optional()),
   }),
   z.object({ verb: z.literal('showContract'), v: Version, reference: z.string().trim().min(1).max(200) }),
+  // The dry-run card of an uploaded register: only its uploader can confirm or cancel.
+  z.object({ verb: z.literal('importRegister'), v: Version, importId: ImportId }),
+  z.object({ verb: z.literal('cancelImport'), v: Version, importId: ImportId }),
+  z.object({ verb: z.literal('importProblems'), v: Version, importId: ImportId }),
+  // The tender pack form: its inputs arrive merged with the data, as strings.
+  z.object({ verb: z.literal('tenderPack'), v: Version }).catchall(z.unknown()),
+  // An evaluator opens the score form of one option of a saved TDA evaluation, and sends it.
+  z.object({ verb: z.literal('scoreOption'), v: Version, evaluationId: EvaluationId, option: OptionIndex }),
+  z.object({ verb: z.literal('saveScores'), v: Version, evaluationId: EvaluationId, option: OptionIndex }).catchall(z.unknown()),
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
+/** One action of the union, by its verb. */
+export type CardActionOf<V extends CardAction['verb']> = Extract<CardAction, { verb: V }>;
+
+/** Every verb a card may carry: the union's own list, so nothing is kept by hand. */
+export const CARD_VERBS: ReadonlySet<string> = new Set(CardActionSchema.options.map((option) => option.shape.verb.value));
 
 export type CardActionParse =
   | { readonly ok: true; readonly action: CardAction }
@@ -69,16 +76,22 @@ const FIELD_HELP: Record<string, string> = {
   decision: `The decision must be one of: ${SETTLING_ACTIONS.map((d) => DECISION_LABELS[d]).join(', ')}`,
 };
 
-/** Parses an `adaptiveCard/action` invoke value ({action: {verb, data}}) or an Action.Submit value. */
-export function parseCardAction(value: unknown): CardActionParse {
+/**
+ * The action's fields, whichever way it came: an `adaptiveCard/action` invoke value
+ * ({action: {verb, data}}, from Action.Execute) or a message's value (from Action.Submit, whose
+ * data carries the verb itself).
+ */
+export function unwrapCardAction(value: unknown): Record<string, unknown> {
   const envelope = z
     .object({ action: z.object({ verb: z.string().optional(), data: z.record(z.string(), z.unknown()).optional() }) })
     .safeParse(value);
-  const data: Record<string, unknown> = envelope.success
-    ? { ...(envelope.data.action.data ?? {}), ...(envelope.data.action.verb ? { verb: envelope.data.action.verb } : {}) }
-    : typeof value === 'object' && value !== null
-      ? { ...(value as Record<string, unknown>) }
-      : {};
+  if (envelope.success) return { ...(envelope.data.action.data ?? {}), ...(envelope.data.action.verb ? { verb: envelope.data.action.verb } : {}) };
+  return typeof value === 'object' && value !== null ? { ...(value as Record<string, unknown>) } : {};
+}
+
+/** Parses an `adaptiveCard/action` invoke value or an Action.Submit value into the one action union. */
+export function parseCardAction(value: unknown): CardActionParse {
+  const data = unwrapCardAction(value);
   if (typeof data.v === 'number' && data.v !== CARD_ACTION_VERSION) {
     return { ok: false, code: 'stale-card', message: 'This card is from an older version of Contract Steward. Ask me again (for example `contract CON-0042`) for a fresh one.' };
   }

@@ -1,16 +1,32 @@
-import { parseCardAction } from './actions.schema.js';
+import { parseCardAction, type CardActionParse } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
-import { MAX_MESSAGE_BYTES, parseCommand, tooLongMessage } from './commands/parse-command.js';
-import { handleCardAction } from './handlers/card-actions.js';
-import { runCommand } from './handlers/command-handlers.js';
-import { handleFileActivity } from './handlers/file-handlers.js';
+import { parseCommand, tooLongMessage, type Command } from './commands/parse-command.js';
+import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
+import { answerFileConsent } from './files/file-consent.js';
+import type { FileServices } from './files/file-services.js';
+import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
+import { answerExport, answerSavings, answerSavingsExport, answerTenderPackForm, refuseDocument, type DocumentCommandName } from './handlers/document-handlers.js';
+import { evaluateUpload } from './handlers/evaluate-upload.js';
+import { publishQuarter } from './handlers/publish-quarter.js';
+import { answerScoreAction } from './handlers/evaluation-scores.js';
+import { answerImportAction, importUpload } from './handlers/import-upload.js';
 import { placeTurn, SENT_PRIVATELY } from './handlers/private-reply.js';
+import { tenderPackFormMessage } from './handlers/tender-pack.js';
 import { askerOf, type Asker } from './handlers/who.js';
 import type { BotServices } from './services.js';
 import type { CardActionResult, InboundActivity, TurnIO } from './turn.js';
 import type { ActivityRouter } from './teams/teams-gateway.js';
 
-/** Routes each activity to a handler; remembers where every conversation is so warnings can follow. */
+const FILES_OFF = 'Files are turned off on this Contract Steward. Ask your administrator.';
+
+type Message = Extract<InboundActivity, { kind: 'message' }>;
+
+/**
+ * Routes each activity to a handler; remembers where every conversation is so warnings can follow.
+ * Messages are read by the one command parser and card actions by the one action schema, and
+ * each has one exhaustive switch below.
+ */
 export class StewardBot implements ActivityRouter {
   constructor(private readonly services: BotServices) {}
 
@@ -35,14 +51,6 @@ export class StewardBot implements ActivityRouter {
       if (newlyInstalled) await io.reply({ card: welcomeCard({ scope: activity.conversation.scope, ...(person.name ? { personName: person.name } : {}) }), summary: 'Welcome to Contract Steward' });
       return undefined;
     }
-    if (activity.kind === 'message') {
-      // Longer than Teams lets a person type: answered without being read at all.
-      const bytes = Buffer.byteLength(activity.text, 'utf8');
-      if (bytes > MAX_MESSAGE_BYTES) {
-        await io.reply({ text: tooLongMessage(bytes) });
-        return undefined;
-      }
-    }
     const placed = await placeTurn(activity, person.email, this.services, io);
     if (placed.place === 'refused') return undefined;
     if (placed.place === 'here') return this.route(activity, asker, person.name, io);
@@ -52,27 +60,108 @@ export class StewardBot implements ActivityRouter {
   }
 
   private async route(activity: InboundActivity, asker: Asker, personName: string | undefined, io: TurnIO): Promise<CardActionResult | undefined> {
-    const files = await handleFileActivity(activity, asker, this.services, io);
-    if (files.handled) return files.result;
-
     switch (activity.kind) {
       case 'message': {
         if (activity.value !== undefined && activity.text.trim() === '') {
           // Action.Submit from a client without Universal Actions: same actions, reply as a message.
-          const result = await handleCardAction(parseCardAction(activity.value), asker, this.services);
+          const result = await this.act(parseCardAction(activity.value), activity, asker, io);
           await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
           return undefined;
         }
-        await io.reply(await runCommand(parseCommand(activity.text), asker, this.services, personName));
+        const command = parseCommand(activity.text);
+        const uploads = fileUploadsOf(activity.attachments);
+        // A file without `evaluate` is a register to import.
+        if (uploads.length > 0 && command.name !== 'evaluate' && command.name !== 'tooLong') {
+          await this.withFiles(io, async (files) => {
+            for (const upload of uploads.slice(0, 1)) await importUpload(upload, activity, asker, this.services, files, io);
+            if (uploads.length > 1) await io.reply({ text: 'I import one file at a time: upload the others one by one.' });
+          });
+          return undefined;
+        }
+        await this.command(command, uploads, activity, asker, personName, io);
         return undefined;
       }
       case 'cardAction':
-        return handleCardAction(parseCardAction(activity.value), asker, this.services);
+        return this.act(parseCardAction(activity.value), activity, asker, io);
+      case 'fileConsent': {
+        const files = this.services.files;
+        await io.reply(files ? await answerFileConsent(activity.value, activity.conversation.conversationId, files.vault, files.policy, files.fetch) : { text: FILES_OFF });
+        return undefined;
+      }
       case 'installed':
       case 'uninstalled':
-      case 'fileConsent':
       case 'other':
         return undefined;
     }
+  }
+
+  /** Every command a message can carry, one handler each. */
+  private async command(command: Command, uploads: readonly FileUpload[], activity: Message, asker: Asker, personName: string | undefined, io: TurnIO): Promise<void> {
+    const services = this.services;
+    switch (command.name) {
+      case 'tooLong':
+        // Longer than Teams lets a person type: answered without being read at all.
+        return io.reply({ text: tooLongMessage(command.bytes) });
+      case 'help':
+        return io.reply(answerHelp(command, personName));
+      case 'renewals':
+        return io.reply(await answerRenewals(command, asker, services));
+      case 'mine':
+        return io.reply(await answerMine(asker, services));
+      case 'contract':
+        return io.reply(await answerContract(command, asker, services));
+      case 'overdue':
+        return io.reply(await answerOverdue(asker, services));
+      case 'export':
+        return this.document(command.name, asker, io, (files) => answerExport(activity, services, files, io));
+      case 'savings':
+        return this.document(command.name, asker, io, () => answerSavings(services, io));
+      case 'savingsExport':
+        return this.document(command.name, asker, io, (files) => answerSavingsExport(activity, services, files, io));
+      case 'tenderPack':
+        return this.document(command.name, asker, io, () => io.reply(tenderPackFormMessage()));
+      case 'evaluate':
+        return this.document(command.name, asker, io, (files) => evaluateUpload(uploads, activity, asker, services, files, io));
+      case 'publish':
+        return this.document(command.name, asker, io, (files) => publishQuarter(command.quarter, activity, services, files, io));
+    }
+  }
+
+  /** Every action a card can send, one handler each; the result replaces the card clicked. */
+  private async act(parsed: CardActionParse, activity: InboundActivity, asker: Asker, io: TurnIO): Promise<CardActionResult> {
+    if (!parsed.ok) return { message: parsed.message };
+    const action = parsed.action;
+    const services = this.services;
+    const files = services.files;
+    switch (action.verb) {
+      case 'showContract':
+        return showContract(action, asker, services);
+      case 'acknowledge':
+      case 'snooze':
+      case 'decide':
+        return actOnWarning(action, asker, services);
+      case 'importRegister':
+      case 'cancelImport':
+      case 'importProblems':
+        return files ? answerImportAction(action, activity, asker, services, files, io) : { message: FILES_OFF };
+      case 'tenderPack':
+        return files ? answerTenderPackForm(action, activity, asker, services, files, io) : { message: FILES_OFF };
+      case 'scoreOption':
+      case 'saveScores':
+        return files ? answerScoreAction(action, asker, services) : { message: FILES_OFF };
+    }
+  }
+
+  /** A document command: files must be on, and the asker in one of its roles. */
+  private async document(name: DocumentCommandName, asker: Asker, io: TurnIO, answer: (files: FileServices) => Promise<void>): Promise<void> {
+    await this.withFiles(io, async (files) => {
+      const refusal = refuseDocument(name, asker, this.services);
+      await (refusal ? io.reply(refusal) : answer(files));
+    });
+  }
+
+  private async withFiles(io: TurnIO, work: (files: FileServices) => Promise<void>): Promise<void> {
+    const files = this.services.files;
+    await (files ? work(files) : io.reply({ text: FILES_OFF }));
   }
 }

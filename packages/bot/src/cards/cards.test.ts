@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ContractSchema, type Contract } from '@contract-steward/core';
-import { cardBytes, escapeMarkdown, MAX_CARD_BYTES } from './card-kit.js';
+import { ContractSchema, evaluateOptions, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
+import { CARD_VERBS, parseCardAction } from '../actions.schema.js';
+import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard } from './card-kit.js';
 import { contractCard } from './contract-card.js';
+import { evaluationRankingCard } from './evaluation-card.js';
+import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from './import-card.js';
 import { DIGEST_ROW_LIMIT, renewalsDigestCard } from './renewals-digest-card.js';
+import { savingsTotalsCard } from './savings-card.js';
+import { scoreFormCard } from './score-card.js';
+import { tenderPackDoneCard, tenderPackFormCard } from './tender-pack-card.js';
 import { warningCard } from './warning-card.js';
 import { welcomeCard } from './welcome-card.js';
 
@@ -84,5 +91,179 @@ describe('escapeMarkdown', () => {
     ['Fleet Ltd', 'Fleet Ltd'],
   ])('shows %j as written', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What each input of a card sends when left as it is: its value, or a choice set's first choice. */
+function defaultInputs(card: unknown): Json {
+  const inputs: Json = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    // A ShowCard's inner card is walked with its own action; its inputs are not the outer card's.
+    if (node.type === 'Action.ShowCard') return;
+    if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string') {
+      const first = Array.isArray(node.choices) && isObject(node.choices[0]) ? node.choices[0].value : undefined;
+      const value = node.value ?? first;
+      if (value !== undefined) inputs[node.id] = value;
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(isObject(card) ? [card.body, card.actions] : card);
+  return inputs;
+}
+
+/**
+ * Checks a card against the Adaptive Card 1.5 shape Teams renders, and every action on it
+ * against the action union: each Action.Execute (and its Action.Submit fallback) carries a known
+ * verb and data that, with the card's inputs as they stand, the action schema accepts.
+ * Returns the verbs, in order.
+ */
+function checkCard(card: AdaptiveCard): string[] {
+  expect(card.type).toBe('AdaptiveCard');
+  expect(card.version).toBe('1.5');
+  expect(card.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
+  expect(card.body.length).toBeGreaterThan(0);
+  expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  const verbs: string[] = [];
+  const visit = (node: unknown, inputs: Json): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, inputs));
+    if (!isObject(node)) return;
+    expect(typeof node.type === 'string' || !('type' in node), JSON.stringify(node).slice(0, 80)).toBe(true);
+    if (node.type === 'Action.ShowCard' && isObject(node.card)) {
+      // Actions on a shown card send its inputs and the outer card's.
+      return visit([node.card.body, node.card.actions], { ...inputs, ...defaultInputs(node.card) });
+    }
+    if (node.type === 'Action.Execute') {
+      const verb = String(node.verb);
+      verbs.push(verb);
+      expect(CARD_VERBS.has(verb), `unknown verb ${verb}`).toBe(true);
+      const parsed = parseCardAction({ action: { type: 'Action.Execute', verb, data: { ...inputs, ...(node.data as Json) } } });
+      expect(parsed, verb).toMatchObject({ ok: true, action: { verb } });
+      if (isObject(node.fallback)) {
+        expect(node.fallback.type).toBe('Action.Submit');
+        expect(parseCardAction({ ...inputs, ...(node.fallback.data as Json) }), `${verb} fallback`).toMatchObject({ ok: true, action: { verb } });
+      }
+      return;
+    }
+    Object.values(node).forEach((child) => visit(child, inputs));
+  };
+  visit([card.body, card.actions], defaultInputs(card));
+  return verbs;
+}
+
+const example = JSON.parse(readFileSync(new URL('../../../../examples/evaluation.example.json', import.meta.url), 'utf8')) as unknown;
+function evaluated(): EvaluationResult {
+  const result = evaluateOptions(example);
+  if (!result.success) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+/** The parts of an import report the cards read; the rest is the importer's. */
+const report = {
+  dryRun: true,
+  fileName: 'register.xlsx',
+  sheet: 'Contracts',
+  headerRow: 1,
+  rows: 12,
+  created: 3,
+  updated: 2,
+  unchanged: 6,
+  rejected: 1,
+  provisional: 1,
+  lots: 2,
+  duplicatesSkipped: 1,
+  renamed: [],
+  refused: false,
+  problems: [{ row: 7, column: 'E', severity: 'error', code: 'invalid-date', message: 'register.xlsx!E7: "31/02/2027" is not a date' }],
+  ignoredColumns: ['Notes'],
+  reading: { headers: ['Ref', 'Title', 'Supplier', 'Owner', 'Expiry'] },
+  rejectedRows: [],
+} as unknown as ImportReport;
+const importId = 'A'.repeat(32);
+
+describe('each card, rendered from sample data', () => {
+  it('welcome: the greeting, every command in the menu, and no actions', () => {
+    const card = welcomeCard({ personName: 'Asha Khan', scope: 'personal' });
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain('Hello Asha.');
+    expect(json(card)).toContain('tender pack');
+  });
+
+  it('contract: its values, key dates and no actions', () => {
+    const card = contractCard(contract, [notice], '2026-09-01');
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain('IEG4 Ltd');
+    expect(json(card)).toContain('30 Sep 2026');
+  });
+
+  it('renewals digest: one row per contract that opens the contract', () => {
+    const card = renewalsDigestCard({ title: 'Renewals in the next 90 days', subtitle: 'soonest first', today: '2026-09-01', rows: [{ contract, deadline: notice }], emptyText: 'none' });
+    expect(checkCard(card)).toEqual(['showContract']);
+    expect(json(card)).toContain('Renewals in the next 90 days');
+    expect(json(card)).toContain('CON-0042');
+  });
+
+  it('warning: acknowledge, snooze, decide and contract details, each readable by the action schema', () => {
+    const card = warningCard({ warningKey: 'CON-0042|notice|2026-09-30|30', contract, deadline: notice, today: '2026-08-31' });
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(json(card)).toContain('Notice deadline in 30 days');
+  });
+
+  it('warning once snoozed: snooze and decide stay, acknowledge goes', () => {
+    const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'snoozed', by: 'Asha Khan', at: '2026-08-31T10:00:00Z', until: '2026-09-07' } });
+    expect(checkCard(card)).toEqual(['snooze', 'decide', 'showContract']);
+  });
+
+  it('import dry run: the counts, the first problem in plain words, and Import, Cancel and Problems workbook', () => {
+    const card = importDryRunCard(report, { importId, uploaderName: 'Asha Khan', confirmBy: '10:15' });
+    expect(checkCard(card)).toEqual(['importRegister', 'cancelImport', 'importProblems']);
+    expect(json(card)).toContain('Import register.xlsx?');
+    expect(json(card)).toContain('Row 7, Expiry (column E)');
+    expect(json(card)).toContain('until 10:15');
+  });
+
+  it('import done, progress and closed: what happened, and no actions', () => {
+    expect(checkCard(importDoneCard({ ...report, dryRun: false }, 'Asha Khan'))).toEqual([]);
+    expect(json(importDoneCard(report, 'Asha Khan'))).toContain('By Asha Khan');
+    expect(checkCard(importProgressCard('register.xlsx', 'Checking 2 MB'))).toEqual([]);
+    expect(json(importClosedCard('register.xlsx', 'Cancelled: nothing was written'))).toContain('Cancelled: nothing was written');
+  });
+
+  it('savings: the year\'s totals and its largest saving', () => {
+    const year = financialYearOf('2026-09-01');
+    const summary: SavingSummary = { id: 's1', contract: 'CON-0042', description: 'Renegotiated e-forms', serviceArea: null, kind: 'renegotiation', state: 'validated', cashable: true, start: '2026-04-01', end: '2027-03-31', termMonths: 12, annualSaving: 12000, oneOffCosts: 0, totalSaving: 12000, byFinancialYear: { [year.label]: 12000 } } as SavingSummary;
+    const card = savingsTotalsCard([summary], year, '2026-09-01');
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain(`Savings ${year.label}`);
+    expect(json(card)).toContain('£12,000');
+  });
+
+  it('evaluation ranking: the recommendation, and a score form for each option', () => {
+    const result = evaluated();
+    const card = evaluationRankingCard(result, 'ev-1');
+    expect(checkCard(card)).toEqual(result.evaluation.options.slice(0, 5).map(() => 'scoreOption'));
+    expect(json(card)).toContain(result.winner ? `Recommended: ${escapeMarkdown(result.winner)}` : 'No recommendation');
+    expect(checkCard(evaluationRankingCard(result))).toEqual([]);
+  });
+
+  it('score form: a score and a reason for each rule, sent with Save my scores', () => {
+    const result = evaluated();
+    const option = result.evaluation.options[0];
+    if (!option) throw new Error('the example has options');
+    const card = scoreFormCard({ evaluationId: 'ev-1', evaluationTitle: result.evaluation.title, optionIndex: 0, option, evaluator: 'a.khan@council.gov.uk', problems: ['value: give a reason'] });
+    expect(checkCard(card)).toEqual(['saveScores']);
+    expect(json(card)).toContain('value: give a reason');
+  });
+
+  it('tender pack: the form sends tenderPack, and the done card names the pack', () => {
+    expect(checkCard(tenderPackFormCard(['Give the tender a title']))).toEqual(['tenderPack']);
+    const done = tenderPackDoneCard({ title: 'Waste vehicles', reference: 'CCC-2027-014', clauses: 12, sections: 2, excluded: ['api-3'], libraryVersion: '1.0', date: '2026-09-01' });
+    expect(checkCard(done)).toEqual([]);
+    expect(json(done)).toContain('Tender pack CCC-2027-014');
+    expect(json(done)).toContain('Left out: api-3.');
   });
 });

@@ -1,5 +1,5 @@
 import { criterionById, describeDivergence, describeSensitivity, recommendationHeadline, type EvaluationResult } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, facts, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
@@ -37,7 +37,7 @@ export function evaluationRankingCard(result: EvaluationResult, evaluationId?: s
   if (!evaluationId) return adaptiveCard(body);
   body.push(text(`Saved as ${evaluationId}. Evaluators can enter or change their scores for each option:`, { isSubtle: true, spacing: 'Medium' }));
   const actions: CardElement[] = result.evaluation.options.slice(0, 5).map((option, index) => {
-    const data = { v: FILE_ACTION_VERSION, evaluationId, option: index };
+    const data = { v: CARD_ACTION_VERSION, evaluationId, option: index };
     return { type: 'Action.Execute', title: `Score ${option.name}`.slice(0, 40), verb: 'scoreOption', data, fallback: { type: 'Action.Submit', title: `Score ${option.name}`.slice(0, 40), data: { ...data, verb: 'scoreOption' } } };
   });
   return adaptiveCard(body, actions);

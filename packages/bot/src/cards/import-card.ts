@@ -1,5 +1,5 @@
 import type { ImportProblem, ImportReport } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, facts, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** Problems shown on the card; the rest are in the problems workbook. */
@@ -44,7 +44,7 @@ export function inPlainWords(problem: ImportProblem, headers: readonly string[])
 
 /** The dry run of an uploaded register: what would change, the first problems, and Import / Cancel / Problems. */
 export function importDryRunCard(report: ImportReport, input: { importId: string; uploaderName: string; confirmBy: string }): AdaptiveCard {
-  const data = { v: FILE_ACTION_VERSION, importId: input.importId };
+  const data = { v: CARD_ACTION_VERSION, importId: input.importId };
   const writes = report.created + report.updated;
   const actions: CardElement[] = [];
   if (writes > 0) {

@@ -1,5 +1,5 @@
 import type { Contract } from '@contract-steward/core';
-import { CARD_ACTION_VERSION } from '../actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
 

@@ -1,5 +1,5 @@
 import { TDA_CRITERIA, type EvaluationOption } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** The reason box holds this many characters; the handler refuses more from a forged payload. */
@@ -27,7 +27,7 @@ export function scoreFormCard(input: { evaluationId: string; evaluationTitle: st
     body.push({ type: 'Input.ChoiceSet', id: `score-${criterion.id}`, style: 'compact', placeholder: 'Score', choices: SCORES, ...(current ? { value: String(current.score) } : {}) });
     body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: MAX_RATIONALE, ...(current ? { value: current.rationale } : {}) });
   }
-  const data = { v: FILE_ACTION_VERSION, evaluationId: input.evaluationId, option: input.optionIndex };
+  const data = { v: CARD_ACTION_VERSION, evaluationId: input.evaluationId, option: input.optionIndex };
   return adaptiveCard(body, [
     { type: 'Action.Execute', title: 'Save my scores', verb: 'saveScores', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Save my scores', data: { ...data, verb: 'saveScores' } } },
   ]);

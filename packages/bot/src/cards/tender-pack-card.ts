@@ -1,5 +1,5 @@
 import { CLAUSES, TENDER_SECTIONS } from '@contract-steward/core';
-import { FILE_ACTION_VERSION } from '../files/file-actions.schema.js';
+import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const CHARGES = [
@@ -52,7 +52,7 @@ export function tenderPackFormCard(problems: readonly string[] = []): AdaptiveCa
     { type: 'Input.Text', id: 'timestampedDatasets', label: 'Time-stamped datasets (one a line)', isMultiline: true, maxLength: 3000 },
     { type: 'Input.Toggle', id: 'includeGuidance', title: 'Add the officer guidance as an annex (remove it before issuing)', value: 'false', valueOn: 'true', valueOff: 'false' },
   ];
-  const data = { v: FILE_ACTION_VERSION };
+  const data = { v: CARD_ACTION_VERSION };
   return adaptiveCard(body, [
     { type: 'Action.Execute', title: 'Build the pack', verb: 'tenderPack', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Build the pack', data: { ...data, verb: 'tenderPack' } } },
   ]);

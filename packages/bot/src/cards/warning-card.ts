@@ -1,5 +1,5 @@
 import { SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
-import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from '../actions.schema.js';
+import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './action-data.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';

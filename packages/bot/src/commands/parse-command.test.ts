@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from './parse-command.js';
+import { COMMAND_LIST } from './command-list.js';
+import { MAX_MESSAGE_BYTES, parseCommand } from './parse-command.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -32,6 +33,38 @@ describe('parseCommand', () => {
     expect(parseCommand('<at>Contract Steward</at> renewals 60')).toEqual({ name: 'renewals', days: 60 });
   });
 
+  it.each([
+    ['export', 'export'],
+    ['Export the register', 'export'],
+    ['<at>Contract Steward</at> export', 'export'],
+    ['savings', 'savings'],
+    ['savings export', 'savingsExport'],
+    ['export savings', 'savingsExport'],
+    ['tender pack', 'tenderPack'],
+    ['<p>evaluate</p>', 'evaluate'],
+    ['evaluate this please', 'evaluate'],
+    ['<p>export the register!?</p>', 'export'],
+  ])('reads the document command "%s" as %s, ignoring markup and closing punctuation', (text, name) => {
+    expect(parseCommand(text)).toEqual({ name });
+  });
+
+  it('reads a document command before the renewal words in it', () => {
+    expect(parseCommand('evaluate the renewals')).toEqual({ name: 'evaluate' });
+  });
+
+  it('does not take "exporter contracts" for export', () => {
+    expect(parseCommand('exporter contracts')).toMatchObject({ name: 'help', unrecognised: 'exporter contracts' });
+  });
+
+  it('answers a message longer than Teams allows without reading it', () => {
+    expect(parseCommand(`help ${'x'.repeat(MAX_MESSAGE_BYTES)}`)).toEqual({ name: 'tooLong', bytes: MAX_MESSAGE_BYTES + 5 });
+    expect(parseCommand('é'.repeat(MAX_MESSAGE_BYTES / 2 + 1))).toEqual({ name: 'tooLong', bytes: MAX_MESSAGE_BYTES + 2 });
+  });
+
+  it('lists in help only commands the parser reads, each by its own menu title', () => {
+    expect(COMMAND_LIST.map((c) => parseCommand(c.title).name)).toEqual(['help', 'renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'tenderPack', 'evaluate', 'publish']);
+  });
+
   it('answers unknown input with help, keeping what was said', () => {
     expect(parseCommand('order more paper')).toEqual({ name: 'help', unrecognised: 'order more paper' });
   });
@@ -50,6 +83,9 @@ describe('parseCommand on hostile text', () => {
     ['expir', 'one long word of renewal prefixes'],
     ['<at>', 'unclosed mentions'],
     ['past the ', 'half of "past the deadline"'],
+    ['<', 'unclosed tags'],
+    ['.', 'closing punctuation'],
+    ['x.', 'punctuation between words'],
   ])('reads 28 KB of "%s" (%s) in about the time of a short message', (unit) => {
     const hostile = unit.repeat(Math.floor((28 * 1024) / unit.length));
     const short = unit.repeat(Math.floor(1024 / unit.length));

@@ -1,10 +1,6 @@
-/** What a person asked the bot, from the text of a message. Unknown input is `help`, never silence. */
-export type Command =
-  | { readonly name: 'help'; readonly unrecognised?: string }
-  | { readonly name: 'renewals'; readonly days: number }
-  | { readonly name: 'mine' }
-  | { readonly name: 'contract'; readonly reference: string }
-  | { readonly name: 'overdue' };
+import { COMMAND_TABLE, type Command } from './command-table.js';
+
+export type { Command } from './command-table.js';
 
 export const DEFAULT_RENEWAL_DAYS = 90;
 /** Longer windows are refused by clamping: a digest of two years ahead is not a warning any more. */
@@ -30,9 +26,24 @@ const RENEWAL_WORDS = new Set(['renew', 'renewing', 'renewal', 'renewals', 'endi
 const OVERDUE_WORDS = new Set(['overdue', 'missed', 'late']);
 
 /**
- * Reads a message as a command. Teams prefixes channel messages with an `<at>` mention of the
- * bot, which is removed first. Free text close enough to a command is understood:
- * "what's renewing in the next 3 months?" is `renewals 90`.
+ * The message as the parser reads it: without the `<at>` mention Teams puts before a channel
+ * message and other tags, lower case, single-spaced, without closing punctuation.
+ *
+ * `<[^<>]*>` and the loop rather than `<[^>]*>` and `[.!?]+$`: both of those rescan the rest of
+ * the text from every `<` or `.`, which is quadratic on a long message of them.
+ */
+function normalise(raw: string): string {
+  const text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/[’']/g, "'").trim().toLowerCase();
+  let end = text.length;
+  while (end > 0 && '.!?'.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads a message as a command: the only place a message's text is read. Anything over
+ * MAX_MESSAGE_BYTES is `tooLong` and not read at all. The mention is removed first; then each
+ * command's phrase in COMMAND_TABLE is tried, then the commands with arguments. Free text close
+ * enough to a command is understood: "what's renewing in the next 3 months?" is `renewals 90`.
  *
  * Free text is matched on its words (tokens), never with `.*` between alternatives, so the time
  * taken grows in step with the length of the message whatever it contains.
@@ -40,14 +51,21 @@ const OVERDUE_WORDS = new Set(['overdue', 'missed', 'late']);
  * @example parseCommand('renewals 30') // { name: 'renewals', days: 30 }
  */
 export function parseCommand(raw: string): Command {
-  const unmentioned = raw.replace(/<at>[^<]*<\/at>/gi, ' ');
-  const text = unmentioned.replace(/&nbsp;/g, ' ').replace(/[’']/g, "'").trim().toLowerCase();
-  if (text === '' || /^(help|\?|hi|hello|hey|start|commands|what can you do\??)$/.test(text)) return { name: 'help' };
+  const bytes = Buffer.byteLength(raw, 'utf8');
+  if (bytes > MAX_MESSAGE_BYTES) return { name: 'tooLong', bytes };
+  const text = normalise(raw);
+  if (text === '') return { name: 'help' };
+  for (const [name, entry] of Object.entries(COMMAND_TABLE)) {
+    // Only commands without arguments have a phrase, so the name alone is the command.
+    if (entry.phrase?.test(text)) return { name } as Command;
+  }
 
-  const contract = /^(?:contract|show|show contract|details(?: for| of)?)\s+([a-z0-9][a-z0-9/_.-]*)\s*\??$/i.exec(unmentioned.trim());
+  const publish = /^publish(?: ([a-z0-9/ -]{1,20}))?$/.exec(text);
+  if (publish) return { name: 'publish', ...(publish[1] ? { quarter: publish[1] } : {}) };
+
+  const contract = /^(?:contract|show|show contract|details(?: for| of)?) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };
 
-  if (/^(mine|my contracts|my renewals|show (me )?my contracts|what do i own\??)$/.test(text)) return { name: 'mine' };
   const words: readonly string[] = text.match(/\d+|[a-z]+/g) ?? [];
   if (words.some((w) => OVERDUE_WORDS.has(w)) || followedBy(words, 'past', 'deadline') || followedBy(words, 'past', 'the', 'deadline')) return { name: 'overdue' };
 

@@ -1,5 +1,5 @@
 import { listRenewals, recordDecision, type DecisionRequest, type WarningRecord } from '@contract-steward/core';
-import type { CardAction, CardActionParse } from '../actions.schema.js';
+import type { CardAction, CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
@@ -28,7 +28,8 @@ function requestOf(action: WarningAction, record: WarningRecord): DecisionReques
   }
 }
 
-async function actOnWarning(action: WarningAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
+/** Acknowledge, snooze or decide on a warning: recorded in the ledger, and the card updated in place. */
+export async function actOnWarning(action: WarningAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
   const { store } = services;
   const now = services.now();
   const today = londonToday(now);
@@ -68,22 +69,12 @@ async function actOnWarning(action: WarningAction, asker: Asker, services: BotSe
   return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
 }
 
-/** Runs a parsed card action and returns the card that replaces the one clicked, or a message. */
-export async function handleCardAction(parsed: CardActionParse, asker: Asker, services: BotServices): Promise<CardActionResult> {
-  if (!parsed.ok) return { message: parsed.message };
-  const action = parsed.action;
-  switch (action.verb) {
-    case 'showContract': {
-      const today = londonToday(services.now());
-      const contract = await services.store.contracts.get(action.reference);
-      if (!contract) return { message: `${escapeMarkdown(action.reference)} is no longer in the register.` };
-      if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
-      const decisions = await services.store.renewals.listDecisions(contract.reference);
-      return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today) };
-    }
-    case 'acknowledge':
-    case 'snooze':
-    case 'decide':
-      return actOnWarning(action, asker, services);
-  }
+/** The contract behind a digest row or a warning's "Contract details", as a card. */
+export async function showContract(action: CardActionOf<'showContract'>, asker: Asker, services: BotServices): Promise<CardActionResult> {
+  const today = londonToday(services.now());
+  const contract = await services.store.contracts.get(action.reference);
+  if (!contract) return { message: `${escapeMarkdown(action.reference)} is no longer in the register.` };
+  if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
+  const decisions = await services.store.renewals.listDecisions(contract.reference);
+  return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today) };
 }

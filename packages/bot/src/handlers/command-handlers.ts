@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
-import type { Command } from '../commands/parse-command.js';
+import type { Command } from '../commands/command-table.js';
 import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayListOverdue, maySeeContract, seesWholeRegister } from '../roles.js';
 import type { BotServices } from '../services.js';
@@ -33,67 +33,75 @@ function digestRows(rows: readonly RenewalRow[], contracts: readonly Contract[])
 
 const scopeNote = (asker: Asker) => (seesWholeRegister(asker.roles) ? 'the whole register' : 'contracts you own');
 
-/** Runs one command and returns the reply. Each branch: read the store, call core, render a card. */
-export async function runCommand(command: Command, asker: Asker, services: BotServices, personName?: string): Promise<OutgoingMessage> {
+/** The welcome card as help, saying what was not understood. */
+export function answerHelp(command: Extract<Command, { name: 'help' }>, personName?: string): OutgoingMessage {
+  return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
+}
+
+/** `renewals N`: the deadlines in the next N days the asker may see. */
+export async function answerRenewals(command: Extract<Command, { name: 'renewals' }>, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
-  switch (command.name) {
-    case 'help':
-      return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
-    case 'renewals': {
-      const contracts = await visibleContracts(asker, services);
-      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
-      return {
-        card: renewalsDigestCard({
-          title: `Renewals in the next ${command.days} days`,
-          subtitle: `Deadlines from ${today}, ${scopeNote(asker)}, soonest first.`,
-          today,
-          rows: digestRows(rows, contracts),
-          emptyText: `Nothing has a deadline in the next ${command.days} days.`,
-        }),
-        summary: `Renewals in the next ${command.days} days`,
-      };
-    }
-    case 'mine': {
-      if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
-      const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
-      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { settings: services.settings });
-      return {
-        card: renewalsDigestCard({
-          title: 'Your contracts',
-          subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
-          today,
-          rows: digestRows(rows, contracts),
-          emptyText: `No contract in the register names ${escapeMarkdown(asker.person.email)} as its owner. If that is wrong, ask an administrator to update the register.`,
-        }),
-        summary: 'Your contracts',
-      };
-    }
-    case 'contract': {
-      const contract = await services.store.contracts.get(command.reference);
-      if (!contract) return { text: `There is no contract ${escapeMarkdown(command.reference)} in the register. Check the reference, or type \`mine\` to see yours.` };
-      if (!maySeeContract(asker.person, asker.roles, contract)) {
-        // Says nothing about who owns it: the owner's name is register data, and could be Markdown.
-        return { text: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
-      }
-      const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
-      return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
-    }
-    case 'overdue': {
-      if (!mayListOverdue(asker.roles)) {
-        return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
-      }
-      const contracts = await services.store.contracts.list();
-      const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
-      return {
-        card: renewalsDigestCard({
-          title: 'Overdue deadlines',
-          subtitle: `Passed in the last ${services.settings.overdueForDays} days with no decision recorded.`,
-          today,
-          rows: digestRows(rows, contracts),
-          emptyText: 'No deadline has passed without a decision. Well done.',
-        }),
-        summary: 'Overdue deadlines',
-      };
-    }
+  const contracts = await visibleContracts(asker, services);
+  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
+  return {
+    card: renewalsDigestCard({
+      title: `Renewals in the next ${command.days} days`,
+      subtitle: `Deadlines from ${today}, ${scopeNote(asker)}, soonest first.`,
+      today,
+      rows: digestRows(rows, contracts),
+      emptyText: `Nothing has a deadline in the next ${command.days} days.`,
+    }),
+    summary: `Renewals in the next ${command.days} days`,
+  };
+}
+
+/** `mine`: the asker's own contracts, next deadline first. */
+export async function answerMine(asker: Asker, services: BotServices): Promise<OutgoingMessage> {
+  const today = londonToday(services.now());
+  if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
+  const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
+  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { settings: services.settings });
+  return {
+    card: renewalsDigestCard({
+      title: 'Your contracts',
+      subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
+      today,
+      rows: digestRows(rows, contracts),
+      emptyText: `No contract in the register names ${escapeMarkdown(asker.person.email)} as its owner. If that is wrong, ask an administrator to update the register.`,
+    }),
+    summary: 'Your contracts',
+  };
+}
+
+/** `contract REF`: one contract and its key dates, to those who may see it. */
+export async function answerContract(command: Extract<Command, { name: 'contract' }>, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
+  const today = londonToday(services.now());
+  const contract = await services.store.contracts.get(command.reference);
+  if (!contract) return { text: `There is no contract ${escapeMarkdown(command.reference)} in the register. Check the reference, or type \`mine\` to see yours.` };
+  if (!maySeeContract(asker.person, asker.roles, contract)) {
+    // Says nothing about who owns it: the owner's name is register data, and could be Markdown.
+    return { text: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
   }
+  const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
+  return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
+}
+
+/** `overdue`: deadlines passed with no decision, for procurement and administrators. */
+export async function answerOverdue(asker: Asker, services: BotServices): Promise<OutgoingMessage> {
+  const today = londonToday(services.now());
+  if (!mayListOverdue(asker.roles)) {
+    return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
+  }
+  const contracts = await services.store.contracts.list();
+  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
+  return {
+    card: renewalsDigestCard({
+      title: 'Overdue deadlines',
+      subtitle: `Passed in the last ${services.settings.overdueForDays} days with no decision recorded.`,
+      today,
+      rows: digestRows(rows, contracts),
+      emptyText: 'No deadline has passed without a decision. Well done.',
+    }),
+    summary: 'Overdue deadlines',
+  };
 }

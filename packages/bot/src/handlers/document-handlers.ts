@@ -2,41 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { financialYearOf, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
 import { savingsTotalsCard } from '../cards/savings-card.js';
-import type { FileUpload } from '../files/download-attachment.js';
-import type { FileAction } from '../files/file-actions.schema.js';
+import type { CardAction } from '../actions.schema.js';
+import type { Command } from '../commands/command-table.js';
 import { offerFile, type OutgoingFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, type Role } from '../roles.js';
 import type { BotServices } from '../services.js';
-import type { CardActionResult, InboundActivity, TurnIO } from '../turn.js';
-import { answerTenderPack, tenderPackFormMessage } from './tender-pack.js';
-import { evaluateUpload } from './evaluate-upload.js';
-import { publishQuarter } from './publish-quarter.js';
+import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
+import { answerTenderPack } from './tender-pack.js';
 import type { Asker } from './who.js';
 
 /** The commands that produce documents. */
-export type DocumentCommand = { readonly name: 'export' } | { readonly name: 'savings' } | { readonly name: 'savingsExport' } | { readonly name: 'tenderPack' } | { readonly name: 'evaluate' } | { readonly name: 'publish'; readonly quarter?: string };
+export type DocumentCommandName = Extract<Command['name'], 'export' | 'savings' | 'savingsExport' | 'tenderPack' | 'evaluate' | 'publish'>;
 
-/** Reads a document command, or undefined when the text is something else (left to the other commands). */
-export function parseDocumentCommand(raw: string): DocumentCommand | undefined {
-  // `<[^<>]*>` and the loop below rather than `<[^>]*>` and `[.!?]+$`: both of those rescan the rest
-  // of the text from every `<` or `.`, which is quadratic on a long message of them.
-  let text = raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase();
-  let end = text.length;
-  while (end > 0 && '.!?'.includes(text[end - 1] ?? '')) end--;
-  text = text.slice(0, end).replace(/\s+/g, ' ');
-  if (/^export( the)?( register| contracts)?$/.test(text)) return { name: 'export' };
-  if (/^(savings export|export( the)? savings|savings workbook)$/.test(text)) return { name: 'savingsExport' };
-  if (/^(savings|savings this year|savings totals)$/.test(text)) return { name: 'savings' };
-  if (/^(tender pack|tender-pack|new tender pack)$/.test(text)) return { name: 'tenderPack' };
-  if (/^(evaluate|evaluation|tda evaluation)\b/.test(text)) return { name: 'evaluate' };
-  const publish = /^publish(?: (.+))?$/.exec(text);
-  if (publish) return { name: 'publish', ...(publish[1] ? { quarter: publish[1] } : {}) };
-  return undefined;
-}
-
-const ALLOWED: Record<DocumentCommand['name'], readonly Role[]> = {
+const ALLOWED: Record<DocumentCommandName, readonly Role[]> = {
   export: ['administrator', 'procurement'],
   savings: ['finance', 'procurement', 'administrator'],
   savingsExport: ['finance', 'administrator'],
@@ -45,7 +25,7 @@ const ALLOWED: Record<DocumentCommand['name'], readonly Role[]> = {
   publish: ['procurement', 'administrator'],
 };
 
-const WHAT: Record<DocumentCommand['name'], string> = {
+const WHAT: Record<DocumentCommandName, string> = {
   export: 'export the register',
   savings: 'see the savings totals',
   savingsExport: 'export the savings workbook',
@@ -67,50 +47,46 @@ async function bytesOf(files: FileServices, name: string, write: (path: string) 
   });
 }
 
-export async function runDocumentCommand(command: DocumentCommand, uploads: readonly FileUpload[], activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
-  const allowed = ALLOWED[command.name];
-  if (!allowed.some((role) => asker.roles.has(role))) {
-    await io.reply({ text: `Sorry, only ${describeWhoCan(allowed, services.roles)} can ${WHAT[command.name]}.` });
-    return;
-  }
-  const now = services.now();
-  const today = londonToday(now);
-  const send = async (file: OutgoingFile) => io.reply(await offerFile(file, offerContext(activity, files)));
-  switch (command.name) {
-    case 'export': {
-      const contracts = await services.store.contracts.list();
-      const name = `Contracts register ${today}.xlsx`;
-      await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts, { identity: services.documents })), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
-      return;
-    }
-    case 'savings': {
-      const year = financialYearOf(today);
-      const savings = await services.store.savings.list({ from: year.first, to: year.last });
-      await io.reply({ card: savingsTotalsCard(savings.map(summariseSaving), year, today), summary: `Savings ${year.label}` });
-      return;
-    }
-    case 'savingsExport': {
-      const savings = await services.store.savings.list();
-      await send({
-        name: `Savings ${today}.xlsx`,
-        bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
-        description: `${savings.length} savings with live formulas, by financial year and service area.`,
-      });
-      return;
-    }
-    case 'tenderPack':
-      await io.reply(tenderPackFormMessage());
-      return;
-    case 'evaluate':
-      await evaluateUpload(uploads, activity, asker, services, files, io);
-      return;
-    case 'publish':
-      await publishQuarter(command.quarter, activity, services, files, io);
-      return;
-  }
+/** Who may ask for a document: undefined when the asker may, otherwise the refusal that says who can. */
+export function refuseDocument(name: DocumentCommandName, asker: Asker, services: BotServices): OutgoingMessage | undefined {
+  const allowed = ALLOWED[name];
+  if (allowed.some((role) => asker.roles.has(role))) return undefined;
+  return { text: `Sorry, only ${describeWhoCan(allowed, services.roles)} can ${WHAT[name]}.` };
 }
 
-export async function answerTenderPackForm(action: Extract<FileAction, { verb: 'tenderPack' }>, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
+const sender = (activity: InboundActivity, files: FileServices, io: TurnIO) => async (file: OutgoingFile) => io.reply(await offerFile(file, offerContext(activity, files)));
+
+/** `export`: the register as a workbook that imports back unchanged. */
+export async function answerExport(activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
+  const today = londonToday(services.now());
+  const send = sender(activity, files, io);
+  const contracts = await services.store.contracts.list();
+  const name = `Contracts register ${today}.xlsx`;
+  await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts, { identity: services.documents })), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
+}
+
+/** `savings`: this financial year's totals as a card. */
+export async function answerSavings(services: BotServices, io: TurnIO): Promise<void> {
+  const today = londonToday(services.now());
+  const year = financialYearOf(today);
+  const savings = await services.store.savings.list({ from: year.first, to: year.last });
+  await io.reply({ card: savingsTotalsCard(savings.map(summariseSaving), year, today), summary: `Savings ${year.label}` });
+}
+
+/** `savings export`: every saving in a workbook with live formulas. */
+export async function answerSavingsExport(activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
+  const now = services.now();
+  const today = londonToday(now);
+  const send = sender(activity, files, io);
+  const savings = await services.store.savings.list();
+  await send({
+    name: `Savings ${today}.xlsx`,
+    bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
+    description: `${savings.length} savings with live formulas, by financial year and service area.`,
+  });
+}
+
+export async function answerTenderPackForm(action: Extract<CardAction, { verb: 'tenderPack' }>, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
   if (!ALLOWED.tenderPack.some((role) => asker.roles.has(role))) return { message: `Sorry, only ${describeWhoCan(ALLOWED.tenderPack, services.roles)} can build tender packs.` };
   return answerTenderPack(action, activity, services, files, io);
 }

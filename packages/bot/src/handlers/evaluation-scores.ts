@@ -2,13 +2,13 @@ import { CRITERION_IDS, EvaluationSchema, evaluateOptions, type Evaluation, type
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { MAX_RATIONALE, scoreFormCard } from '../cards/score-card.js';
 import { adaptiveCard, heading, escapeMarkdown, text } from '../cards/card-kit.js';
-import type { FileAction } from '../files/file-actions.schema.js';
+import type { CardAction } from '../actions.schema.js';
 import { describeWhoCan } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
 import type { Asker } from './who.js';
 
-type ScoreAction = Extract<FileAction, { evaluationId: string }>;
+type ScoreAction = Extract<CardAction, { evaluationId: string }>;
 
 /** Who may score: the evaluation's listed evaluators; without a list, procurement and administrators. */
 function evaluatorOf(evaluation: Evaluation, asker: Asker): string | undefined {

@@ -6,7 +6,7 @@ import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard 
 import { downloadAttachment, formatMegabytes, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
-import type { FileAction } from '../files/file-actions.schema.js';
+import type { CardAction } from '../actions.schema.js';
 import { describeWhoCan } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
@@ -89,7 +89,7 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
 
 /** Import, Cancel and Problems workbook on the dry-run card. */
 export async function answerImportAction(
-  action: Extract<FileAction, { importId: string }>,
+  action: Extract<CardAction, { importId: string }>,
   activity: InboundActivity,
   asker: Asker,
   services: BotServices,

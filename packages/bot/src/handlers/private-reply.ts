@@ -1,18 +1,15 @@
+import { COMMAND_TABLE } from '../commands/command-table.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { BotServices } from '../services.js';
 import type { InboundActivity, TurnIO } from '../turn.js';
-import { parseDocumentCommand } from './document-handlers.js';
-
-/** The commands whose answer shows register data (contracts, owners, values, savings, evaluations, exports). */
-const REVEALING = new Set(['renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'savingsExport', 'evaluate', 'publish']);
 
 export const SENT_PRIVATELY = "I've sent the details to you in a personal chat.";
 export const ASK_PRIVATELY = 'Everyone here would see my answer, so I only give it in a personal chat, and I could not open one with you. Open a chat with Contract Steward and ask there.';
 
 /** True when the message asks for something that reveals register data. Help and the tender pack form do not. */
 export function revealsRegister(text: string): boolean {
-  const name = parseDocumentCommand(text)?.name ?? parseCommand(text).name;
-  return REVEALING.has(name);
+  const command = parseCommand(text);
+  return command.name !== 'tooLong' && COMMAND_TABLE[command.name].revealsRegister;
 }
 
 /** Where a turn runs: here, in the asker's personal chat (with its own activity and replies), or not at all. */

@@ -1,7 +1,7 @@
 import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, type TenderPack } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
-import type { FileAction } from '../files/file-actions.schema.js';
+import type { CardAction } from '../actions.schema.js';
 import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -70,7 +70,7 @@ export function packSummaryMarkdown(pack: TenderPack): string {
 }
 
 /** The form was submitted: build the pack with core, reply with a summary and both files. */
-export async function answerTenderPack(action: Extract<FileAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
+export async function answerTenderPack(action: Extract<CardAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
   const date = londonToday(services.now());
   const result = buildTenderPack(packOptionsFromForm(action), { date });
   if (!result.success) {

@@ -91,42 +91,51 @@ export class TeamsGateway {
   }
 
   private async turn(context: TurnContext): Promise<void> {
-    const inbound = toInbound(context.activity);
-    const io: TurnIO = {
-      reply: async (message) => {
-        await context.sendActivity(toAttachmentActivity(message));
-      },
-      replyUpdatable: async (message) => {
-        const sent = await context.sendActivity(toAttachmentActivity(message));
-        return async (next) => {
-          if (!sent?.id) {
-            await context.sendActivity(toAttachmentActivity(next));
-            return;
-          }
-          await context.updateActivity({ ...toAttachmentActivity(next), id: sent.id });
-        };
-      },
-      lookupEmail: async () => {
-        try {
-          const member = await TeamsInfo.getMember(context, context.activity.from.id);
-          return member.email ?? member.userPrincipalName ?? undefined;
-        } catch (error) {
-          this.log.debug({ err: error }, 'could not read the sender from the Teams roster');
-          return undefined;
-        }
-      },
-    };
-    const result = await this.router.handle(inbound, io);
-    if (inbound.kind === 'cardAction') {
-      const body = !result
-        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
-        : 'card' in result
-          ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
-          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message };
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
-    }
-    if (inbound.kind === 'fileConsent') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+    await runTurn(context, this.router, this.log);
   }
+}
+
+/**
+ * One turn: the activity as the bot's InboundActivity, replies and the roster lookup as its
+ * TurnIO, and the invoke response Teams waits for. The CloudAdapter calls it for Teams; tests
+ * call it from botbuilder's TestAdapter, so a handler is tested on the same path without HTTP.
+ */
+export async function runTurn(context: TurnContext, router: ActivityRouter, log: Logger): Promise<void> {
+  const inbound = toInbound(context.activity);
+  const io: TurnIO = {
+    reply: async (message) => {
+      await context.sendActivity(toAttachmentActivity(message));
+    },
+    replyUpdatable: async (message) => {
+      const sent = await context.sendActivity(toAttachmentActivity(message));
+      return async (next) => {
+        if (!sent?.id) {
+          await context.sendActivity(toAttachmentActivity(next));
+          return;
+        }
+        await context.updateActivity({ ...toAttachmentActivity(next), id: sent.id });
+      };
+    },
+    lookupEmail: async () => {
+      try {
+        const member = await TeamsInfo.getMember(context, context.activity.from.id);
+        return member.email ?? member.userPrincipalName ?? undefined;
+      } catch (error) {
+        log.debug({ err: error }, 'could not read the sender from the Teams roster');
+        return undefined;
+      }
+    },
+  };
+  const result = await router.handle(inbound, io);
+  if (inbound.kind === 'cardAction') {
+    const body = !result
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
+      : 'card' in result
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message };
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  }
+  if (inbound.kind === 'fileConsent') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
 }
 
 function scopeOf(activity: Activity): ConversationScope {

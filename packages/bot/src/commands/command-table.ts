@@ -1,0 +1,47 @@
+/** What a person asked the bot, from the text of a message. Unknown input is `help`, never silence. */
+export type Command =
+  | { readonly name: 'help'; readonly unrecognised?: string }
+  | { readonly name: 'renewals'; readonly days: number }
+  | { readonly name: 'mine' }
+  | { readonly name: 'contract'; readonly reference: string }
+  | { readonly name: 'overdue' }
+  // The commands that produce documents (file features).
+  | { readonly name: 'export' }
+  | { readonly name: 'savings' }
+  | { readonly name: 'savingsExport' }
+  | { readonly name: 'tenderPack' }
+  | { readonly name: 'evaluate' }
+  | { readonly name: 'publish'; readonly quarter?: string }
+  /** Longer than MAX_MESSAGE_BYTES: answered without being read. */
+  | { readonly name: 'tooLong'; readonly bytes: number };
+
+/** What the bot knows about one command, apart from how its arguments are read. */
+export interface CommandEntry {
+  /** How help and the manifest's command menu show it; absent for commands reached another way. */
+  readonly menu?: { readonly title: string; readonly description: string };
+  /**
+   * The whole message that asks for it (lower case, without the mention, tags and trailing
+   * punctuation). Absent for commands with an argument, which the parser reads in its own code.
+   */
+  readonly phrase?: RegExp;
+  /** Its answer shows register data, so in a channel it is given in the asker's personal chat. */
+  readonly revealsRegister: boolean;
+}
+
+/**
+ * Every command, in the order help lists them and phrases are tried. A command added to the
+ * `Command` union without an entry here does not compile.
+ */
+export const COMMAND_TABLE: Readonly<Record<Exclude<Command['name'], 'tooLong'>, CommandEntry>> = {
+  help: { menu: { title: 'help', description: 'What I can do for you' }, phrase: /^(help|\?|hi|hello|hey|start|commands|what can you do)$/, revealsRegister: false },
+  renewals: { menu: { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days)' }, revealsRegister: true },
+  mine: { menu: { title: 'mine', description: 'The contracts you own, soonest deadline first' }, phrase: /^(mine|my contracts|my renewals|show (me )?my contracts|what do i own)$/, revealsRegister: true },
+  contract: { menu: { title: 'contract CON-0042', description: 'Details and key dates of one contract' }, revealsRegister: true },
+  overdue: { menu: { title: 'overdue', description: 'Deadlines that have passed with no decision recorded' }, revealsRegister: true },
+  export: { menu: { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' }, phrase: /^export( the)?( register| contracts)?$/, revealsRegister: true },
+  savingsExport: { phrase: /^(savings export|export( the)? savings|savings workbook)$/, revealsRegister: true },
+  savings: { menu: { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' }, phrase: /^(savings|savings this year|savings totals)$/, revealsRegister: true },
+  tenderPack: { menu: { title: 'tender pack', description: 'Build a tender clause pack: Word document and Excel compliance matrix' }, phrase: /^(tender pack|tender-pack|new tender pack)$/, revealsRegister: false },
+  evaluate: { menu: { title: 'evaluate', description: 'Score a TDA evaluation: attach the .xlsx or .json; the decision record comes back' }, phrase: /^(evaluate|evaluation|tda evaluation)\b/, revealsRegister: true },
+  publish: { menu: { title: 'publish', description: "The quarter's Transparency Code file and the OCDS package (publish 2026Q3)" }, revealsRegister: true },
+};
