@@ -20,9 +20,7 @@ export { writeEvaluationTemplateWorkbook, readEvaluationWorkbook } from './excel
 export * from './tenders/index.js';
 export { writeTenderPackDocx } from './word/tender-pack-docx.js';
 export { writeTenderComplianceMatrix, COMPLIANCE_ANSWERS } from './excel/tender-compliance-matrix.js';
-export { importRegister, type ImportOptions, type ImportReport } from './excel/import-register.js';
 export { RegisterFileError } from './excel/register-file-error.js';
-export { writeProblemsWorkbook } from './excel/write-problems-workbook.js';
 export { writeRegisterWorkbook } from './excel/write-register.js';
 export { writeTransparencyFile } from './excel/write-transparency-csv.js';
 export type { ImportProblem } from './register/import/import-problem.js';
