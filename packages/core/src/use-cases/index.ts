@@ -6,3 +6,4 @@ export { importRegister, problemsWorkbook, type ImportOptions, type ImportReport
 export { importKpiResults, type KpiResultsImportOptions, type KpiResultsImportReport } from './import-kpi-results.js';
 export { importUsage, type UsageImportOptions, type UsageImportReport } from './import-usage.js';
 export type { SpreadsheetFile } from '../excel/read-register.js';
+export { makeTenderPack, type TenderPackFile, type TenderPackFormat, type TenderPackMade } from './make-tender-pack.js';
