@@ -1,5 +1,7 @@
 export * from './shared/problem.js';
 export * from './shared/iso-date.js';
+export * from './shared/calendar.js';
+export * from './shared/format.js';
 export * from './register/contract.schema.js';
 export { normaliseCompanyNumber } from './register/normalise-company-number.js';
 export * from './storage/index.js';

@@ -1,6 +1,6 @@
 import { criterionById } from './criteria.js';
 import type { DivergenceFlag, EvaluationResult } from './evaluate-options.js';
-import { formatNumber, formatPounds } from './format.js';
+import { formatNumber, formatPounds } from '../shared/format.js';
 
 /** How a front end writes an option's name: escaped for Markdown, and the winner's perhaps in bold. */
 export interface NameStyle {

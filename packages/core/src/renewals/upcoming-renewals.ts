@@ -1,6 +1,6 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { daysBetween } from './calendar-date.js';
+import { daysBetween } from '../shared/calendar.js';
 import { deadlineId } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
 import { explainKeyDate, keyDateFacts, sortKeyDates, type KeyDate } from './key-dates.js';

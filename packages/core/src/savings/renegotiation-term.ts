@@ -1,4 +1,4 @@
-import { addDays } from '../renewals/calendar-date.js';
+import { addDays } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 
 /**

@@ -1,21 +1,10 @@
-import type { KeyDateKind } from '../../renewals/key-dates.js';
+import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
 import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewals/upcoming-renewals.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
 import { flagMissingAppendixM } from '../../tenders/missing-clauses.js';
 import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
-
-/** How each kind of key date reads in a table. */
-export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
-  notice: 'Notice deadline',
-  extension: 'Extension decision',
-  'reprocure-if-not-extended': 'Start re-procurement if not extended',
-  reprocure: 'Start re-procurement',
-  renewal: 'Renews',
-  end: 'Ends',
-  review: 'Contract review',
-};
 
 /**
  * Checks that add remarks to each contract's rows (shown in the Notes column and in `flags` in
@@ -64,7 +53,7 @@ export const renewalsCommand: CliCommand = {
         rows.map((r) => [
           r.date,
           r.overdue ? `${-r.daysLeft} overdue` : String(r.daysLeft),
-          KEY_DATE_WORDS[r.kind],
+          KEY_DATE_LABELS[r.kind],
           r.reference,
           r.title,
           r.ownerEmail ?? '',

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import type { IsoDate } from '../../shared/iso-date.js';
+import { londonToday } from '../../shared/calendar.js';
 import { packClauses } from '../../tenders/build-pack.js';
 import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
 import { describeInclusion } from '../../tenders/render-pack-markdown.js';
@@ -44,7 +44,7 @@ export const tenderPackCommand: CliCommand = {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new CliError(`--out must end in .docx (Word), .xlsx (Excel compliance matrix) or .md (Markdown), not "${options.out as string}"`, 2);
     }
-    const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : todayInLondon(io.now?.() ?? new Date());
+    const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : londonToday(io.now?.() ?? new Date());
 
     const optionsFile = resolve(io.cwd, options.options);
     const result = await makeTenderPack(await readOptions(optionsFile, options.options), { date, formats: [format.slice(1) as TenderPackFormat] });
@@ -107,9 +107,4 @@ function listClauses(print: (line: string) => void): void {
 
 function summarise(text: string, length = 70): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
-
-/** Today's date in Europe/London, where the council is, whatever the server's time zone. */
-export function todayInLondon(now: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -2,7 +2,7 @@ import type { DecisionOutcome, RenewalDecision } from '../../renewals/decisions.
 import type { KeyDateKind } from '../../renewals/key-dates.js';
 import type { DueWarning, LedgerWarning, RenewalLedger, WarningState, WarningThreshold } from '../../renewals/warnings.js';
 import type { IsoDate } from '../../shared/iso-date.js';
-import { londonToday } from '../../renewals/london-today.js';
+import { londonToday } from '../../shared/calendar.js';
 import type { DecisionRecord, RenewalsRepository, WarningQuery, WarningRecord } from '../renewals-repository.js';
 import type { AuditContext } from '../store.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
