@@ -15,6 +15,7 @@ export { readSavingsWorkbook } from './excel/read-savings-workbook.js';
 export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type PerformanceWorkbookContract } from './excel/performance-workbook.js';
 export { renderPerformanceTemplate } from './excel/performance-template.js';
 export * from './renewals/index.js';
+export * from './deadlines/index.js';
 export * from './evaluation/index.js';
 export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel/decision-record-workbook.js';
 export * from './excel/workbook-style.js';

@@ -1,5 +1,6 @@
 import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
-import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewals/upcoming-renewals.js';
+import type { RenewalFlagger, RenewalRow } from '../../renewals/upcoming-renewals.js';
+import { listRenewalsFromStore } from '../../storage/list-renewals-from-store.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
@@ -34,11 +35,14 @@ export const renewalsCommand: CliCommand = {
     const today = asOfOption(options['as-of'], io.now);
     const settings = renewalSettingsFrom(options, io.env);
     const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 36_500 }) : undefined;
-    const rows = await withStore(async (store) => {
-      const contracts = await store.contracts.list(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {});
-      const decisions = await store.renewals.listDecisions();
-      return listRenewals(contracts, decisions, today, { settings, flaggers: RENEWAL_FLAGGERS, ...(within === undefined ? {} : { within }) });
-    });
+    const { rows } = await withStore((store) =>
+      listRenewalsFromStore(store, today, {
+        settings,
+        flaggers: RENEWAL_FLAGGERS,
+        ...(within === undefined ? {} : { within }),
+        ...(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {}),
+      }),
+    );
     if (options.json) {
       printJson(rows.map(renewalJson));
       return 0;
