@@ -1,4 +1,4 @@
-import { decide, isDutyKind, listRenewals, type DecisionRequest, type KeyDateKind } from '@contract-steward/core';
+import { isDutyKind, listRenewals, recordDecision, type DecisionRequest, type KeyDateKind } from '@contract-steward/core';
 import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
@@ -8,7 +8,7 @@ import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
 import { acknowledgeDuty } from './duty-actions.js';
-import { renegotiationSaving } from './renegotiation.js';
+import { decisionProblemMessage, renegotiationRequest } from './renegotiation.js';
 import type { Asker } from './who.js';
 
 type WarningAction = CardActionOf<'acknowledge' | 'snooze' | 'decide'>;
@@ -47,16 +47,19 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
   const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
   // "Renegotiated" records the saving too: the prices come from the card.
-  const renegotiation = action.verb === 'decide' && action.decision === 'renegotiated' ? renegotiationSaving(action, contract, today, audit.actor, now) : undefined;
+  const renegotiation = action.verb === 'decide' && action.decision === 'renegotiated' ? renegotiationRequest(action, contract.reference) : undefined;
   if (renegotiation && !renegotiation.ok) return { message: renegotiation.message };
-  const request: DecisionRequest = renegotiation?.ok
-    ? { action: 'renegotiated', savingId: renegotiation.saving.id, ...(renegotiation.newEndDate ? { newEndDate: renegotiation.newEndDate } : {}) }
-    : requestOf(action, kind);
-  const decided = decide(contract, request, { today, by: audit.actor, settings: services.settings });
-  if (!decided.success) return { message: escapeMarkdown(decided.problems.map((p) => p.message).join(' ')) };
-  await store.renewals.recordDecision(decided.value, audit);
-  if (renegotiation?.ok) await store.savings.upsert(renegotiation.saving, audit);
-  if (record.state !== 'acknowledged') await store.renewals.acknowledge(record.key, audit.actor, now);
+  const recorded = await recordDecision(store, {
+    reference: contract.reference,
+    request: renegotiation?.ok ? renegotiation.request : requestOf(action, kind),
+    ...(renegotiation?.ok ? { prices: renegotiation.prices } : {}),
+    warningKey: record.key,
+    today,
+    by: audit,
+    settings: services.settings,
+  });
+  if (!recorded.success) return { message: decisionProblemMessage(recorded.problems, contract.reference) };
+  const decided = recorded.value.outcome;
 
   const by = nameOf(asker);
   const at = now.toISOString();
@@ -64,9 +67,9 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
     action.verb === 'acknowledge'
       ? { kind: 'acknowledged', by, at }
       : action.verb === 'snooze'
-        ? { kind: 'snoozed', by, at, until: decided.value.decision.snoozedUntil ?? today }
+        ? { kind: 'snoozed', by, at, until: decided.decision.snoozedUntil ?? today }
         : { kind: 'decided', by, at, decision: action.decision };
-  const current = decided.value.contract;
+  const current = decided.contract;
   return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
 }
 

@@ -1,4 +1,4 @@
-import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, type TenderPack } from '@contract-steward/core';
+import { makeTenderPack, packClauses, type TenderPack, type TenderPackFormat } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
 import type { CardAction } from '../actions.schema.js';
@@ -69,20 +69,23 @@ export function packSummaryMarkdown(pack: TenderPack): string {
   ].join('\n');
 }
 
-/** The form was submitted: build the pack with core, reply with a summary and both files. */
+/** The form was submitted: make the pack with core, reply with a summary and both files. */
 export async function answerTenderPack(action: Extract<CardAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
   const date = londonToday(services.now());
-  const result = buildTenderPack(packOptionsFromForm(action), { date });
+  const result = await makeTenderPack(packOptionsFromForm(action), { date, formats: ['docx', 'xlsx'] });
   if (!result.success) {
     const problems = result.problems.slice(0, 5).map((problem) => problem.message);
     return { card: tenderPackFormCard(problems) };
   }
-  const pack = result.value;
+  const { pack, files: made } = result.value;
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
-  const stem = `Tender pack ${pack.reference}`;
+  const descriptions: Record<TenderPackFormat, string> = {
+    docx: `The clause pack for ${pack.title}, to go into the tender documents.`,
+    xlsx: 'The compliance matrix suppliers fill in, one row a clause.',
+    md: `The clause pack for ${pack.title}, as Markdown.`,
+  };
   await io.reply({ text: packSummaryMarkdown(pack) });
-  await io.reply(await offerFile({ name: `${stem}.docx`, bytes: await writeTenderPackDocx(pack), description: `The clause pack for ${pack.title}, to go into the tender documents.` }, context));
-  await io.reply(await offerFile({ name: `${stem} compliance matrix.xlsx`, bytes: await writeTenderComplianceMatrix(pack), description: 'The compliance matrix suppliers fill in, one row a clause.' }, context));
+  for (const file of made) await io.reply(await offerFile({ name: file.name, bytes: file.bytes, description: descriptions[file.format] }, context));
   return {
     card: tenderPackDoneCard({
       title: pack.title,

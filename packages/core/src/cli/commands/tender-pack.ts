@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { writeTenderComplianceMatrix } from '../../excel/tender-compliance-matrix.js';
 import { londonToday } from '../../shared/calendar.js';
-import { buildTenderPack, packClauses } from '../../tenders/build-pack.js';
+import { packClauses } from '../../tenders/build-pack.js';
 import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
-import { describeInclusion, renderPackMarkdown } from '../../tenders/render-pack-markdown.js';
-import { writeTenderPackDocx } from '../../word/tender-pack-docx.js';
+import { describeInclusion } from '../../tenders/render-pack-markdown.js';
+import { makeTenderPack, type TenderPackFormat } from '../../use-cases/make-tender-pack.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { isoDateOption } from '../as-of-option.js';
@@ -48,7 +47,7 @@ export const tenderPackCommand: CliCommand = {
     const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : londonToday(io.now?.() ?? new Date());
 
     const optionsFile = resolve(io.cwd, options.options);
-    const result = buildTenderPack(await readOptions(optionsFile, options.options), { date });
+    const result = await makeTenderPack(await readOptions(optionsFile, options.options), { date, formats: [format.slice(1) as TenderPackFormat] });
     if (!result.success) {
       for (const problem of result.problems) {
         io.stderr.write(`${options.options}: ${problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''}${problem.message.replace(/^[\w.-]+: /, '')}\n`);
@@ -56,8 +55,8 @@ export const tenderPackCommand: CliCommand = {
       const count = result.problems.length;
       throw new CliError(`${options.options} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
     }
-    const pack = result.value;
-    const bytes = format === '.docx' ? await writeTenderPackDocx(pack) : format === '.xlsx' ? await writeTenderComplianceMatrix(pack) : renderPackMarkdown(pack);
+    const { pack, files } = result.value;
+    const bytes = files[0]?.bytes ?? Buffer.alloc(0);
     if (out === undefined) {
       io.stdout.write(bytes.toString());
       return 0;
