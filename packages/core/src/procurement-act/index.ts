@@ -3,3 +3,4 @@ export * from './regime.js';
 export * from './obligations.js';
 export * from './modifications.js';
 export * from './modification-record.js';
+export * from './contract-law-summary.js';
