@@ -29,7 +29,7 @@ describe('summariseContractLaw', () => {
   });
 
   it('skips a deadline already published', () => {
-    const summary = summariseContractLaw(contract(), { today: '2026-04-10', publications: [{ reference: 'CON-1', key: 'UK7', obligation: 'UK7', publishedOn: '2026-04-01', recordedBy: 'a', recordedAt: 'x' } }] });
+    const summary = summariseContractLaw(contract(), { today: '2026-04-10', publications: [{ reference: 'CON-1', key: 'UK7', obligation: 'UK7', publishedOn: '2026-04-01', recordedBy: 'a', recordedAt: 'x' }] });
     expect(summary.nextDeadline?.obligation).not.toBe('UK7');
   });
 
