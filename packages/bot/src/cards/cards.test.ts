@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ContractSchema, evaluateOptions, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
+import { computeUtilisation, ContractSchema, evaluateOptions, summariseContractLaw, UsageSchema, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
 import { CARD_VERBS, parseCardAction } from '../actions.schema.js';
-import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard } from './card-kit.js';
+import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { contractCard } from './contract-card.js';
 import { evaluationRankingCard } from './evaluation-card.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from './import-card.js';
@@ -198,6 +198,39 @@ describe('each card, rendered from sample data', () => {
     expect(checkCard(card)).toEqual([]);
     expect(json(card)).toContain('IEG4 Ltd');
     expect(json(card)).toContain('30 Sep 2026');
+  });
+
+  it('contract: regime and how it was found, next statutory deadline, headroom as a gauge with a text fallback, and utilisation flagged', () => {
+    const lawful = ContractSchema.parse({ ...contract, startDate: '2026-04-01', law: { regime: 'PA2023', enteredInto: '2026-03-20', contractType: 'services', vatIncluded: true } });
+    const law = summariseContractLaw(lawful, { today: '2026-04-10' });
+    const usage = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 60 }), { annualCost: 100000 });
+    const card = contractCard(lawful, [notice], '2026-04-10', { law, utilisation: [usage], utilisationFloor: 0.7 });
+    expect(checkCard(card)).toEqual([]);
+    const text = json(card);
+    expect(text).toContain('**Regime**: Procurement Act 2023');
+    expect(text).toContain('recorded in the register');
+    expect(text).toContain('**Next statutory deadline**: Contract details notice (UK7), due 18 Apr 2026 (in 8 days)');
+    const gauge = card.body.flatMap((e) => (e.type === 'Container' ? (e.items as CardElement[]) : [e])).find((e) => e.type === 'Chart.Gauge');
+    expect(gauge).toMatchObject({ value: 10, max: 10, fallback: { type: 'Container' } });
+    expect(json(gauge?.fallback)).toContain('Modification headroom: £30,000 (10% of the value on award, of at most 10%)');
+    expect(text).toContain('licences: 60 of 100 used (**60%**)');
+    expect(text).toContain('Review usage before renewing: under the 70% level; the unused 40 cost **£40,000 a year**');
+  });
+
+  it('contract: without law or usage given, shows neither', () => {
+    const text = json(contractCard(contract, [notice], '2026-09-01'));
+    expect(text).not.toContain('Procurement law');
+    expect(text).not.toContain('Utilisation');
+  });
+
+  it('warning: at a renewal deadline, utilisation and the review-usage flag with the yearly cost of unused capacity', () => {
+    const usage = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 65 }), { annualCost: 100000, floor: 0.7 });
+    const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', usage: { utilisation: [usage], floor: 0.7 } });
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(json(card)).toContain('licences: 65 of 100 used (**65%**)');
+    expect(json(card)).toContain('Review usage before renewing: under the 70% level; the unused 35 cost **£35,000 a year**');
+    const fine = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 90 }), { annualCost: 100000 });
+    expect(json(warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', usage: { utilisation: [fine], floor: 0.7 } }))).not.toContain('Review usage');
   });
 
   it('renewals digest: one row per contract that opens the contract', () => {

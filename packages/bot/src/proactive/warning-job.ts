@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { dueWarnings, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
+import { DEFAULT_UTILISATION_FLOOR, dueWarnings, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
 import { warningCard } from '../cards/warning-card.js';
+import { loadUtilisation } from '../handlers/contract-extras.js';
 import type { Config } from '../config.js';
 import { londonToday } from './london-time.js';
 import { deliver, type MessageSender, type QueueItem } from './send-queue.js';
@@ -9,7 +10,7 @@ import { deliver, type MessageSender, type QueueItem } from './send-queue.js';
 export interface WarningJobOptions {
   readonly store: Store;
   readonly sender: MessageSender;
-  readonly config: Pick<Config, 'PROCUREMENT_CHANNEL' | 'SEND_ATTEMPTS' | 'SEND_PACE_MS' | 'SEND_MAX_BACKOFF_MS' | 'SEND_LEASE_MS'>;
+  readonly config: Pick<Config, 'PROCUREMENT_CHANNEL' | 'SEND_ATTEMPTS' | 'SEND_PACE_MS' | 'SEND_MAX_BACKOFF_MS' | 'SEND_LEASE_MS'> & Partial<Pick<Config, 'UTILISATION_FLOOR'>>;
   /** Tenants warnings may go to; undefined means any (anonymous local use). */
   readonly tenants: ReadonlySet<string> | undefined;
   readonly settings: RenewalSettings;
@@ -86,12 +87,15 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
         continue;
       }
       const escalation = escalationText(record, destination.viaChannel, contract.owner?.name);
+      const floor = (options.config.UTILISATION_FLOOR ?? DEFAULT_UTILISATION_FLOOR * 100) / 100;
+      const utilisation = await loadUtilisation(store, contract, floor);
       const card = warningCard({
         warningKey: record.key,
         contract,
         deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule },
         today,
         ...(escalation ? { escalation } : {}),
+        ...(utilisation.length > 0 ? { usage: { utilisation, floor } } : {}),
       });
       items.push({ id: record.key, conversation: destination.conversation, message: { card, summary: `${contract.reference}: deadline ${record.deadline}` } });
     }
