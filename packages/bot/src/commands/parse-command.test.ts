@@ -13,6 +13,9 @@ describe('parseCommand', () => {
     ['contract con-0042', { name: 'contract', reference: 'CON-0042' }],
     ['show CON-0042', { name: 'contract', reference: 'CON-0042' }],
     ['overdue', { name: 'overdue' }],
+    ['performance CON-0042', { name: 'performance', reference: 'CON-0042' }],
+    ['kpis con-0042', { name: 'performance', reference: 'CON-0042' }],
+    ['performance', { name: 'performance' }],
   ])('reads the command "%s"', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -62,7 +65,7 @@ describe('parseCommand', () => {
   });
 
   it('lists in help only commands the parser reads, each by its own menu title', () => {
-    expect(COMMAND_LIST.map((c) => parseCommand(c.title).name)).toEqual(['help', 'renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'tenderPack', 'evaluate', 'publish']);
+    expect(COMMAND_LIST.map((c) => parseCommand(c.title).name)).toEqual(['help', 'renewals', 'mine', 'contract', 'overdue', 'performance', 'export', 'savings', 'tenderPack', 'evaluate', 'publish']);
   });
 
   it('answers unknown input with help, keeping what was said', () => {
