@@ -213,7 +213,8 @@ describe('each card, rendered from sample data', () => {
     expect(text).toContain('**Next statutory deadline**: Contract details notice (UK7), due 18 Apr 2026 (in 8 days)');
     const gauge = card.body.flatMap((e) => (e.type === 'Container' ? (e.items as CardElement[]) : [e])).find((e) => e.type === 'Chart.Gauge');
     expect(gauge).toMatchObject({ value: 10, max: 10, fallback: { type: 'Container' } });
-    expect(json(gauge?.fallback)).toContain('Modification headroom: £30,000 (10% of the value on award, of at most 10%)');
+    expect(json(gauge?.fallback)).toContain('£30,000 (10% of the value on award, of at most 10%): the next change can be this much');
+    expect(text).toContain('**Modification headroom**');
     expect(text).toContain('licences: 60 of 100 used (**60%**)');
     expect(text).toContain('Review usage before renewing: under the 70% level; the unused 40 cost **£40,000 a year**');
   });

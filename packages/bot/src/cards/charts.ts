@@ -6,9 +6,16 @@ import { text, type CardElement } from './card-kit.js';
  * carries the same facts as text: a person reads the numbers wherever the chart is not drawn.
  */
 
-/** A chart element with its text fallback: a Container of TextBlocks, so no other host shows it blank. */
-function withFallback(chart: CardElement, fallbackLines: readonly string[]): CardElement {
-  return { ...chart, fallback: { type: 'Container', items: fallbackLines.map((line, i) => text(line, i === 0 ? { weight: 'Bolder' } : { spacing: 'None' })) } };
+/**
+ * The chart's title as a TextBlock (some hosts, the Agents Playground among them, do not draw a
+ * chart's `title`), then the chart with its text fallback: a Container of TextBlocks with the
+ * same figures, so no host shows it blank.
+ */
+function withFallback(chart: CardElement & { readonly title: string }, fallbackLines: readonly string[]): CardElement[] {
+  return [
+    text(`**${chart.title}**`, { spacing: 'Medium' }),
+    { ...chart, fallback: { type: 'Container', items: fallbackLines.map((line) => text(line, { spacing: 'None' })) } },
+  ];
 }
 
 export interface GaugeInput {
@@ -21,7 +28,7 @@ export interface GaugeInput {
   readonly fallback: readonly string[];
 }
 
-export function gauge(input: GaugeInput): CardElement {
+export function gauge(input: GaugeInput): CardElement[] {
   return withFallback(
     { type: 'Chart.Gauge', title: input.title, min: 0, max: input.max, value: input.value, valueFormat: 'Fraction', subLabel: input.subLabel, showLegend: true, segments: input.segments },
     input.fallback,
@@ -36,7 +43,7 @@ export interface LineInput {
   readonly fallback: readonly string[];
 }
 
-export function lineChart(input: LineInput): CardElement {
+export function lineChart(input: LineInput): CardElement[] {
   return withFallback(
     { type: 'Chart.Line', title: input.title, xAxisTitle: input.xAxisTitle, yAxisTitle: input.yAxisTitle, colorSet: 'categorical', data: input.series.map((s) => ({ legend: s.legend, values: s.values })) },
     input.fallback,
@@ -49,6 +56,6 @@ export interface DonutInput {
   readonly fallback: readonly string[];
 }
 
-export function donutChart(input: DonutInput): CardElement {
+export function donutChart(input: DonutInput): CardElement[] {
   return withFallback({ type: 'Chart.Donut', title: input.title, data: input.slices.map((s) => ({ legend: s.legend, value: s.value, color: s.color })) }, input.fallback);
 }

@@ -70,7 +70,7 @@ function lawSection(law: ContractLawSummary, today: string): CardElement[] {
   if (headroom.known) {
     const words = `${formatMoney(headroom.value) ?? ''} (${headroom.percent}% of the value on award, of at most ${headroom.limitPercent}%)`;
     items.push(
-      gauge({
+      ...gauge({
         title: 'Modification headroom',
         value: headroom.percent,
         max: headroom.limitPercent,
@@ -79,7 +79,7 @@ function lawSection(law: ContractLawSummary, today: string): CardElement[] {
           { size: headroom.limitPercent / 4, legend: 'Little left', color: 'attention' },
           { size: (headroom.limitPercent * 3) / 4, legend: 'Room to modify', color: 'good' },
         ],
-        fallback: [`Modification headroom: ${words}`, 'The next change can be this much and still be below-threshold.'],
+        fallback: [`${words}: the next change can be this much and still be below-threshold.`],
       }),
       text(escapeMarkdown(headroom.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
     );

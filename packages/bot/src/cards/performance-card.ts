@@ -7,8 +7,8 @@ import { utilisationBlock } from './utilisation-block.js';
 const RATING_COLOURS: Readonly<Record<Rating, string>> = {
   Good: 'good',
   'Approaching target': 'warning',
-  'Requires improvement': 'categoricalMarigold',
-  Inadequate: 'attention',
+  'Requires improvement': 'attention',
+  Inadequate: 'categoricalPurple',
   Other: 'neutral',
 };
 
@@ -62,7 +62,7 @@ export function performanceCard(input: PerformanceCardInput): AdaptiveCard {
     const measured = kpi.points.filter((p) => p.value !== null);
     if (kpi.points.length < 2) continue;
     body.push(
-      lineChart({
+      ...lineChart({
         title: `${kpi.kpi} over time (target ${kpi.target})`,
         xAxisTitle: 'Period',
         yAxisTitle: kpi.unit ? `${kpi.kpi} (${kpi.unit})` : kpi.kpi,
@@ -70,7 +70,7 @@ export function performanceCard(input: PerformanceCardInput): AdaptiveCard {
           { legend: kpi.kpi, values: measured.map((p) => ({ x: month(p.periodStart), y: p.value ?? 0 })) },
           { legend: 'Target', values: kpi.points.map((p) => ({ x: month(p.periodStart), y: kpi.targetValue })) },
         ],
-        fallback: [`${kpi.kpi} over time (target ${kpi.target})`, kpi.points.map((p) => `${month(p.periodStart)}: ${p.shown}, ${p.rating}`).join(' · ')],
+        fallback: [kpi.points.map((p) => `${month(p.periodStart)}: ${p.shown}, ${p.rating}`).join(' · ')],
       }),
     );
   }
@@ -78,10 +78,10 @@ export function performanceCard(input: PerformanceCardInput): AdaptiveCard {
   const total = counted.reduce((n, c) => n + c.count, 0);
   if (total > 0) {
     body.push(
-      donutChart({
+      ...donutChart({
         title: `Ratings of the ${total} result${total === 1 ? '' : 's'} shown`,
         slices: counted.map((c) => ({ legend: c.rating, value: c.count, color: RATING_COLOURS[c.rating] })),
-        fallback: [`Ratings of the ${total} result${total === 1 ? '' : 's'} shown`, counted.map((c) => `${c.rating}: ${c.count}`).join(' · ')],
+        fallback: [counted.map((c) => `${c.rating}: ${c.count}`).join(' · ')],
       }),
     );
   }

@@ -17,7 +17,7 @@ export function utilisationBlock(utilisation: readonly Utilisation[], floor: num
     items.push(text(`${escapeMarkdown(u.item)}: ${u.used} of ${u.paidFor} used (**${percent(u.share)}**), ${period}`, { spacing: 'Small' }));
     if (u.reviewBeforeRenewing) {
       const cost = u.unusedAnnualCost === undefined ? 'no annual cost is recorded, so what it costs is not known' : `the unused ${u.paidFor - u.used} cost **${formatMoney(u.unusedAnnualCost) ?? ''} a year**`;
-      items.push(text(`⚠ Review usage before renewing: under the ${percent(floor)} level; ${cost}.`, { color: 'Warning', weight: 'Bolder', spacing: 'None' }));
+      items.push(text(`⚠ Review usage before renewing: under the ${percent(floor)} level; ${cost}.`, { color: 'Attention', weight: 'Bolder', spacing: 'None' }));
     }
   }
   return [{ type: 'Container', items }];
