@@ -1,6 +1,7 @@
 // Screenshots of the performance card and the contract card in the Agents Playground.
 // Start `TEAMSAPPTESTER_BROWSER=none npm run playground` first (PLAYGROUND_PORT, default 56150),
 // then: node scripts/playground-screenshots.mjs. Needs Chromium at /usr/bin/chromium.
+import process from 'node:process';
 import { chromium } from 'playwright-core';
 
 const port = process.env.PLAYGROUND_PORT ?? '56150';

@@ -1,4 +1,4 @@
-import { listRenewals, type Contract, type RenewalRow } from '@contract-steward/core';
+import { listRenewals, listRenewalsFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
@@ -11,11 +11,10 @@ import type { OutgoingMessage } from '../turn.js';
 import { loadContractExtras } from './contract-extras.js';
 import type { Asker } from './who.js';
 
-/** Contracts the asker may see: the whole register for the roles, otherwise those they own. */
-async function visibleContracts(asker: Asker, services: BotServices): Promise<Contract[]> {
-  if (seesWholeRegister(asker.roles)) return services.store.contracts.list();
-  if (!asker.person.email) return [];
-  return services.store.contracts.list({ ownerEmail: asker.person.email });
+/** Whose contracts the asker may see: everyone's for the roles (undefined), otherwise their own, or nobody's. */
+function visibleOwner(asker: Asker): string | undefined | null {
+  if (seesWholeRegister(asker.roles)) return undefined;
+  return asker.person.email ?? null;
 }
 
 function digestRows(rows: readonly RenewalRow[], contracts: readonly Contract[]): DigestRow[] {
@@ -42,8 +41,13 @@ export function answerHelp(command: Extract<Command, { name: 'help' }>, personNa
 /** `renewals N`: the deadlines in the next N days the asker may see. */
 export async function answerRenewals(command: Extract<Command, { name: 'renewals' }>, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
-  const contracts = await visibleContracts(asker, services);
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
+  const owner = visibleOwner(asker);
+  // The deadline index names the contracts in the window; only those are loaded.
+  const { rows: all, contracts } =
+    owner === null
+      ? { rows: [], contracts: [] }
+      : await listRenewalsFromStore(services.store, today, { within: command.days, settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
+  const rows = all.filter((r) => !r.overdue);
   return {
     card: renewalsDigestCard({
       title: `Renewals in the next ${command.days} days`,
@@ -60,12 +64,14 @@ export async function answerRenewals(command: Extract<Command, { name: 'renewals
 export async function answerMine(asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
   if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
-  const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { settings: services.settings });
+  const [owned, { rows, contracts }] = await Promise.all([
+    services.store.contracts.count({ ownerEmail: asker.person.email }),
+    listRenewalsFromStore(services.store, today, { settings: services.settings, ownerEmail: asker.person.email }),
+  ]);
   return {
     card: renewalsDigestCard({
       title: 'Your contracts',
-      subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
+      subtitle: `${owned} contract${owned === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
       today,
       rows: digestRows(rows, contracts),
       emptyText: `No contract in the register names ${escapeMarkdown(asker.person.email)} as its owner. If that is wrong, ask an administrator to update the register.`,
@@ -94,8 +100,8 @@ export async function answerOverdue(asker: Asker, services: BotServices): Promis
   if (!mayListOverdue(asker.roles)) {
     return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
   }
-  const contracts = await services.store.contracts.list();
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
+  const { rows: all, contracts } = await listRenewalsFromStore(services.store, today, { within: 0, settings: services.settings });
+  const rows = all.filter((r) => r.overdue);
   return {
     card: renewalsDigestCard({
       title: 'Overdue deadlines',

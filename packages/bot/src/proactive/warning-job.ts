@@ -62,6 +62,9 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
   const { store, log } = options;
   const workerId = options.workerId ?? `bot-${process.pid}-${randomUUID().slice(0, 8)}`;
   const today = londonToday(options.now());
+  // The daily run also moves the deadline index on: tacit renewals roll, new periods fall due.
+  const refreshed = await store.deadlines.refresh(today);
+  if (refreshed > 0) log.info({ refreshed }, 'deadline index refreshed for the contracts whose dates move with the day');
   const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
   const raised = await store.renewals.enqueue(dueWarnings(contracts, ledger, today, options.settings), { raisedOn: today, at: options.now() });
   let sent = 0;

@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../register/import/cell-value.js';
 import { cleanText } from '../register/import/clean-text.js';
-import { cellAddress, columnLetter } from '../register/import/import-problem.js';
+import { cellAddress } from '../register/import/import-problem.js';
+import { columnLetter } from '../shared/format.js';
 import { parseDateCell } from '../register/import/parse-date-cell.js';
 import { parseFlagCell } from '../register/import/parse-flag-cell.js';
 import type { Kpi, KpiResult } from './kpi.schema.js';
@@ -91,7 +92,7 @@ export function convertResultRows(
     count += 1;
     const at = (field: Field) => {
       const index = columns?.get(field);
-      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index) };
+      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index + 1) };
     };
     const problem = (field: Field | '', code: ResultImportProblemCode, sentence: string) => {
       const where = field === '' ? { cell: undefined, column: '' } : at(field);

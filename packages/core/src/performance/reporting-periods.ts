@@ -1,5 +1,4 @@
-import { addDays, describeDate } from '../renewals/calendar-date.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, describeDate } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { FREQUENCY_MONTHS, type Kpi, type KpiResult } from './kpi.schema.js';
 import type { PerformanceDeadline } from './performance-deadline.js';

@@ -3,7 +3,8 @@ import type { IsoDate } from '../shared/iso-date.js';
 import type { ModificationRecord, PublicationRecord } from './modification-record.js';
 import { checkModification } from './modifications.js';
 import { computeObligations, type Obligation } from './obligations.js';
-import { legalFacts, money, noObligationsReason, regimeName } from './regime.js';
+import { formatMoney } from '../shared/format.js';
+import { legalFacts, noObligationsReason, regimeName } from './regime.js';
 import type { Regime } from './thresholds.js';
 
 /** How much the next modification may change the value and still be below-threshold. */
@@ -72,6 +73,6 @@ function headroomOf(contract: Contract, modifications: readonly ModificationReco
     value: check.headroom.value,
     percent: check.headroom.percent,
     limitPercent,
-    rule: `The next modification can change the value by up to £${money(check.headroom.value)} (${check.headroom.percent}% of the value on award) and still be below-threshold (${law}): at most ${limitPercent}% of the value on award, and below-threshold changes so far total £${money(check.aggregateBelowThreshold)} including VAT against the £${money(check.thresholdAmount)} threshold.`,
+    rule: `The next modification can change the value by up to ${formatMoney(check.headroom.value)} (${check.headroom.percent}% of the value on award) and still be below-threshold (${law}): at most ${limitPercent}% of the value on award, and below-threshold changes so far total ${formatMoney(check.aggregateBelowThreshold)} including VAT against the ${formatMoney(check.thresholdAmount)} threshold.`,
   };
 }

@@ -1,6 +1,6 @@
 import type { Contract, Person } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { dayNumber } from './calendar-date.js';
+import { dayNumber } from '../shared/calendar.js';
 import { deadlineId, type Deadline } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
 import { compareText, KEY_DATE_KINDS, keyDateFacts, type KeyDateFact, type KeyDateKind } from './key-dates.js';

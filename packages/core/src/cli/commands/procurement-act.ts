@@ -6,7 +6,7 @@ import { computeObligations, isObligationCode, nextOutstanding, noObligationsRea
 import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
 import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
 import { legalFacts } from '../../procurement-act/regime.js';
-import { addDays } from '../../renewals/calendar-date.js';
+import { addDays } from '../../shared/calendar.js';
 import type { Store } from '../../storage/store.js';
 import { draftNotice } from '../../publish/draft-notice.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';

@@ -2,8 +2,8 @@ import { dueWarnings } from '../../renewals/warnings.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption } from '../as-of-option.js';
+import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
 import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
-import { KEY_DATE_WORDS } from './renewals.js';
 
 export const warningsCommand: CliCommand = {
   path: ['warnings'],
@@ -42,7 +42,7 @@ export const warningsCommand: CliCommand = {
         warnings.map((w) => [
           w.deadline,
           String(w.daysLeft),
-          KEY_DATE_WORDS[w.kind],
+          KEY_DATE_LABELS[w.kind],
           w.reference,
           `${w.overdue ? 'overdue' : `${w.threshold}-day`}${w.escalation ? ', escalated' : ''}`,
           w.recipient?.email ?? w.recipient?.name ?? '(nobody recorded: procurement channel)',
