@@ -13,6 +13,7 @@ import { evaluateUpload } from './handlers/evaluate-upload.js';
 import { publishQuarter } from './handlers/publish-quarter.js';
 import { answerScoreAction } from './handlers/evaluation-scores.js';
 import { answerImportAction, importUpload } from './handlers/import-upload.js';
+import { answerPerformance } from './handlers/performance-handlers.js';
 import { placeTurn, SENT_PRIVATELY } from './handlers/private-reply.js';
 import { tenderPackFormMessage } from './handlers/tender-pack.js';
 import { askerOf, type Asker } from './handlers/who.js';
@@ -116,6 +117,8 @@ export class StewardBot implements ActivityRouter {
         return io.reply(await answerOverdue(asker, services));
       case 'obligations':
         return io.reply(await answerObligations(command, asker, services));
+      case 'performance':
+        return io.reply(await answerPerformance(command, asker, services));
       case 'export':
         return this.document(command.name, asker, io, (files) => answerExport(activity, services, files, io));
       case 'savings':

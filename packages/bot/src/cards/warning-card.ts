@@ -1,6 +1,7 @@
-import { KEY_DATE_LABELS, SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
+import { KEY_DATE_LABELS, SETTLING_ACTIONS, type Contract, type Utilisation } from '@contract-steward/core';
 import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './action-data.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
+import { utilisationBlock } from './utilisation-block.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import type { CardKeyDate } from './contract-card.js';
 
@@ -19,6 +20,8 @@ export interface WarningCardInput {
   /** Set when this is an escalation: why it came to this person or channel. */
   readonly escalation?: string;
   readonly outcome?: WarningOutcome;
+  /** Utilisation at this renewal deadline, and the level (0-1) below which usage is reviewed before renewing. */
+  readonly usage?: { readonly utilisation: readonly Utilisation[]; readonly floor: number };
 }
 
 function describeOutcome(outcome: WarningOutcome): string {
@@ -55,6 +58,8 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
     ]),
     text(`**Why this date:** ${escapeMarkdown(deadline.rule)}`, { size: 'Small' }),
   );
+  // Before renewing, what is paid for but not used, and what it costs a year.
+  if (input.usage) body.push(...utilisationBlock(input.usage.utilisation, input.usage.floor));
   if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
 
   const data = { v: CARD_ACTION_VERSION, warningKey: input.warningKey };

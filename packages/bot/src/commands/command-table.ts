@@ -6,6 +6,8 @@ export type Command =
   | { readonly name: 'contract'; readonly reference: string }
   | { readonly name: 'overdue' }
   | { readonly name: 'obligations'; readonly days: number }
+  /** With a reference, one contract's KPIs; without, the council-wide digest of contracts below the compliance goal. */
+  | { readonly name: 'performance'; readonly reference?: string }
   // The commands that produce documents (file features).
   | { readonly name: 'export' }
   | { readonly name: 'savings' }
@@ -19,7 +21,12 @@ export type Command =
 /** What the bot knows about one command, apart from how its arguments are read. */
 export interface CommandEntry {
   /** How help and the manifest's command menu show it; absent for commands reached another way. */
-  readonly menu?: { readonly title: string; readonly description: string };
+  readonly menu?: {
+    readonly title: string;
+    readonly description: string;
+    /** false: listed by help but left out of Teams' command menu, which holds at most 10 (manifest schema v1.22). */
+    readonly teamsMenu?: false;
+  };
   /**
    * The whole message that asks for it (lower case, without the mention, tags and trailing
    * punctuation). Absent for commands with an argument, which the parser reads in its own code.
@@ -34,13 +41,14 @@ export interface CommandEntry {
  * `Command` union without an entry here does not compile.
  */
 export const COMMAND_TABLE: Readonly<Record<Exclude<Command['name'], 'tooLong'>, CommandEntry>> = {
-  help: { menu: { title: 'help', description: 'What I can do for you' }, phrase: /^(help|\?|hi|hello|hey|start|commands|what can you do)$/, revealsRegister: false },
+  help: { menu: { title: 'help', description: 'What I can do for you', teamsMenu: false }, phrase: /^(help|\?|hi|hello|hey|start|commands|what can you do)$/, revealsRegister: false },
   renewals: { menu: { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days)' }, revealsRegister: true },
   mine: { menu: { title: 'mine', description: 'The contracts you own, soonest deadline first' }, phrase: /^(mine|my contracts|my renewals|show (me )?my contracts|what do i own)$/, revealsRegister: true },
   contract: { menu: { title: 'contract CON-0042', description: 'Details and key dates of one contract' }, revealsRegister: true },
   overdue: { menu: { title: 'overdue', description: 'Deadlines passed with no decision recorded; obligations 90 for statutory notices due' }, revealsRegister: true },
   // Teams allows 10 menu commands: this one is listed under `overdue`, for the same people.
   obligations: { revealsRegister: true },
+  performance: { menu: { title: 'performance CON-0042', description: 'KPIs, last ratings and trends of one contract; performance alone: contracts below 80% compliance' }, phrase: /^(performance|kpis|compliance)$/, revealsRegister: true },
   export: { menu: { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' }, phrase: /^export( the)?( register| contracts)?$/, revealsRegister: true },
   savingsExport: { phrase: /^(savings export|export( the)? savings|savings workbook)$/, revealsRegister: true },
   savings: { menu: { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' }, phrase: /^(savings|savings this year|savings totals)$/, revealsRegister: true },

@@ -15,6 +15,9 @@ describe('parseCommand', () => {
     ['overdue', { name: 'overdue' }],
     ['obligations', { name: 'obligations', days: 90 }],
     ['obligations 30', { name: 'obligations', days: 30 }],
+    ['performance CON-0042', { name: 'performance', reference: 'CON-0042' }],
+    ['kpis con-0042', { name: 'performance', reference: 'CON-0042' }],
+    ['performance', { name: 'performance' }],
   ])('reads the command "%s"', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -64,7 +67,7 @@ describe('parseCommand', () => {
   });
 
   it('lists in help only commands the parser reads, each by its own menu title', () => {
-    expect(COMMAND_LIST.map((c) => parseCommand(c.title).name)).toEqual(['help', 'renewals', 'mine', 'contract', 'overdue', 'export', 'savings', 'tenderPack', 'evaluate', 'publish']);
+    expect(COMMAND_LIST.map((c) => parseCommand(c.title).name)).toEqual(['help', 'renewals', 'mine', 'contract', 'overdue', 'performance', 'export', 'savings', 'tenderPack', 'evaluate', 'publish']);
   });
 
   it('answers unknown input with help, keeping what was said', () => {

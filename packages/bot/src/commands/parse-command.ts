@@ -65,6 +65,8 @@ export function parseCommand(raw: string): Command {
 
   const obligations = /^obligations?(?: (\d{1,7}))?$/.exec(text);
   if (obligations) return { name: 'obligations', days: clampDays(obligations[1] ? Number(obligations[1]) : DEFAULT_RENEWAL_DAYS) };
+  const performance = /^(?:performance|kpis) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
+  if (performance?.[1]) return { name: 'performance', reference: performance[1].toUpperCase() };
 
   const contract = /^(?:contract|show|show contract|details(?: for| of)?) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };

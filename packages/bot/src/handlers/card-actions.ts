@@ -2,6 +2,7 @@ import { isDutyKind, listRenewals, recordDecision, type DecisionRequest, type Ke
 import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
+import { loadContractExtras } from './contract-extras.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
 import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
@@ -80,5 +81,6 @@ export async function showContract(action: CardActionOf<'showContract'>, asker: 
   if (!contract) return { message: `${escapeMarkdown(action.reference)} is no longer in the register.` };
   if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
   const decisions = await services.store.renewals.listDecisions(contract.reference);
-  return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today) };
+  const extras = await loadContractExtras(services.store, contract, today, services.utilisationFloor);
+  return { card: contractCard(contract, listRenewals([contract], decisions, today, { settings: services.settings }), today, extras) };
 }

@@ -8,6 +8,7 @@ import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayListOverdue, maySeeContract, seesWholeRegister } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { OutgoingMessage } from '../turn.js';
+import { loadContractExtras } from './contract-extras.js';
 import type { Asker } from './who.js';
 
 /** Whose contracts the asker may see: everyone's for the roles (undefined), otherwise their own, or nobody's. */
@@ -89,7 +90,8 @@ export async function answerContract(command: Extract<Command, { name: 'contract
     return { text: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
   }
   const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
-  return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
+  const extras = await loadContractExtras(services.store, contract, today, services.utilisationFloor);
+  return { card: contractCard(contract, keyDates, today, extras), summary: `${contract.reference}: ${contract.title}` };
 }
 
 /** `overdue`: deadlines passed with no decision, for procurement and administrators. */
