@@ -14,6 +14,7 @@ export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport 
 export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type PerformanceWorkbookContract } from './excel/performance-workbook.js';
 export { renderPerformanceTemplate } from './excel/performance-template.js';
 export * from './renewals/index.js';
+export * from './conversation/index.js';
 export * from './evaluation/index.js';
 export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel/decision-record-workbook.js';
 export * from './excel/workbook-style.js';
