@@ -1,3 +1,4 @@
+import { londonToday } from '@contract-steward/core';
 import { parseCardAction, type CardActionParse } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { parseCommand, tooLongMessage, type Command } from './commands/parse-command.js';
@@ -68,7 +69,7 @@ export class StewardBot implements ActivityRouter {
           await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
           return undefined;
         }
-        const command = parseCommand(activity.text);
+        const command = parseCommand(activity.text, londonToday(this.services.now()));
         const uploads = fileUploadsOf(activity.attachments);
         // A file without `evaluate` is a register to import.
         if (uploads.length > 0 && command.name !== 'evaluate' && command.name !== 'tooLong') {

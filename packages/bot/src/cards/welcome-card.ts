@@ -7,6 +7,8 @@ export interface WelcomeCardInput {
   /** Said in help when the person typed something the bot did not understand. */
   readonly unrecognised?: string;
   readonly isHelp?: boolean;
+  /** Said in help when the person asked for something not yet in Teams. */
+  readonly coming?: string;
 }
 
 /** The card sent on install, and as help: what the bot does and the commands it understands. */
@@ -14,7 +16,8 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const hello = input.personName ? `Hello ${escapeMarkdown(input.personName.split(' ')[0] ?? '')}.` : 'Hello.';
   const body = [
     ...heading(input.isHelp ? 'Contract Steward: what I can do' : 'Welcome to Contract Steward'),
-    ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { color: 'Attention' })] : []),
+    ...(input.coming ? [text(input.coming, { weight: 'Bolder' })] : []),
+    ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { weight: 'Bolder' })] : []),
     ...(input.isHelp
       ? []
       : [
@@ -29,7 +32,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
       type: 'FactSet',
       facts: COMMAND_LIST.map((command) => ({ title: command.title, value: command.description })),
     },
-    text('You can also ask in your own words, such as “what’s renewing in the next 3 months?”', { isSubtle: true }),
+    text('You can also ask in your own words, such as “contracts ending in March”, “housing contracts ending this year” or “when does CON-0042 end?”', { isSubtle: true }),
   ];
   const actions = [
     { type: 'Action.Submit', title: 'Renewals in the next 90 days', data: { msteams: { type: 'imBack', value: 'renewals 90' } } },

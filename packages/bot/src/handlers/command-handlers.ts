@@ -1,5 +1,6 @@
 import { listRenewals, type Contract, type RenewalRow } from '@contract-steward/core';
-import { escapeMarkdown } from '../cards/card-kit.js';
+import type { RenewalsCommand } from '../commands/command-table.js';
+import { daysBetween, escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
@@ -35,23 +36,43 @@ const scopeNote = (asker: Asker) => (seesWholeRegister(asker.roles) ? 'the whole
 
 /** The welcome card as help, saying what was not understood. */
 export function answerHelp(command: Extract<Command, { name: 'help' }>, personName?: string): OutgoingMessage {
-  return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
+  const coming = command.coming === 'obligations' ? { coming: 'Obligation deadlines (KPI reports, insurance renewals, data returns) are coming to Teams soon; for now, run `steward obligations` at the command line.' } : {};
+  return { card: welcomeCard({ scope: 'personal', isHelp: true, ...coming, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
 }
 
-/** `renewals N`: the deadlines in the next N days the asker may see. */
-export async function answerRenewals(command: Extract<Command, { name: 'renewals' }>, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
+/** True when `needle` (lower case) is among the words of `haystack`'s name, ignoring case. */
+const names = (haystack: string | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle);
+
+/**
+ * `renewals N` and questions such as "housing contracts ending in March": the deadlines in the
+ * window the asker may see, under a heading that says what was understood, with buttons for
+ * the other likely readings.
+ */
+export async function answerRenewals(command: RenewalsCommand, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
-  const contracts = await visibleContracts(asker, services);
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: command.days, settings: services.settings }).filter((r) => !r.overdue);
+  if (command.mine && !asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
+  const contracts = (await visibleContracts(asker, services)).filter(
+    (c) =>
+      (!command.mine || c.owner?.email?.toLowerCase() === asker.person.email) &&
+      (command.supplier === undefined || names(c.supplier.name, command.supplier)) &&
+      (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
+  );
+  const { from, to } = command.window;
+  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: daysBetween(today, to), settings: services.settings }).filter(
+    // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
+    (r) => !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
+  );
+  const what = command.endsOnly ? 'ends' : 'has a deadline';
   return {
     card: renewalsDigestCard({
-      title: `Renewals in the next ${command.days} days`,
-      subtitle: `Deadlines from ${today}, ${scopeNote(asker)}, soonest first.`,
+      title: `${command.understood}:`,
+      subtitle: `${scopeNote(asker)[0]?.toUpperCase() ?? ''}${scopeNote(asker).slice(1)}, soonest first.`,
       today,
       rows: digestRows(rows, contracts),
-      emptyText: `Nothing has a deadline in the next ${command.days} days.`,
+      emptyText: `Nothing ${what} ${command.window.words}${command.supplier !== undefined || command.serviceArea !== undefined ? ' among the contracts that match' : ''}.`,
+      alternatives: command.alternatives,
     }),
-    summary: `Renewals in the next ${command.days} days`,
+    summary: command.understood,
   };
 }
 

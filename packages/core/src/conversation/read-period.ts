@@ -38,6 +38,11 @@ const UNITS: Readonly<Record<string, Unit>> = { day: 'days', days: 'days', week:
 const WINDOW_WORDS = new Set(['next', 'coming', 'within', 'in', 'over', 'during', 'for']);
 const UNTIL_WORDS = new Set(['by', 'before', 'until', 'till', 'til', 'up']);
 
+/** "weeks" for "week" or "weeks"; own keys only, so "constructor" is not a unit. */
+function unitOf(word: string | undefined): Unit | undefined {
+  return word !== undefined && Object.hasOwn(UNITS, word) ? UNITS[word] : undefined;
+}
+
 /** The number of a month's name or abbreviation, 1 to 12. */
 export function monthOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
@@ -211,10 +216,10 @@ export function readPeriod(words: readonly string[], today: IsoDate): PeriodRead
       if (words[starts[0] ?? 0] === 'next' || words[starts[0] ?? 0] === 'coming') starts[0] = (starts[0] ?? 0) + 1;
       const at = starts[0] ?? 0;
       const amount = amountOf(words[at]);
-      const unit = UNITS[words[at + 1] ?? ''];
+      const unit = unitOf(words[at + 1]);
       if (amount !== undefined && unit !== undefined && amount > 0) return reading(nextWindow(today, amount, unit), `next ${amount} ${unit}`);
       // "in the next year", "the coming month": rolling, because "the" says a stretch of time, not the calendar's.
-      const bareUnit = UNITS[words[at] ?? ''];
+      const bareUnit = unitOf(words[at]);
       if (bareUnit !== undefined && at > i + 1) return reading(nextWindow(today, 1, bareUnit), `next ${bareUnit.slice(0, -1)}`);
     }
 
@@ -273,7 +278,7 @@ export function readPeriod(words: readonly string[], today: IsoDate): PeriodRead
 
     // A bare "45 days" or "3 months" reads as the next 45 days.
     const amount = /^\d{1,4}$/.test(word) ? Number(word) : undefined;
-    const unit = UNITS[next ?? ''];
+    const unit = unitOf(next);
     if (amount !== undefined && amount > 0 && unit !== undefined) return reading(nextWindow(today, amount, unit), `next ${amount} ${unit}`);
   }
   return undefined;

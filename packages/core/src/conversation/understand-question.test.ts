@@ -5,7 +5,7 @@ import { understandQuestion, type Question } from './understand-question.js';
 const TODAY = '2026-12-01';
 
 /** The parts of an answer a phrasing is checked on. */
-type Expected = Partial<Pick<Question, 'kind' | 'reference' | 'supplier' | 'serviceArea' | 'understood' | 'endsOnly' | 'mine'>> & { from?: string; to?: string };
+type Expected = Partial<Pick<Question, 'kind' | 'reference' | 'supplier' | 'serviceArea' | 'understood' | 'mine'>> & { from?: string; to?: string; endsOnly?: true | undefined };
 
 const PHRASINGS: readonly (readonly [string, Expected])[] = [
   // Months, and the issue's own example: March, not the next 90 days.
@@ -87,9 +87,12 @@ const PHRASINGS: readonly (readonly [string, Expected])[] = [
   ['order more paper', { kind: 'help' }],
   ["what's the weather in March", { kind: 'help' }],
   ['contracts', { kind: 'help' }],
+  ['exporter contracts', { kind: 'help' }],
   ['I am due a holiday', { kind: 'help' }],
   ['happy christmas', { kind: 'help' }],
   ['show me the money', { kind: 'help' }],
+  ['contracts renewing in the next constructor weeks', { kind: 'renewals', from: '2026-12-01', to: '2027-03-01' }],
+  ['contracts ending in the next 3 __proto__', { kind: 'renewals', to: '2027-03-01' }],
 ];
 
 describe('understandQuestion', () => {

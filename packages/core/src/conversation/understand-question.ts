@@ -91,16 +91,18 @@ export function understandQuestion(text: string, today: IsoDate): Question {
   // "due diligence" is not a deadline.
   const renewalWord = words.some((w, i) => (RENEWAL_WORDS.has(w) && !(w === 'due' && words[i + 1] === 'diligence')) || w.startsWith('expir'));
   const contractWord = has(CONTRACT_WORDS);
-  const mine = words.includes('mine') || words.some((w, i) => w === 'my' && (CONTRACT_WORDS.has(words[i + 1] ?? '') || RENEWAL_WORDS.has(words[i + 1] ?? ''))) || words.some((w, i) => w === 'i' && words[i + 1] === 'own');
+  // "my contracts", "my current contracts", "my renewals": "my" and, within three words, what is mine.
+  const mine = words.includes('mine') || words.some((w, i) => w === 'my' && [1, 2, 3].some((k) => CONTRACT_WORDS.has(words[i + k] ?? '') || RENEWAL_WORDS.has(words[i + k] ?? ''))) || words.some((w, i) => w === 'i' && words[i + 1] === 'own');
   const supplier = supplierOf(words);
   const serviceArea = serviceAreaOf(words);
 
-  const asksRenewals = (renewalWord && (has(SUBJECT_WORDS) || period !== undefined || mine)) || (contractWord && (period !== undefined || supplier !== undefined || serviceArea !== undefined));
+  // A service area alone ("exporter contracts") could be any word before "contracts": it needs a period or a renewal word too.
+  const asksRenewals = (renewalWord && (has(SUBJECT_WORDS) || period !== undefined || mine)) || (contractWord && (period !== undefined || supplier !== undefined));
   if (!asksRenewals) return mine && period === undefined ? { kind: 'mine', mine: true, understood: 'Your contracts', alternatives: [] } : help;
 
   const endsOnly = words.some((w) => END_WORDS.has(w) || w.startsWith('expir'));
-  // A supplier or service area without a period asks for the contracts themselves: look a year ahead.
-  const reading = period ?? (supplier !== undefined || serviceArea !== undefined
+  // A supplier without a period asks for the contracts themselves: look a year ahead.
+  const reading = period ?? (supplier !== undefined
     ? { ...defaultPeriod(today), window: readPeriod(['next', '12', 'months'], today)?.window ?? defaultPeriod(today).window, said: 'next 12 months' }
     : defaultPeriod(today));
   const who = [mine ? 'Your' : undefined, serviceArea ? capitalise(serviceArea) : undefined].filter((w) => w !== undefined);
