@@ -32,6 +32,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
     v: Version,
     warningKey: WarningKey,
     snoozeDays: z.preprocess(numberFromInput, z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<7>, z.ZodLiteral<14>, z.ZodLiteral<30>])),
+    // The card's "Snooze past the deadline" toggle: a snooze that silences the warning past its deadline needs it.
+    pastDeadline: z.preprocess(blankAsUndefined, z.enum(['true', 'false']).optional()),
   }),
   z.object({
     verb: z.literal('decide'),

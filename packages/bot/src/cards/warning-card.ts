@@ -1,4 +1,4 @@
-import { SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
+import { addDays, SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
 import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './action-data.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
@@ -8,7 +8,7 @@ import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
 export type WarningOutcome =
   | { readonly kind: 'acknowledged'; readonly by: string; readonly at: string }
   | { readonly kind: 'snoozed'; readonly by: string; readonly at: string; readonly until: string }
-  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision };
+  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision; readonly detail?: string };
 
 export interface WarningCardInput {
   /** The ledger key; the card's actions carry it back. */
@@ -29,8 +29,30 @@ function describeOutcome(outcome: WarningOutcome): string {
     case 'snoozed':
       return `Snoozed by ${escapeMarkdown(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
     case 'decided':
-      return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
+      return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.${outcome.detail ? ` ${outcome.detail}` : ''}`;
   }
+}
+
+/**
+ * The snooze choices, each saying when it ends. One that reaches the deadline says so plainly and
+ * needs the "Snooze past the deadline" toggle, which the handler checks too.
+ */
+function snoozeInputs(today: string, deadline: string, label: string): CardElement[] {
+  const options = SNOOZE_DAYS.map((days) => ({ days, until: addDays(today, days) })).map((o) => ({ ...o, past: o.until >= deadline }));
+  const on = formatDate(deadline) ?? deadline;
+  const choices = options.map((o) => ({
+    title: o.past ? `${o.days} days, until ${formatDate(o.until) ?? o.until}: past the deadline on ${on}` : `${o.days} days, until ${formatDate(o.until) ?? o.until}`,
+    value: String(o.days),
+  }));
+  const fits = options.filter((o) => !o.past);
+  const inputs: CardElement[] = [{ type: 'Input.ChoiceSet', id: 'snoozeDays', label: 'Remind me again in', value: String((fits.at(-1) ?? options[0])?.days ?? 7), choices }];
+  if (fits.length < options.length) {
+    inputs.push(
+      text(fits.length === 0 ? `⚠ Any snooze runs past the ${label.toLowerCase()} on ${on}.` : `⚠ A snooze of ${options.find((o) => o.past)?.days ?? ''} days or more runs past the ${label.toLowerCase()} on ${on}.`, { weight: 'Bolder' }),
+      { type: 'Input.Toggle', id: 'pastDeadline', label: 'Confirm', title: 'Snooze past the deadline', valueOn: 'true', valueOff: 'false', value: 'false' },
+    );
+  }
+  return inputs;
 }
 
 /**
@@ -61,15 +83,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
   const actions: CardElement[] = [];
   if (input.outcome?.kind !== 'decided') {
     if (!input.outcome) actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: 'acknowledge', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { ...data, verb: 'acknowledge' } } });
-    actions.push({
-      type: 'Action.ShowCard',
-      title: 'Snooze',
-      card: {
-        type: 'AdaptiveCard',
-        body: [{ type: 'Input.ChoiceSet', id: 'snoozeDays', label: 'Remind me again in', value: '7', choices: SNOOZE_DAYS.map((d) => ({ title: `${d} days`, value: String(d) })) }],
-        actions: [{ type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data }],
-      },
-    });
+    actions.push({ type: 'Action.ShowCard', title: 'Snooze', card: { type: 'AdaptiveCard', body: snoozeInputs(input.today, deadline.date, label), actions: [{ type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data }] } });
     actions.push({
       type: 'Action.ShowCard',
       title: 'Record a decision',

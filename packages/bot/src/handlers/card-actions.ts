@@ -1,6 +1,6 @@
-import { decide, listRenewals, type DecisionRequest, type WarningRecord } from '@contract-steward/core';
+import { addDays, decide, listRenewals, type Contract, type DecisionRequest, type Saving, type WarningRecord } from '@contract-steward/core';
 import type { CardAction, CardActionOf } from '../actions.schema.js';
-import { escapeMarkdown } from '../cards/card-kit.js';
+import { escapeMarkdown, formatDate, formatMoney } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -28,6 +28,22 @@ function requestOf(action: WarningAction, record: WarningRecord): DecisionReques
   }
 }
 
+/** What a renegotiation recorded: the saving sent to finance, and the term, changed or not. */
+export function describeRenegotiation(saving: Saving, contract: Contract, newEndDate: string | undefined): string {
+  const perYear = saving.baselineAnnual - saving.newAnnual;
+  const price = `${formatMoney(saving.baselineAnnual) ?? ''} proposed, ${formatMoney(saving.newAnnual) ?? ''} agreed`;
+  const sent = `Saving sent to finance to validate: ${formatMoney(perYear) ?? ''} a year (${price}) for ${saving.termMonths} months from ${formatDate(saving.start) ?? saving.start}.`;
+  const term = newEndDate
+    ? `New term: the contract now ends on ${formatDate(newEndDate) ?? newEndDate}.`
+    : `The term is unchanged: the contract still ends on ${formatDate(contract.endDate) ?? 'its recorded end date'}, and its end and re-procurement dates stay on the renewals list.`;
+  return `${sent} ${term}`;
+}
+
+/** Why a snooze was refused, and the two ways on. */
+export function snoozePastDeadlineMessage(deadline: string, until: string): string {
+  return `Not snoozed: the deadline on ${formatDate(deadline) ?? deadline} falls inside that snooze (until ${formatDate(until) ?? until}), so you would hear nothing more before it passes. Choose a shorter snooze, or tick "Snooze past the deadline" to confirm.`;
+}
+
 /** Acknowledge, snooze or decide on a warning: recorded in the ledger, and the card updated in place. */
 export async function actOnWarning(action: WarningAction, asker: Asker, services: BotServices): Promise<CardActionResult> {
   const { store } = services;
@@ -39,6 +55,10 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (!contract) return { message: `${escapeMarkdown(record.reference)} is no longer in the register, so there is nothing to record.` };
   if (!mayActOnContract(asker.person, asker.roles, contract)) {
     return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so you cannot act on its warnings; ask ${describeWhoCan(['procurement', 'administrator'], services.roles)}.` };
+  }
+  // A snooze that ends on or after the deadline would silence the warning until it is too late: only when confirmed.
+  if (action.verb === 'snooze' && addDays(today, action.snoozeDays) >= record.deadline && action.pastDeadline !== 'true') {
+    return { message: snoozePastDeadlineMessage(record.deadline, addDays(today, action.snoozeDays)) };
   }
   // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
   const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
@@ -61,7 +81,7 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
       ? { kind: 'acknowledged', by, at }
       : action.verb === 'snooze'
         ? { kind: 'snoozed', by, at, until: decided.value.decision.snoozedUntil ?? today }
-        : { kind: 'decided', by, at, decision: action.decision };
+        : { kind: 'decided', by, at, decision: action.decision, ...(renegotiation?.ok ? { detail: describeRenegotiation(renegotiation.saving, decided.value.contract, renegotiation.newEndDate) } : {}) };
   const current = decided.value.contract;
   return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
 }

@@ -1,7 +1,7 @@
 export * from './bank-holidays.js';
 export { isWorkingDay, previousWorkingDay } from './working-days.js';
 export { subtractDuration, addDuration, describeDuration } from './subtract-duration.js';
-export { describeDate } from './calendar-date.js';
+export { describeDate, addDays } from './calendar-date.js';
 export * from './lead-times.js';
 export * from './renewal-settings.js';
 export * from './key-dates.js';
