@@ -26,6 +26,8 @@ describe('warning cards stay true to the deadline', () => {
     await bot.store.contracts.upsert(makeContract({ reference: 'CON-0009', title: 'Kiosk support', endDate: '2027-01-11', renewal: { type: 'auto-renewal', period: { amount: 1, unit: 'years' } }, noticePeriod: { amount: 1, unit: 'months' } }), audit);
     // Ends in 75 days; its notice (1 month) is due in 44.
     await bot.store.contracts.upsert(makeContract({ reference: 'CON-0107', title: 'Housing repairs system', endDate: '2027-02-09', noticePeriod: { amount: 1, unit: 'months' }, value: { annual: 64_000, total: 192_000 } }), audit);
+    // Ends in 55 days, with an extension option: warnings for its extension decision and its end.
+    await bot.store.contracts.upsert(makeContract({ reference: 'CON-0042', title: 'Revenues and benefits e-forms', endDate: '2027-01-20', renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }], taken: 0 }, noticePeriod: { amount: 1, unit: 'months' } }), audit);
     await bot.exchange(teamsActivity(bot.connector.serviceUrl, 'installationUpdate', { action: 'add', ...inChat }));
     await fetch(`${bot.server.url}/api/renewals/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
   });
@@ -60,5 +62,36 @@ describe('warning cards stay true to the deadline', () => {
 
   it('says what the price-term field means', () => {
     expect(JSON.stringify(bot.connector.activities)).toContain('Without a new end date: for how many months the saving counts (default 12). This does not change the end date.');
+  });
+
+  it('opens contract details inside the warning, keeping Acknowledge, Snooze and Record a decision', () => {
+    const warning = bot.connector.activities.find((a) => JSON.stringify(a).includes('CON-0009|notice'));
+    const card = cardOf(warning);
+    expect(card).toContain('"type":"Action.ToggleVisibility","title":"Contract details","targetElements":["details"]');
+    expect(card).toContain('"id":"details","isVisible":false');
+    expect(card).not.toContain('"verb":"showContract"');
+    for (const title of ['Acknowledge', 'Snooze', 'Record a decision']) expect(card).toContain(`"title":"${title}"`);
+  });
+
+  it('asks Teams to refresh each warning card for its recipient when viewed', () => {
+    const card = cardOf(bot.connector.activities.find((a) => JSON.stringify(a).includes('CON-0009|notice')));
+    expect(card).toMatch(/"refresh":\{"action":\{"type":"Action.Execute","verb":"refreshWarning","data":\{"v":1,"warningKey":"CON-0009\|notice\|[^"]+"\}\},"userIds":\["29:user-1"\]\}/);
+  });
+
+  it('answers an action on a card from before a decision with the decision, instead of acting again', async () => {
+    const endKey = keyOf('CON-0042|end');
+    const extended = await act('decide', { warningKey: keyOf('CON-0042|extension'), decision: 'extend' });
+    expect(JSON.stringify(extended.body)).toContain('**Extend**');
+    const stale = JSON.stringify((await act('acknowledge', { warningKey: endKey })).body);
+    expect(stale).toContain('**Extend**');
+    expect(stale).toContain('it now ends on Thursday 20 January 2028');
+    expect(stale).not.toContain('A decision is still needed');
+    expect((await bot.store.renewals.listDecisions('CON-0042')).map((d) => d.action)).toEqual(['extend']);
+  });
+
+  it('shows the current state when Teams refreshes an old card', async () => {
+    const refreshed = JSON.stringify((await act('refreshWarning', { warningKey: keyOf('CON-0042|end') })).body);
+    expect(refreshed).toContain('**Extend**');
+    expect(refreshed).not.toContain('"verb":"acknowledge"');
   });
 });

@@ -27,6 +27,8 @@ const OptionIndex = z.coerce.number().int().min(0).max(100);
  */
 export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('acknowledge'), v: Version, warningKey: WarningKey }),
+  // Sent by Teams when a warning card is viewed: the answer is the card as things stand now.
+  z.object({ verb: z.literal('refreshWarning'), v: Version, warningKey: WarningKey }),
   z.object({
     verb: z.literal('snooze'),
     v: Version,

@@ -5,7 +5,7 @@ import { parseCommand, tooLongMessage, type Command } from './commands/parse-com
 import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
 import { answerFileConsent } from './files/file-consent.js';
 import type { FileServices } from './files/file-services.js';
-import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { actOnWarning, refreshWarning, showContract } from './handlers/card-actions.js';
 import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
 import { answerExport, answerSavings, answerSavingsExport, answerTenderPackForm, refuseDocument, type DocumentCommandName } from './handlers/document-handlers.js';
 import { evaluateUpload } from './handlers/evaluate-upload.js';
@@ -141,6 +141,8 @@ export class StewardBot implements ActivityRouter {
       case 'snooze':
       case 'decide':
         return actOnWarning(action, asker, services);
+      case 'refreshWarning':
+        return refreshWarning(action, asker, services);
       case 'importRegister':
       case 'cancelImport':
       case 'importProblems':

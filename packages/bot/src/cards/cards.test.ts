@@ -47,7 +47,9 @@ describe('cards', () => {
     expect(text).toContain('£100,000');
     expect(text).toContain('Why this date');
     const verbs = JSON.stringify(card.actions).match(/"verb":"(\w+)"/g);
-    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"', '"verb":"showContract"']);
+    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"']);
+    // Details are a section of the same card, so opening them never replaces the actions.
+    expect(text).toContain('"type":"Action.ToggleVisibility","title":"Contract details","targetElements":["details"]');
     expect(text).toContain('"warningKey":"CON-0042|notice|2026-09-30|30"');
   });
 
@@ -151,7 +153,7 @@ function checkCard(card: AdaptiveCard): string[] {
     }
     Object.values(node).forEach((child) => visit(child, inputs));
   };
-  visit([card.body, card.actions], defaultInputs(card));
+  visit([card.body, card.actions, card.refresh?.action], defaultInputs(card));
   return verbs;
 }
 
@@ -207,15 +209,15 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('CON-0042');
   });
 
-  it('warning: acknowledge, snooze, decide and contract details, each readable by the action schema', () => {
+  it('warning: acknowledge, snooze, decide and its refresh, each readable by the action schema', () => {
     const card = warningCard({ warningKey: 'CON-0042|notice|2026-09-30|30', contract, deadline: notice, today: '2026-08-31' });
-    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);
     expect(json(card)).toContain('Notice deadline in 30 days');
   });
 
   it('warning once snoozed: snooze and decide stay, acknowledge goes', () => {
     const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'snoozed', by: 'Asha Khan', at: '2026-08-31T10:00:00Z', until: '2026-09-07' } });
-    expect(checkCard(card)).toEqual(['snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['snooze', 'decide', 'refreshWarning']);
   });
 
   it('import dry run: the counts, the first problem in plain words, and Import, Cancel and Problems workbook', () => {

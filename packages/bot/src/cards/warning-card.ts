@@ -8,7 +8,9 @@ import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
 export type WarningOutcome =
   | { readonly kind: 'acknowledged'; readonly by: string; readonly at: string }
   | { readonly kind: 'snoozed'; readonly by: string; readonly at: string; readonly until: string }
-  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision; readonly detail?: string };
+  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision; readonly detail?: string }
+  /** The deadline no longer applies (the contract's dates changed): said why, with no actions. */
+  | { readonly kind: 'superseded'; readonly reason: string };
 
 export interface WarningCardInput {
   /** The ledger key; the card's actions carry it back. */
@@ -19,15 +21,22 @@ export interface WarningCardInput {
   /** Set when this is an escalation: why it came to this person or channel. */
   readonly escalation?: string;
   readonly outcome?: WarningOutcome;
+  /**
+   * Who sees the card refreshed when they open it (Teams user ids, at most 60); absent where
+   * every member of a small chat or channel refreshes it.
+   */
+  readonly refreshUserIds?: readonly string[];
 }
 
 function describeOutcome(outcome: WarningOutcome): string {
-  const on = formatDate(outcome.at.slice(0, 10)) ?? outcome.at;
+  const on = 'at' in outcome ? (formatDate(outcome.at.slice(0, 10)) ?? outcome.at) : '';
   switch (outcome.kind) {
     case 'acknowledged':
       return `Acknowledged by ${escapeMarkdown(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
     case 'snoozed':
       return `Snoozed by ${escapeMarkdown(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
+    case 'superseded':
+      return outcome.reason;
     case 'decided':
       return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.${outcome.detail ? ` ${outcome.detail}` : ''}`;
   }
@@ -79,9 +88,27 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
   );
   if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
 
+  // Details open inside the card, so the warning's actions stay where they are.
+  body.push({
+    type: 'Container',
+    id: 'details',
+    isVisible: false,
+    spacing: 'Medium',
+    items: [
+      facts([
+        ['Service area', contract.serviceArea && escapeMarkdown(contract.serviceArea)],
+        ['Started', formatDate(contract.startDate)],
+        ['Ends', formatDate(contract.endDate)],
+        ['Notice period', contract.noticePeriod ? `${contract.noticePeriod.amount} ${contract.noticePeriod.unit}` : 'Not recorded'],
+        ['Escalation contact', contract.escalationContact ? escapeMarkdown(contract.escalationContact.name ?? contract.escalationContact.email ?? '') : undefined],
+      ]),
+      text(`Type \`contract ${escapeMarkdown(contract.reference)}\` for every key date.`, { isSubtle: true, size: 'Small' }),
+    ],
+  });
+
   const data = { v: CARD_ACTION_VERSION, warningKey: input.warningKey };
   const actions: CardElement[] = [];
-  if (input.outcome?.kind !== 'decided') {
+  if (input.outcome?.kind !== 'decided' && input.outcome?.kind !== 'superseded') {
     if (!input.outcome) actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: 'acknowledge', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { ...data, verb: 'acknowledge' } } });
     actions.push({ type: 'Action.ShowCard', title: 'Snooze', card: { type: 'AdaptiveCard', body: snoozeInputs(input.today, deadline.date, label), actions: [{ type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data }] } });
     actions.push({
@@ -97,6 +124,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
       },
     });
   }
-  actions.push({ type: 'Action.Execute', title: 'Contract details', verb: 'showContract', data: { v: CARD_ACTION_VERSION, reference: contract.reference } });
-  return adaptiveCard(body, actions);
+  actions.push({ type: 'Action.ToggleVisibility', title: 'Contract details', targetElements: ['details'] });
+  const refresh = { action: { type: 'Action.Execute', verb: 'refreshWarning', data }, ...(input.refreshUserIds ? { userIds: input.refreshUserIds.slice(0, 60) } : {}) };
+  return { ...adaptiveCard(body, actions), refresh };
 }

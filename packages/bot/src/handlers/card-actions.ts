@@ -1,5 +1,5 @@
-import { addDays, decide, listRenewals, type Contract, type DecisionRequest, type Saving, type WarningRecord } from '@contract-steward/core';
-import type { CardAction, CardActionOf } from '../actions.schema.js';
+import { addDays, computeKeyDates, decide, listRenewals, SETTLING_ACTIONS, type Contract, type DecisionRequest, type RenewalDecision, type Saving, type SettlingAction, type WarningRecord } from '@contract-steward/core';
+import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown, formatDate, formatMoney } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
@@ -10,7 +10,7 @@ import type { CardActionResult } from '../turn.js';
 import { renegotiationSaving } from './renegotiation.js';
 import type { Asker } from './who.js';
 
-type WarningAction = Extract<CardAction, { warningKey: string }>;
+type WarningAction = CardActionOf<'acknowledge' | 'snooze' | 'decide'>;
 
 function nameOf(asker: Asker): string {
   return asker.person.name ?? asker.person.email ?? 'someone';
@@ -56,6 +56,10 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (!mayActOnContract(asker.person, asker.roles, contract)) {
     return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so you cannot act on its warnings; ask ${describeWhoCan(['procurement', 'administrator'], services.roles)}.` };
   }
+  // A card from before a decision (or a change of dates) answers with how things stand, and does not act twice.
+  const decisions = await store.renewals.listDecisions(contract.reference);
+  const standing = currentOutcome(record, contract, decisions, today, services);
+  if (standing?.kind === 'decided' || standing?.kind === 'superseded') return { card: warningCardOf(record, contract, today, standing) };
   // A snooze that ends on or after the deadline would silence the warning until it is too late: only when confirmed.
   if (action.verb === 'snooze' && addDays(today, action.snoozeDays) >= record.deadline && action.pastDeadline !== 'true') {
     return { message: snoozePastDeadlineMessage(record.deadline, addDays(today, action.snoozeDays)) };
@@ -82,8 +86,47 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
       : action.verb === 'snooze'
         ? { kind: 'snoozed', by, at, until: decided.value.decision.snoozedUntil ?? today }
         : { kind: 'decided', by, at, decision: action.decision, ...(renegotiation?.ok ? { detail: describeRenegotiation(renegotiation.saving, decided.value.contract, renegotiation.newEndDate) } : {}) };
-  const current = decided.value.contract;
-  return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
+  return { card: warningCardOf(record, decided.value.contract, today, outcome) };
+}
+
+function warningCardOf(record: WarningRecord, contract: Contract, today: string, outcome: WarningOutcome | undefined) {
+  return warningCard({ warningKey: record.key, contract, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, ...(outcome ? { outcome } : {}) });
+}
+
+const isSettling = (decision: RenewalDecision): decision is RenewalDecision & { action: SettlingAction } => (SETTLING_ACTIONS as readonly string[]).includes(decision.action);
+
+/**
+ * How a warning stands now: decided (a decision settled its deadline, or settled the contract's
+ * deadlines after which this date no longer applies), superseded (its date is no longer one of
+ * the contract's key dates), snoozed, acknowledged, or still open (undefined).
+ */
+export function currentOutcome(record: WarningRecord, contract: Contract, decisions: readonly RenewalDecision[], today: string, services: BotServices): WarningOutcome | undefined {
+  const settling = decisions.filter(isSettling);
+  const decidedOutcome = (d: RenewalDecision & { action: SettlingAction }): WarningOutcome => ({ kind: 'decided', by: d.by, at: d.decidedOn, decision: d.action, detail: escapeMarkdown(d.summary) });
+  const settledBy = settling.findLast((d) => d.deadlines.some((x) => x.kind === record.kind && x.date === record.deadline));
+  if (settledBy) return decidedOutcome(settledBy);
+  const stillDue = computeKeyDates(contract, services.settings, today).some((k) => k.kind === record.kind && k.date === record.deadline);
+  if (!stillDue) {
+    const latest = settling.at(-1);
+    if (latest) return decidedOutcome(latest);
+    return { kind: 'superseded', reason: `This date no longer applies: the dates of ${escapeMarkdown(contract.reference)} have changed${contract.endDate ? ` (it ends on ${formatDate(contract.endDate) ?? contract.endDate})` : ''}. Type \`contract ${escapeMarkdown(contract.reference)}\` for its key dates.` };
+  }
+  const snooze = decisions.findLast((d) => d.action === 'snooze' && d.snoozedUntil !== undefined && d.snoozedUntil > today && d.deadlines.some((x) => x.kind === record.kind && x.date === record.deadline));
+  if (snooze?.snoozedUntil) return { kind: 'snoozed', by: snooze.by, at: snooze.decidedOn, until: snooze.snoozedUntil };
+  const acknowledged = decisions.findLast((d) => d.action === 'acknowledge' && d.deadlines.some((x) => x.kind === record.kind && x.date === record.deadline));
+  if (acknowledged) return { kind: 'acknowledged', by: acknowledged.by, at: acknowledged.decidedOn };
+  return undefined;
+}
+
+/** Teams asks for a warning card as it is viewed: the card as things stand now. */
+export async function refreshWarning(action: CardActionOf<'refreshWarning'>, asker: Asker, services: BotServices): Promise<CardActionResult> {
+  const today = londonToday(services.now());
+  const record = await services.store.renewals.getWarning(action.warningKey);
+  if (!record) return { message: 'That warning is no longer in the ledger. Type `mine` for your current deadlines.' };
+  const contract = await services.store.contracts.get(record.reference);
+  if (!contract) return { message: `${escapeMarkdown(record.reference)} is no longer in the register.` };
+  if (!maySeeContract(asker.person, asker.roles, contract)) return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact.` };
+  return { card: warningCardOf(record, contract, today, currentOutcome(record, contract, await services.store.renewals.listDecisions(contract.reference), today, services)) };
 }
 
 /** The contract behind a digest row or a warning's "Contract details", as a card. */

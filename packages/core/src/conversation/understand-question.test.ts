@@ -127,6 +127,10 @@ describe('understandQuestion', () => {
     expect(understandQuestion('contracts ending in March', TODAY)).toEqual(understandQuestion('contracts ending in March', TODAY));
   });
 
+  it('does not read a text longer than a question as one', () => {
+    expect(understandQuestion(`contracts ending in March ${'please '.repeat(80)}`, TODAY).kind).toBe('help');
+  });
+
   it('takes "in March" in March as this March, from today', () => {
     expect(understandQuestion('contracts ending in March', '2027-03-10').window).toMatchObject({ from: '2027-03-10', to: '2027-03-31' });
   });

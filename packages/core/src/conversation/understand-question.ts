@@ -1,6 +1,9 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import { defaultPeriod, readPeriod, type DateWindow } from './read-period.js';
 
+/** The longest text read as a question (characters): longer messages get help. */
+export const MAX_QUESTION_CHARS = 500;
+
 /** What a question asks for. `help` when it is not understood well enough to answer. */
 export const QUESTION_KINDS = ['renewals', 'contract', 'mine', 'overdue', 'obligations', 'savings', 'help'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -71,10 +74,12 @@ const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
  * @example understandQuestion('contracts ending in March', '2026-12-01').understood // "Contracts ending 1–31 March 2027"
  */
 export function understandQuestion(text: string, today: IsoDate): Question {
+  const help: Question = { kind: 'help', understood: 'Not understood', alternatives: [] };
+  // A question is a sentence or two; a longer text is not read as one, so no text costs more than this.
+  if (text.length > MAX_QUESTION_CHARS) return help;
   const lower = text.toLowerCase();
   const words = wordsOf(lower);
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
-  const help: Question = { kind: 'help', understood: 'Not understood', alternatives: [] };
 
   const reference = REFERENCE.exec(lower)?.[1];
   if (reference !== undefined && !/^(fy|q)/.test(reference)) return { kind: 'contract', reference: reference.toUpperCase(), understood: `Contract ${reference.toUpperCase()}`, alternatives: [] };
