@@ -209,6 +209,14 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('CON-0042');
   });
 
+  it('uses no amber or pale green text, and says urgency in words', () => {
+    const soon = renewalsDigestCard({ title: 't', subtitle: 's', today: '2026-09-01', rows: [{ contract, deadline: notice }], emptyText: 'none' });
+    const done = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'acknowledged', by: 'Asha Khan', at: '2026-08-31T10:00:00Z' } });
+    for (const card of [soon, done]) expect(json(card)).not.toMatch(/"color":"(Warning|Good)"/);
+    expect(json(soon)).toContain('⏰ Soon: **30 Sep 2026** (in 29 days)');
+    expect(json(done)).toContain('✓ Acknowledged by Asha Khan');
+  });
+
   it('warning: acknowledge, snooze, decide and its refresh, each readable by the action schema', () => {
     const card = warningCard({ warningKey: 'CON-0042|notice|2026-09-30|30', contract, deadline: notice, today: '2026-08-31' });
     expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);

@@ -59,7 +59,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
       });
     }
   } else if (!contract.endDate) {
-    body.push(text('No end date is recorded, so there are no deadlines to warn about. Ask an administrator to add it to the register.', { color: 'Warning' }));
+    body.push(text('No end date is recorded, so there are no deadlines to warn about. Ask an administrator to add it to the register.', { weight: 'Bolder' }));
   }
   return adaptiveCard(body);
 }

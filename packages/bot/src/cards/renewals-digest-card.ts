@@ -55,7 +55,8 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
           width: 'auto',
           items: [
             text(`${KEY_DATE_LABELS[row.deadline.kind] ?? row.deadline.kind}`, { size: 'Small', horizontalAlignment: 'Right' }),
-            text(`**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', color: days < 0 ? 'Attention' : days <= 30 ? 'Warning' : 'Default' }),
+            // Urgency in words and an icon, not colour alone; amber text is too faint on white (WCAG 2.2 AA, 1.4.1 and 1.4.3).
+            text(`${days < 0 ? '⚠ Overdue: ' : days <= 30 ? '⏰ Soon: ' : ''}**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', ...(days < 0 ? { color: 'Attention' } : {}) }),
           ],
         },
       ],

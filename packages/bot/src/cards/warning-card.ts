@@ -86,7 +86,8 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
     ]),
     text(`**Why this date:** ${escapeMarkdown(deadline.rule)}`, { size: 'Small' }),
   );
-  if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
+  // Default colour: Teams' pale green is faint on white; the tick and the words carry the meaning.
+  if (input.outcome) body.push(text(`✓ ${describeOutcome(input.outcome)}`, { weight: 'Bolder', spacing: 'Medium' }));
 
   // Details open inside the card, so the warning's actions stay where they are.
   body.push({
