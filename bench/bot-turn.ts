@@ -43,8 +43,9 @@ function describe(name: string, times: number[]): { median: number; p99: number 
 }
 
 /**
- * A `renewals 90` turn over HTTP (POST /api/messages → the bot reads 10,000 contracts, works
- * out their key dates, renders the digest card and posts it to a stand-in Bot Connector),
+ * A `renewals 90` turn over HTTP (POST /api/messages → the bot asks the deadline index which of
+ * the 10,000 contracts have a key date in the window, reads those, works out their key dates,
+ * renders the digest card and posts it to a stand-in Bot Connector),
  * against a bare echo turn through the same server: same HTTP, CloudAdapter, tenant filter and
  * reply path, no register work. Rounds alternate so load on the machine hits both alike.
  */

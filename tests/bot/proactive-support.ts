@@ -1,4 +1,4 @@
-import type { Store } from '@contract-steward/core';
+import { addDays, type Store } from '@contract-steward/core';
 import { londonToday } from '../../packages/bot/src/proactive/london-time.js';
 import { makeContract } from './bot-harness.js';
 
@@ -6,7 +6,7 @@ export const RUN_TOKEN = 'run-token-0123456789abcdef0123456789';
 
 function daysFromToday(days: number): string {
   const today = londonToday(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today, days);
 }
 
 /**

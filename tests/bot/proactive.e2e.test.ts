@@ -246,3 +246,21 @@ describe('governance lead times set by the council', () => {
     expect(cardOf(toAsha.find((a) => keyOf(a) === 'CON-0001|notice|2026-12-17|30'))).toContain('14 days, the governance lead time for the largest contracts');
   });
 });
+
+describe('the daily run and the deadline index', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startHarness(SENDING);
+  });
+  afterAll(() => bot?.close());
+
+  it('rolls a tacit renewal forward in the index, so "renewals" reads its date as of today', async () => {
+    // Written a year before the run: its rows were worked out on that day.
+    const rolling = makeContract({ reference: 'CON-ROLL', endDate: '2025-01-31', renewal: { type: 'auto-renewal', period: { amount: 1, unit: 'years' } } });
+    await bot.store.contracts.upsert(rolling, { actor: 'test', source: 'test', at: new Date('2025-11-26T09:00:00Z') });
+    const renewalRow = async () => (await bot.store.deadlines.list({ source: 'renewal' })).find((r) => r.kind === 'renewal');
+    expect(await renewalRow()).toMatchObject({ date: '2026-01-31', asOf: '2025-11-26' });
+    expect((await runNow(bot)).status).toBe(200);
+    expect(await renewalRow()).toMatchObject({ date: '2027-01-31', asOf: '2026-11-26' });
+  });
+});

@@ -33,8 +33,8 @@ describe('steward savings', () => {
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain('imported 1 saving (1 new, 0 updated, 0 unchanged)');
     const table = await steward(['savings', 'list', '--db', db]);
-    expect(table.stdout).toContain('1 saving, £180,000.00 over its term');
-    expect(table.stdout).toContain('By financial year: 2024/25 £60,000.00, 2025/26 £60,000.00, 2026/27 £60,000.00');
+    expect(table.stdout).toContain('1 saving, £180,000 over its term');
+    expect(table.stdout).toContain('By financial year: 2024/25 £60,000, 2025/26 £60,000, 2026/27 £60,000');
     const listed = await steward(['savings', 'list', '--json', '--db', db]);
     expect(JSON.parse(listed.stdout)).toMatchObject([
       { contract: 'CON-0042', annualSaving: 60000, totalSaving: 180000, byFinancialYear: { '2024/25': 60000, '2025/26': 60000, '2026/27': 60000 } },

@@ -173,6 +173,8 @@ describe('steward import', () => {
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('CON-000001/2');
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('gives this row CON-000001/2');
+    // The reference is the first column: the warning points at that cell, as Excel names it.
+    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/!A5\b/);
     sheet.getRow(2).getCell(10).value = '31/03/2028';
     sheet.getRow(2).getCell(1).value = null;
     await workbook.xlsx.writeFile(problemsFile);

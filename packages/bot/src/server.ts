@@ -55,7 +55,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
-    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES }),
+    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES, dutyThresholds: config.DUTY_WARNING_THRESHOLDS }),
     now: options.now ?? (() => new Date()),
     log,
     documents: loadDocumentIdentity(config),

@@ -1,5 +1,7 @@
 export * from './shared/problem.js';
 export * from './shared/iso-date.js';
+export * from './shared/calendar.js';
+export * from './shared/format.js';
 export * from './register/contract.schema.js';
 export { normaliseCompanyNumber } from './register/normalise-company-number.js';
 export * from './storage/index.js';
@@ -14,6 +16,7 @@ export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport 
 export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type PerformanceWorkbookContract } from './excel/performance-workbook.js';
 export { renderPerformanceTemplate } from './excel/performance-template.js';
 export * from './renewals/index.js';
+export * from './deadlines/index.js';
 export * from './conversation/index.js';
 export * from './evaluation/index.js';
 export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel/decision-record-workbook.js';
@@ -30,4 +33,5 @@ export { writeTransparencyFile } from './excel/write-transparency-csv.js';
 export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
 export * from './performance/index.js';
+export * from './duties/index.js';
 export * from './publish/index.js';

@@ -1,3 +1,5 @@
+import { daysBetween, formatMoney as formatMoneyInCore, formatShortDate } from '@contract-steward/core';
+
 /** The small part of the Adaptive Card 1.5 schema our cards use (Teams renders 1.5 at most). */
 export type CardElement = Record<string, unknown> & { readonly type: string };
 
@@ -46,26 +48,17 @@ export function facts(pairs: readonly (readonly [string, string | undefined])[])
   };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "31 Mar 2027" from "2027-03-31": calendar dates, never shifted by a time zone. */
+/** Core's "31 Mar 2027", or nothing when the date is not recorded (so a fact row is left out). */
 export function formatDate(iso: string | undefined): string | undefined {
-  if (!iso) return undefined;
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return iso ? formatShortDate(iso) : undefined;
 }
 
-/** "£100,000" (pence only when there are some). */
+/** Core's "£100,000" / "£1,234.50", or nothing when the amount is not recorded. */
 export function formatMoney(pounds: number | undefined): string | undefined {
-  if (pounds === undefined) return undefined;
-  const whole = Number.isInteger(pounds);
-  return `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })}`;
+  return pounds === undefined ? undefined : formatMoneyInCore(pounds);
 }
 
-/** Whole days from `today` to `date` (negative when past), both YYYY-MM-DD. */
-export function daysBetween(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween };
 
 export function describeDaysLeft(days: number): string {
   if (days === 0) return 'today';

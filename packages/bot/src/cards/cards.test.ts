@@ -22,7 +22,7 @@ const contract: Contract = ContractSchema.parse({
   noticePeriod: { amount: 6, unit: 'months' },
   value: { annual: 100000, total: 300000 },
 });
-const notice = { kind: 'notice', date: '2026-09-30', rule: '31 March 2027 minus the notice period of 6 months is 30 September 2026.' };
+const notice = { kind: 'notice' as const, date: '2026-09-30', rule: '31 March 2027 minus the notice period of 6 months is 30 September 2026.' };
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('cards', () => {

@@ -1,23 +1,12 @@
-import type { Contract, KeyDateKind } from '@contract-steward/core';
+import { describeDuration, describeDurations, KEY_DATE_LABELS, type Contract, type KeyDateKind } from '@contract-steward/core';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 /** A deadline of a contract as the card shows it (core's KeyDate fits). */
 export interface CardKeyDate {
-  readonly kind: string;
+  readonly kind: KeyDateKind;
   readonly date: string;
   readonly rule: string;
 }
-
-/** Every kind core produces (KeyDateKind), so a new kind cannot reach a card unlabelled. */
-export const KEY_DATE_LABELS: Readonly<Record<KeyDateKind, string>> & Readonly<Record<string, string | undefined>> = {
-  notice: 'Notice deadline',
-  extension: 'Extension decision',
-  'reprocure-if-not-extended': 'Start re-procurement if not extended',
-  reprocure: 'Start re-procurement',
-  renewal: 'Automatic renewal',
-  end: 'Contract ends',
-  review: 'Contract review',
-};
 
 function describeRenewal(contract: Contract): string {
   const terms = contract.renewal;
@@ -26,8 +15,8 @@ function describeRenewal(contract: Contract): string {
     if (contract.renewalType === 'options') return 'Has extension options (not recorded)';
     return contract.renewalType === 'fixed' ? 'Fixed term' : 'Not recorded';
   }
-  if (terms.type === 'auto-renewal') return `Renews automatically every ${terms.period.amount} ${terms.period.unit}`;
-  const options = terms.options.map((o) => `${o.amount} ${o.unit}`).join(' + ');
+  if (terms.type === 'auto-renewal') return `Renews automatically every ${describeDuration(terms.period)}`;
+  const options = describeDurations(terms.options);
   return `Extension options ${options} (${terms.taken} taken${terms.maximumEndDate ? `, up to ${formatDate(terms.maximumEndDate)}` : ''})`;
 }
 
@@ -42,7 +31,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
       ['Total value', formatMoney(contract.value.total)],
       ['Started', formatDate(contract.startDate)],
       ['Ends', formatDate(contract.endDate)],
-      ['Notice period', contract.noticePeriod ? `${contract.noticePeriod.amount} ${contract.noticePeriod.unit}` : 'Not recorded'],
+      ['Notice period', contract.noticePeriod ? describeDuration(contract.noticePeriod) : 'Not recorded'],
       ['Renewal', describeRenewal(contract)],
     ]),
   ];
@@ -53,7 +42,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
         type: 'Container',
         spacing: 'Small',
         items: [
-          text(`**${KEY_DATE_LABELS[keyDate.kind] ?? keyDate.kind}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
+          text(`**${KEY_DATE_LABELS[keyDate.kind]}**: ${formatDate(keyDate.date) ?? ''} (${describeDaysLeft(daysBetween(today, keyDate.date))})`),
           text(escapeMarkdown(keyDate.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
         ],
       });

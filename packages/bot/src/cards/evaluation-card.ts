@@ -1,9 +1,8 @@
-import { criterionById, describeSensitivity, type EvaluationResult } from '@contract-steward/core';
+import { criterionById, describeSensitivity, formatPounds as pounds, type EvaluationResult } from '@contract-steward/core';
 import { CARD_ACTION_VERSION } from './action-data.js';
-import { adaptiveCard, facts, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { adaptiveCard, facts, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
-const pounds = (n: number) => (Math.round(n) < 0 ? `−${formatMoney(-Math.round(n)) ?? ''}` : (formatMoney(Math.round(n)) ?? ''));
 
 /** The ranking of a TDA evaluation: each option's scores, the recommendation and how firm it is. */
 export function evaluationRankingCard(result: EvaluationResult, evaluationId?: string): AdaptiveCard {

@@ -1,7 +1,7 @@
-import type { Contract } from '@contract-steward/core';
+import { KEY_DATE_LABELS, type Contract } from '@contract-steward/core';
 import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
-import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
+import type { CardKeyDate } from './contract-card.js';
 
 export interface DigestRow {
   readonly contract: Contract;
@@ -54,7 +54,7 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
           type: 'Column',
           width: 'auto',
           items: [
-            text(`${KEY_DATE_LABELS[row.deadline.kind] ?? row.deadline.kind}`, { size: 'Small', horizontalAlignment: 'Right' }),
+            text(`${KEY_DATE_LABELS[row.deadline.kind]}`, { size: 'Small', horizontalAlignment: 'Right' }),
             // Urgency in words and an icon, not colour alone; amber text is too faint on white (WCAG 2.2 AA, 1.4.1 and 1.4.3).
             text(`${days < 0 ? '⚠ Overdue: ' : days <= 30 ? '⏰ Soon: ' : ''}**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', ...(days < 0 ? { color: 'Attention' } : {}) }),
           ],

@@ -1,8 +1,8 @@
-import { addDays, SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
+import { addDays, KEY_DATE_LABELS, SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
 import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './action-data.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
-import { KEY_DATE_LABELS, type CardKeyDate } from './contract-card.js';
+import type { CardKeyDate } from './contract-card.js';
 
 /** What has been done about a warning, shown on the card when it is updated in place. */
 export type WarningOutcome =
@@ -72,7 +72,7 @@ function snoozeInputs(today: string, deadline: string, label: string): CardEleme
 export function warningCard(input: WarningCardInput): AdaptiveCard {
   const { contract, deadline } = input;
   const days = daysBetween(input.today, deadline.date);
-  const label = KEY_DATE_LABELS[deadline.kind] ?? deadline.kind;
+  const label = KEY_DATE_LABELS[deadline.kind];
   const body: CardElement[] = [];
   if (input.escalation) body.push(text(`Escalated: ${escapeMarkdown(input.escalation)}`, { color: 'Attention', weight: 'Bolder' }));
   body.push(

@@ -7,8 +7,6 @@ export interface WelcomeCardInput {
   /** Said in help when the person typed something the bot did not understand. */
   readonly unrecognised?: string;
   readonly isHelp?: boolean;
-  /** Said in help when the person asked for something not yet in Teams. */
-  readonly coming?: string;
 }
 
 /** The card sent on install, and as help: what the bot does and the commands it understands. */
@@ -16,7 +14,6 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const hello = input.personName ? `Hello ${escapeMarkdown(input.personName.split(' ')[0] ?? '')}.` : 'Hello.';
   const body = [
     ...heading(input.isHelp ? 'Contract Steward: what I can do' : 'Welcome to Contract Steward'),
-    ...(input.coming ? [text(input.coming, { weight: 'Bolder' })] : []),
     ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { weight: 'Bolder' })] : []),
     ...(input.isHelp
       ? []

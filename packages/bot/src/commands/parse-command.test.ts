@@ -18,6 +18,8 @@ describe('parseCommand', () => {
     ['contract con-0042', { name: 'contract', reference: 'CON-0042' }],
     ['show CON-0042', { name: 'contract', reference: 'CON-0042' }],
     ['overdue', { name: 'overdue' }],
+    ['obligations', { name: 'obligations', days: 90 }],
+    ['obligations 30', { name: 'obligations', days: 30 }],
   ])('reads the command "%s"', (text, expected) => {
     expect(parseCommand(text)).toMatchObject(expected);
   });
@@ -55,8 +57,8 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ name: 'help', unrecognised: text });
   });
 
-  it('says obligations are coming rather than listing renewals', () => {
-    expect(parseCommand('what obligations are due this month')).toEqual({ name: 'help', coming: 'obligations' });
+  it('reads obligations in the words of a question, over the window asked', () => {
+    expect(parseCommand('what obligations are due this month')).toEqual({ name: 'obligations', days: 30 });
   });
 
   it('removes the @mention Teams puts before a channel message', () => {

@@ -1,4 +1,4 @@
-import { nextWindow, understandQuestion, type IsoDate } from '@contract-steward/core';
+import { daysBetween, nextWindow, understandQuestion, type IsoDate } from '@contract-steward/core';
 import { COMMAND_TABLE, type Command } from './command-table.js';
 
 export type { Command, RenewalsCommand } from './command-table.js';
@@ -57,12 +57,15 @@ export function parseCommand(raw: string, today: IsoDate): Command {
   const publish = /^publish(?: ([a-z0-9/ -]{1,20}))?$/.exec(text);
   if (publish) return { name: 'publish', ...(publish[1] ? { quarter: publish[1] } : {}) };
 
+  const obligations = /^obligations?(?: (\d{1,7}))?$/.exec(text);
+  if (obligations) return { name: 'obligations', days: clampDays(obligations[1] ? Number(obligations[1]) : DEFAULT_RENEWAL_DAYS) };
+
   const contract = /^(?:contract|show|show contract|details(?: for| of)?) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };
 
   const exact = /^renewals?(?:\s+(\d{1,7}))?$/.exec(text);
   if (exact) {
-    const days = Math.min(Math.max(exact[1] ? Number(exact[1]) : DEFAULT_RENEWAL_DAYS, 1), MAX_RENEWAL_DAYS);
+    const days = clampDays(exact[1] ? Number(exact[1]) : DEFAULT_RENEWAL_DAYS);
     const window = nextWindow(today, days, 'days');
     return { name: 'renewals', window, understood: `Deadlines in the next ${days} days, ${window.words}`, alternatives: [] };
   }
@@ -83,9 +86,12 @@ export function parseCommand(raw: string, today: IsoDate): Command {
     case 'savings':
       return { name: 'savings' };
     case 'obligations':
-      // Obligation warnings come to Teams in a later release; until then help says so.
-      return { name: 'help', coming: 'obligations' };
+      return { name: 'obligations', days: question.window ? clampDays(daysBetween(today, question.window.to)) : DEFAULT_RENEWAL_DAYS };
     case 'help':
       return { name: 'help', unrecognised: raw.trim().slice(0, 200) };
   }
+}
+
+function clampDays(days: number): number {
+  return Math.min(Math.max(Math.round(days), 1), MAX_RENEWAL_DAYS);
 }

@@ -1,4 +1,4 @@
-import { addDays, computeKeyDates, decide, listRenewals, SETTLING_ACTIONS, type Contract, type DecisionRequest, type RenewalDecision, type Saving, type SettlingAction, type WarningRecord } from '@contract-steward/core';
+import { addDays, computeKeyDates, decide, isDutyKind, listRenewals, SETTLING_ACTIONS, type Contract, type DecisionRequest, type KeyDateKind, type RenewalDecision, type Saving, type SettlingAction, type WarningRecord } from '@contract-steward/core';
 import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown, formatDate, formatMoney } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
@@ -7,6 +7,7 @@ import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
+import { acknowledgeDuty } from './duty-actions.js';
 import { renegotiationSaving } from './renegotiation.js';
 import type { Asker } from './who.js';
 
@@ -17,12 +18,12 @@ function nameOf(asker: Asker): string {
 }
 
 /** Turns a card action into the decision core understands. */
-function requestOf(action: WarningAction, record: WarningRecord): DecisionRequest {
+function requestOf(action: WarningAction, kind: KeyDateKind): DecisionRequest {
   switch (action.verb) {
     case 'acknowledge':
       return { action: 'acknowledge' };
     case 'snooze':
-      return { action: 'snooze', days: action.snoozeDays, kind: record.kind };
+      return { action: 'snooze', days: action.snoozeDays, kind };
     case 'decide':
       return { action: action.decision };
   }
@@ -56,6 +57,9 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (!mayActOnContract(asker.person, asker.roles, contract)) {
     return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so you cannot act on its warnings; ask ${describeWhoCan(['procurement', 'administrator'], services.roles)}.` };
   }
+  // Statutory and performance warnings are settled by their records, not by renewal decisions.
+  if (isDutyKind(record.kind)) return acknowledgeDuty(action, { ...record, kind: record.kind }, contract, asker, services);
+  const kind = record.kind;
   // A card from before a decision (or a change of dates) answers with how things stand, and does not act twice.
   const decisions = await store.renewals.listDecisions(contract.reference);
   const standing = currentOutcome(record, contract, decisions, today, services);
@@ -71,7 +75,7 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (renegotiation && !renegotiation.ok) return { message: renegotiation.message };
   const request: DecisionRequest = renegotiation?.ok
     ? { action: 'renegotiated', savingId: renegotiation.saving.id, ...(renegotiation.newEndDate ? { newEndDate: renegotiation.newEndDate } : {}) }
-    : requestOf(action, record);
+    : requestOf(action, kind);
   const decided = decide(contract, request, { today, by: audit.actor, settings: services.settings });
   if (!decided.success) return { message: escapeMarkdown(decided.problems.map((p) => p.message).join(' ')) };
   await store.renewals.recordDecision(decided.value, audit);
@@ -90,7 +94,7 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
 }
 
 function warningCardOf(record: WarningRecord, contract: Contract, today: string, outcome: WarningOutcome | undefined) {
-  return warningCard({ warningKey: record.key, contract, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, ...(outcome ? { outcome } : {}) });
+  return warningCard({ warningKey: record.key, contract, deadline: { kind: record.kind as KeyDateKind, date: record.deadline, rule: record.warning.rule }, today, ...(outcome ? { outcome } : {}) });
 }
 
 const isSettling = (decision: RenewalDecision): decision is RenewalDecision & { action: SettlingAction } => (SETTLING_ACTIONS as readonly string[]).includes(decision.action);

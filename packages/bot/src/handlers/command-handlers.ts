@@ -1,6 +1,6 @@
-import { listRenewals, type Contract, type RenewalRow } from '@contract-steward/core';
+import { daysBetween, listRenewals, listRenewalsFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
 import type { RenewalsCommand } from '../commands/command-table.js';
-import { daysBetween, escapeMarkdown } from '../cards/card-kit.js';
+import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
@@ -11,11 +11,10 @@ import type { BotServices } from '../services.js';
 import type { OutgoingMessage } from '../turn.js';
 import type { Asker } from './who.js';
 
-/** Contracts the asker may see: the whole register for the roles, otherwise those they own. */
-async function visibleContracts(asker: Asker, services: BotServices): Promise<Contract[]> {
-  if (seesWholeRegister(asker.roles)) return services.store.contracts.list();
-  if (!asker.person.email) return [];
-  return services.store.contracts.list({ ownerEmail: asker.person.email });
+/** Whose contracts the asker may see: everyone's for the roles (undefined), otherwise their own, or nobody's. */
+function visibleOwner(asker: Asker): string | undefined | null {
+  if (seesWholeRegister(asker.roles)) return undefined;
+  return asker.person.email ?? null;
 }
 
 function digestRows(rows: readonly RenewalRow[], contracts: readonly Contract[]): DigestRow[] {
@@ -36,8 +35,7 @@ const scopeNote = (asker: Asker) => (seesWholeRegister(asker.roles) ? 'the whole
 
 /** The welcome card as help, saying what was not understood. */
 export function answerHelp(command: Extract<Command, { name: 'help' }>, personName?: string): OutgoingMessage {
-  const coming = command.coming === 'obligations' ? { coming: 'Obligation deadlines (KPI reports, insurance renewals, data returns) are coming to Teams soon; for now, run `steward obligations` at the command line.' } : {};
-  return { card: welcomeCard({ scope: 'personal', isHelp: true, ...coming, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
+  return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
 }
 
 /** True when `needle` (lower case) is among the words of `haystack`'s name, ignoring case. */
@@ -51,16 +49,20 @@ const names = (haystack: string | undefined, needle: string) => (haystack ?? '')
 export async function answerRenewals(command: RenewalsCommand, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
   if (command.mine && !asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
-  const contracts = (await visibleContracts(asker, services)).filter(
-    (c) =>
-      (!command.mine || c.owner?.email?.toLowerCase() === asker.person.email) &&
-      (command.supplier === undefined || names(c.supplier.name, command.supplier)) &&
-      (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
-  );
+  const owner = command.mine ? asker.person.email : visibleOwner(asker);
   const { from, to } = command.window;
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: daysBetween(today, to), settings: services.settings }).filter(
+  // The deadline index names the contracts in the window; only those are loaded.
+  const { rows: all, contracts: loaded } =
+    owner === null
+      ? { rows: [], contracts: [] }
+      : await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
+  const contracts = loaded.filter(
+    (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
+  );
+  const included = new Set(contracts.map((c) => c.reference));
+  const rows = all.filter(
     // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
-    (r) => !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
+    (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
   );
   const what = command.endsOnly ? 'ends' : 'has a deadline';
   return {
@@ -80,12 +82,14 @@ export async function answerRenewals(command: RenewalsCommand, asker: Asker, ser
 export async function answerMine(asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
   if (!asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
-  const contracts = await services.store.contracts.list({ ownerEmail: asker.person.email });
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { settings: services.settings });
+  const [owned, { rows, contracts }] = await Promise.all([
+    services.store.contracts.count({ ownerEmail: asker.person.email }),
+    listRenewalsFromStore(services.store, today, { settings: services.settings, ownerEmail: asker.person.email }),
+  ]);
   return {
     card: renewalsDigestCard({
       title: 'Your contracts',
-      subtitle: `${contracts.length} contract${contracts.length === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
+      subtitle: `${owned} contract${owned === 1 ? '' : 's'} owned by ${escapeMarkdown(asker.person.email)}, next deadline first.`,
       today,
       rows: digestRows(rows, contracts),
       emptyText: `No contract in the register names ${escapeMarkdown(asker.person.email)} as its owner. If that is wrong, ask an administrator to update the register.`,
@@ -113,8 +117,8 @@ export async function answerOverdue(asker: Asker, services: BotServices): Promis
   if (!mayListOverdue(asker.roles)) {
     return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
   }
-  const contracts = await services.store.contracts.list();
-  const rows = listRenewals(contracts, await services.store.renewals.listDecisions(), today, { within: 0, settings: services.settings }).filter((r) => r.overdue);
+  const { rows: all, contracts } = await listRenewalsFromStore(services.store, today, { within: 0, settings: services.settings });
+  const rows = all.filter((r) => r.overdue);
   return {
     card: renewalsDigestCard({
       title: 'Overdue deadlines',

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../cards/card-kit.js';
-import { savingFromRenegotiation, type Contract, type IsoDate, type Saving } from '@contract-steward/core';
+import { dayAfter, savingFromRenegotiation, type Contract, type IsoDate, type Saving } from '@contract-steward/core';
 
 /** What the decision card sends with "Renegotiated": the prices, and optionally the term and new end date. */
 export interface RenegotiationInput {
@@ -10,10 +10,6 @@ export interface RenegotiationInput {
 }
 
 export type RenegotiationOutcome = { readonly ok: true; readonly saving: Saving; readonly newEndDate?: IsoDate } | { readonly ok: false; readonly message: string };
-
-function dayAfter(day: IsoDate): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Whole months from `first` to the day after `last` (at least 1). */
 function monthsBetween(first: IsoDate, last: IsoDate): number {

@@ -1,5 +1,5 @@
 import { isIsoDate, type IsoDate } from '../shared/iso-date.js';
-import { londonToday } from '../renewals/london-today.js';
+import { londonToday } from '../shared/calendar.js';
 import { CliError } from './command.js';
 
 /** `--as-of YYYY-MM-DD` when given, else today in London from the CLI's clock. */

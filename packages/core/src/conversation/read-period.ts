@@ -1,6 +1,5 @@
 import type { IsoDate } from '../shared/iso-date.js';
-import { addDays, dayOfWeek } from '../renewals/calendar-date.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, dayOfWeek } from '../shared/calendar.js';
 import { financialYear, financialYearOf } from '../savings/financial-year.js';
 
 /** A span of calendar days, both ends included, and how to say it. */

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../shared/iso-date.js';
+import { formatLongDate } from '../shared/calendar.js';
 
 /** Who approved a decision record, and when. */
 export interface DecisionApproval {
@@ -22,12 +23,4 @@ export interface DecisionRecordDetails {
 export function decisionStatus(details: DecisionRecordDetails): string {
   const a = details.approval;
   return a ? `Approved on ${formatLongDate(a.date)} by ${a.name} (${a.role})` : 'Draft: for approval by the Technical Design Authority';
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2026-03-12 as "12 March 2026", the way a council paper dates itself. */
-export function formatLongDate(iso: IsoDate): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }

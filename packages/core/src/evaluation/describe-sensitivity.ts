@@ -1,6 +1,6 @@
 import { criterionById } from './criteria.js';
 import type { EvaluationResult } from './evaluate-options.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../shared/format.js';
 
 /**
  * The sensitivity of the winner as one sentence, the same in the CLI, the bot, the Markdown

@@ -8,6 +8,6 @@ export { rankOptions, findSensitivity, type Ranked, type RankingOutcome, type Se
 export { evaluateOptions, summariseEvaluation, type EvaluationResult, type OptionResult, type DivergenceFlag } from './evaluate-options.js';
 export { evaluationTemplate } from './evaluation-template.js';
 export { renderDecisionRecordMarkdown } from './render-decision-record-markdown.js';
-export { decisionStatus, formatLongDate, type DecisionApproval, type DecisionRecordDetails } from './decision-record-details.js';
+export { decisionStatus, type DecisionApproval, type DecisionRecordDetails } from './decision-record-details.js';
 export { describeSensitivity } from './describe-sensitivity.js';
 export { resolveWeights, type Weights } from './weights.js';

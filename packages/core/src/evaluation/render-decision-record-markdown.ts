@@ -1,8 +1,9 @@
 import { criterionById, TDA_CRITERIA } from './criteria.js';
-import { decisionStatus, formatLongDate, type DecisionRecordDetails } from './decision-record-details.js';
+import { decisionStatus, type DecisionRecordDetails } from './decision-record-details.js';
+import { formatLongDate } from '../shared/calendar.js';
 import { describeSensitivity } from './describe-sensitivity.js';
 import type { EvaluationResult, OptionResult } from './evaluate-options.js';
-import { formatNumber, formatPounds } from './format.js';
+import { formatNumber, formatPounds } from '../shared/format.js';
 import { DIVERGENCE_THRESHOLD } from './score-options.js';
 
 /**

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { criterionById, TDA_CRITERIA } from '../evaluation/criteria.js';
 import { greenBookDiscountFormula } from '../evaluation/discounting.js';
 import type { EvaluationResult, OptionResult } from '../evaluation/evaluate-options.js';
-import { decisionStatus, formatLongDate, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
+import { decisionStatus, type DecisionRecordDetails } from '../evaluation/decision-record-details.js';
+import { formatLongDate } from '../shared/calendar.js';
 import { describeSensitivity } from '../evaluation/describe-sensitivity.js';
-import { formatNumber, formatPounds } from '../evaluation/format.js';
+import { columnLetter, formatNumber, formatPounds } from '../shared/format.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 import { addLogo, fitRowHeight, HEADER_FILL, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
@@ -464,6 +465,7 @@ function recommendationText(result: EvaluationResult): string {
 function liveRecommendationText(result: EvaluationResult): string {
   const best = result.ranking[0];
   if (result.winner && best) {
+    // Not formatPounds: this must match what Excel's TEXT(x,"£#,##0") shows, hyphen minus and all.
     const pounds = (n: number) => `${n < 0 ? '-' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
     return `Recommendation: ${result.winner}, with ${best.totalScore.toFixed(2)} out of 100, a whole-life cost of ${pounds(best.costBenefit.presentValueCost)} (present value) and a net present value of ${pounds(best.costBenefit.npv)}.`;
   }
@@ -503,10 +505,4 @@ function header(row: ExcelJS.Row, labels: readonly string[]): void {
 
 function money(row: ExcelJS.Row, columns: readonly number[]): void {
   for (const c of columns) row.getCell(c).numFmt = GBP;
-}
-
-function columnLetter(n: number): string {
-  let letters = '';
-  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
-  return letters;
 }

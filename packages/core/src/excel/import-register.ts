@@ -1,7 +1,8 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { SourceRow } from '../register/import/convert-row.js';
 import { cleanText } from '../register/import/clean-text.js';
-import { columnLetter, importProblem, type ImportProblem } from '../register/import/import-problem.js';
+import { importProblem, type ImportProblem } from '../register/import/import-problem.js';
+import { columnLetter } from '../shared/format.js';
 import { createImportPlanner, type ImportPlanner } from '../register/import/import-planner.js';
 import { canonicalJson } from '../register/import/canonical-json.js';
 import { isProvisionalReference, provisionalReference } from '../register/import/provisional-reference.js';
@@ -247,7 +248,7 @@ function handBack(rejected: readonly SourceRow[], reading: RegisterReading, plan
     if (reference === undefined || lot === undefined) return source;
     problems.push(
       importProblem(
-        { sheet: source.sheet, row: source.row, column: columnLetter(column), value: reference },
+        { sheet: source.sheet, row: source.row, column: columnLetter(column + 1), value: reference },
         'lot-reference',
         `an imported row already has reference "${reference}", so the problems workbook gives this row ${lot}: importing it corrected adds it as that lot instead of replacing the other contract — write its own reference if it has one`,
         'warning',

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Kpi } from '../performance/kpi.schema.js';
 import { DEFAULT_RATING_SETTINGS, inadequateLine, RATING_DESCRIPTIONS, RATINGS, type Rating, type RatingSettings } from '../performance/rate-result.js';
 import { excelDate } from './write-register.js';
-import { columnLetter, GBP_FORMAT, HEADER_FILL, HEADER_FONT, PAGE_SETUP } from './savings-workbook.js';
+import { GBP_FORMAT, HEADER_FILL, HEADER_FONT, PAGE_SETUP } from './savings-workbook.js';
+import { columnLetter } from '../shared/format.js';
 import { exactTextCriterion, xlsxSafe } from './spreadsheet-safety.js';
 
 /** One rated result, as `summarisePerformance` gives it, with its KPI. */

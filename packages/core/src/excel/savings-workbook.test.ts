@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SavingSchema, type SavingInput } from '../savings/saving.schema.js';
-import { GBP_FORMAT, columnLetter, writeSavingsWorkbook } from './savings-workbook.js';
+import { GBP_FORMAT, writeSavingsWorkbook } from './savings-workbook.js';
+import { columnLetter } from '../shared/format.js';
 import { IEG4_SAVING } from '../savings/ieg4-example.js';
 
 function saving(overrides: Partial<SavingInput> = {}) {

@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { computeSaving, splitSaving, type SavingFigures } from '../savings/compute-savings.js';
 import { financialYear, financialYearOf, type FinancialYear } from '../savings/financial-year.js';
-import { addMonthsClamped } from '../savings/term-dates.js';
+import { addMonths } from '../shared/calendar.js';
+import { columnLetter } from '../shared/format.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
@@ -378,7 +379,7 @@ function yearsCovered(savings: readonly Saving[]): FinancialYear[] {
   for (const s of savings) {
     first = Math.min(first, financialYearOf(s.start).startYear);
     // The term's last day is the day before start + term months.
-    const end = addMonthsClamped(s.start, s.termMonths);
+    const end = addMonths(s.start, s.termMonths);
     last = Math.max(last, financialYearOf(end).startYear - (end.slice(5) === '04-01' ? 1 : 0));
   }
   const years: FinancialYear[] = [];
@@ -391,9 +392,3 @@ function excelDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return letters;
-}

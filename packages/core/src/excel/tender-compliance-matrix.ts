@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PackClause, TenderPack } from '../tenders/build-pack.js';
-import { formatLongDate } from '../tenders/render-pack-markdown.js';
+import { formatLongDate } from '../shared/calendar.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
 /** The answers a supplier can give in the Compliant column. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
-import { columnLetter } from '../register/import/import-problem.js';
+import { columnLetter } from '../shared/format.js';
 import { fitRowHeights, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
 import { DATE_FIELDS, FLAG_FIELDS, MONEY_FIELDS, registerColumns, styleRegisterSheet } from './write-register.js';
 
@@ -70,7 +70,7 @@ export async function writeTemplateWorkbook(path: string, rows = 1000, options: 
   const sheet = workbook.addWorksheet('Register');
   sheet.columns = registerColumns();
   EXPORT_FIELDS.forEach((field, index) => {
-    const letter = columnLetter(index);
+    const letter = columnLetter(index + 1);
     const validation = validationFor(field);
     if (validation) validateRange(sheet, `${letter}2:${letter}${rows + 1}`, validation);
   });

@@ -7,6 +7,7 @@ import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field
 import { inTransparencyQuarter, TRANSPARENCY_THRESHOLD, type Quarter } from '../publish/transparency-quarter.js';
 import { csvSafe, xlsxSafe } from './spreadsheet-safety.js';
 import { DATE_FIELDS, excelDate } from './write-register.js';
+import { formatPounds } from '../shared/format.js';
 
 export { TRANSPARENCY_THRESHOLD };
 
@@ -49,7 +50,7 @@ const OTHER_FIELDS: readonly ImportField[] = EXPORT_FIELDS.filter((f) => !TRANSP
 
 export const TRANSPARENCY_HEADERS: readonly string[] = [...TRANSPARENCY_COLUMNS.map((c) => c.header), VALUE_NOTE_HEADER, ...OTHER_FIELDS.map((f) => IMPORT_FIELDS[f])];
 
-const NO_VALUE = `No value recorded: check whether it is over £${TRANSPARENCY_THRESHOLD.toLocaleString('en-GB')}`;
+const NO_VALUE = `No value recorded: check whether it is over ${formatPounds(TRANSPARENCY_THRESHOLD)}`;
 
 /** One row of the publication, cell by cell, dates left as YYYY-MM-DD. */
 export function transparencyCells(c: Contract): ExportCell[] {

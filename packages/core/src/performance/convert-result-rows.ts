@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../register/import/cell-value.js';
 import { cleanText } from '../register/import/clean-text.js';
-import { cellAddress, columnLetter } from '../register/import/import-problem.js';
+import { cellAddress } from '../register/import/import-problem.js';
+import { columnLetter } from '../shared/format.js';
 import { parseDateCell } from '../register/import/parse-date-cell.js';
 import { parseFlagCell } from '../register/import/parse-flag-cell.js';
 import type { Kpi, KpiResult } from './kpi.schema.js';
@@ -91,7 +92,7 @@ export function convertResultRows(
     count += 1;
     const at = (field: Field) => {
       const index = columns?.get(field);
-      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index) };
+      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index + 1) };
     };
     const problem = (field: Field | '', code: ResultImportProblemCode, sentence: string) => {
       const where = field === '' ? { cell: undefined, column: '' } : at(field);
@@ -150,8 +151,14 @@ export function convertResultRows(
   return { results, problems, rows: count };
 }
 
-/** A number ("97.5", "97.5%", "1,200"), yes/no for a yes/no KPI, or null when blank. */
+/** A number ("97.5", "97.5%", "1,200"), yes/no (or 1/0) for a yes/no KPI, or null when blank. */
 function readValue(cell: CellValue, kpi: Kpi | undefined): number | null | 'not-a-number' {
+  const value = readNumber(cell, kpi);
+  // A yes/no KPI is met or not: 97 is a slip, not a result.
+  return kpi?.measure === 'yes-no' && typeof value === 'number' && value !== 0 && value !== 1 ? 'not-a-number' : value;
+}
+
+function readNumber(cell: CellValue, kpi: Kpi | undefined): number | null | 'not-a-number' {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'not-a-number';
   if (cell instanceof Date) return 'not-a-number';
   if (typeof cell === 'boolean') return kpi?.measure === 'yes-no' ? (cell ? 1 : 0) : 'not-a-number';

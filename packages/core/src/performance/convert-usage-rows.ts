@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../register/import/cell-value.js';
 import { cleanText } from '../register/import/clean-text.js';
-import { cellAddress, columnLetter } from '../register/import/import-problem.js';
+import { cellAddress } from '../register/import/import-problem.js';
+import { columnLetter } from '../shared/format.js';
 import { parseDateCell } from '../register/import/parse-date-cell.js';
 import { parseMoneyCell } from '../register/import/parse-money-cell.js';
 import type { RawResultRow } from './convert-result-rows.js';
@@ -92,7 +93,7 @@ export function convertUsageRows(
     const header = columns;
     const at = (field: Field) => {
       const index = header.get(field);
-      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index) };
+      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index + 1) };
     };
     const problem = (field: Field | '', code: UsageImportProblemCode, sentence: string) => {
       const where = field === '' ? { cell: undefined, column: '' } : at(field);

@@ -1,5 +1,5 @@
-import { describeDate } from '../renewals/calendar-date.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDuration, describeDate } from '../shared/calendar.js';
+import { formatPounds } from '../shared/format.js';
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { ReviewAction, ReviewMeeting } from './kpi.schema.js';
@@ -20,7 +20,7 @@ export function reviewsPerYear(contract: Contract, settings: ReviewSettings = DE
   const annual = contract.value.annual;
   const band = annual === undefined ? undefined : [...settings.bands].sort((a, b) => b.fromAnnualValue - a.fromAnnualValue).find((b) => annual >= b.fromAnnualValue);
   if (band) {
-    return { perYear: band.perYear, words: `${timesAYear(band.perYear)}, for contracts worth £${band.fromAnnualValue.toLocaleString('en-GB')} a year or more` };
+    return { perYear: band.perYear, words: `${timesAYear(band.perYear)}, for contracts worth ${formatPounds(band.fromAnnualValue)} a year or more` };
   }
   return { perYear: settings.perYear, words: `${timesAYear(settings.perYear)}, the council's default (DDaT strategy, Appendix E, mission 2.3: bi-annual review meetings)` };
 }

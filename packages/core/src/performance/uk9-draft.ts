@@ -1,4 +1,4 @@
-import { describeDate } from '../renewals/calendar-date.js';
+import { describeDate } from '../shared/calendar.js';
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Result } from '../shared/problem.js';

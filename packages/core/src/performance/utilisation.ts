@@ -1,4 +1,5 @@
 import type { Usage } from './kpi.schema.js';
+import { formatPounds } from '../shared/format.js';
 
 /** Below this share of paid-for capacity in use, review usage before renewing (the IEG4 lesson). */
 export const DEFAULT_UTILISATION_FLOOR = 0.7;
@@ -33,8 +34,7 @@ export function computeUtilisation(usage: Usage, options: { floor?: number; annu
   const annualCost = usage.annualCost ?? options.annualCost;
   const unused = Math.max(0, usage.paidFor - usage.used);
   const unusedAnnualCost = annualCost === undefined ? undefined : Math.round(((annualCost * unused) / usage.paidFor) * 100) / 100;
-  const money = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-  const costWords = unusedAnnualCost === undefined ? '' : `; the ${unused} unused cost ${money(unusedAnnualCost)} a year of ${money(annualCost ?? 0)}`;
+  const costWords = unusedAnnualCost === undefined ? '' : `; the ${unused} unused cost ${formatPounds(unusedAnnualCost)} a year of ${formatPounds(annualCost ?? 0)}`;
   const verdict = reviewBeforeRenewing ? `under the ${pct(floor)} floor, so review usage before renewing` : `not under the ${pct(floor)} floor`;
   return {
     contract: usage.contract,

@@ -1,5 +1,6 @@
 import type { Contract } from '../register/contract.schema.js';
-import { legalFacts, money, noObligationsReason, type LegalFacts } from './regime.js';
+import { legalFacts, noObligationsReason, type LegalFacts } from './regime.js';
+import { formatMoney } from '../shared/format.js';
 import { FIVE_MILLION } from './thresholds.js';
 
 export interface KpiDuty {
@@ -22,7 +23,7 @@ export function kpiDuty(contract: Contract, facts: LegalFacts = legalFacts(contr
   if (facts.valueIncVat === undefined) {
     return { required: false, rule: `${reference} has no value in the register, so the £5m test of Procurement Act 2023 s.52(1) cannot be applied: record its total value` };
   }
-  const worth = `£${money(facts.valueIncVat)} including VAT (${facts.vatWords})`;
+  const worth = `${formatMoney(facts.valueIncVat)} including VAT (${facts.vatWords})`;
   if (facts.valueIncVat <= FIVE_MILLION) {
     return { required: false, rule: `${reference} is worth ${worth}, not more than the £5m of Procurement Act 2023 s.52(1), so no KPIs are required` };
   }

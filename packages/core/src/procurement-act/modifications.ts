@@ -1,9 +1,9 @@
 import type { Contract } from '../register/contract.schema.js';
-import { daysBetween, describeDate } from '../renewals/calendar-date.js';
+import { daysBetween, describeDate } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Problem, type Result } from '../shared/problem.js';
 import type { Ground, ModificationRecord } from './modification-record.js';
-import { money } from './obligations.js';
+import { formatMoney } from '../shared/format.js';
 import { legalFacts, maximumTerm } from './regime.js';
 import type { Regime } from './thresholds.js';
 
@@ -71,7 +71,7 @@ export function checkModification(
     return problem('before-entry', `The modification date ${proposal.date} is before ${ref} was entered into (${facts.enteredInto}). Give the day the change takes effect.`);
   }
   if (facts.value + proposal.valueChange < 0) {
-    return problem('negative-value', `A value change of £${money(proposal.valueChange)} would make the value of ${ref} (£${money(facts.value)}) negative. Check the amount.`);
+    return problem('negative-value', `A value change of ${formatMoney(proposal.valueChange)} would make the value of ${ref} (${formatMoney(facts.value)}) negative. Check the amount.`);
   }
   if (proposal.newEndDate !== undefined && contract.startDate !== undefined && proposal.newEndDate < contract.startDate) {
     return problem('end-before-start', `The new end date ${proposal.newEndDate} is before ${ref} starts (${contract.startDate}).`);
@@ -102,7 +102,7 @@ export function checkModification(
   const reasons: string[] = [];
   const warnings: string[] = [];
   if (effectiveChange !== proposal.valueChange) {
-    reasons.push(`The term grows by ${termChangeDays} days, worth about £${money(round2(impliedByTerm))} pro rata to the value on award, so that is counted as its value change.`);
+    reasons.push(`The term grows by ${termChangeDays} days, worth about ${formatMoney(round2(impliedByTerm))} pro rata to the value on award, so that is counted as its value change.`);
   }
   const limit = facts.contractType === 'works' ? 15 : 10;
   const withinPercent = Math.abs(effectiveChange) * 100 <= limit * awardValue;
@@ -121,10 +121,10 @@ export function checkModification(
   const belowThreshold = withinPercent && aggregateWith < threshold;
   reasons.push(
     belowThreshold
-      ? `Below-threshold (s.74(4)): it changes the estimated value by ${pct(changePercent)} of the £${money(awardValue)} on award, at most ${limit}% for ${typeWords}, and below-threshold modifications would total £${money(round2(aggregateWith))} including VAT, less than the £${money(threshold)} threshold.`
+      ? `Below-threshold (s.74(4)): it changes the estimated value by ${pct(changePercent)} of the ${formatMoney(awardValue)} on award, at most ${limit}% for ${typeWords}, and below-threshold modifications would total ${formatMoney(round2(aggregateWith))} including VAT, less than the ${formatMoney(threshold)} threshold.`
       : !withinPercent
-        ? `Not below-threshold (s.74(4)(a)): it changes the estimated value by ${pct(changePercent)} of the £${money(awardValue)} on award, more than ${limit}% for ${typeWords}.`
-        : `Not below-threshold (s.74(4)(b)): below-threshold modifications would total £${money(round2(aggregateWith))} including VAT (${facts.vatWords}), not less than the £${money(threshold)} threshold.`,
+        ? `Not below-threshold (s.74(4)(a)): it changes the estimated value by ${pct(changePercent)} of the ${formatMoney(awardValue)} on award, more than ${limit}% for ${typeWords}.`
+        : `Not below-threshold (s.74(4)(b)): below-threshold modifications would total ${formatMoney(round2(aggregateWith))} including VAT (${facts.vatWords}), not less than the ${formatMoney(threshold)} threshold.`,
   );
   const termPercent = termOnAward ? (Math.abs(termChangeDays) / termOnAward) * 100 : 0;
   const termSubstantial = termOnAward !== undefined && Math.abs(termChangeDays) * 10 > termOnAward;
@@ -218,8 +218,8 @@ export function checkModification(
     const pcrReasons = [...reasons];
     pcrReasons.push(
       deMinimis
-        ? `De minimis (regulation 72(1)(f) and (5)): the net cumulative change of £${money(round2(net))} is below the £${money(threshold)} threshold including VAT and below ${limit}% of the initial value of £${money(awardValue)}.`
-        : `Not de minimis (regulation 72(5)): the net cumulative change of £${money(round2(net))} is not below both the £${money(threshold)} threshold including VAT and ${limit}% of the initial value of £${money(awardValue)}.`,
+        ? `De minimis (regulation 72(1)(f) and (5)): the net cumulative change of ${formatMoney(round2(net))} is below the ${formatMoney(threshold)} threshold including VAT and below ${limit}% of the initial value of ${formatMoney(awardValue)}.`
+        : `Not de minimis (regulation 72(5)): the net cumulative change of ${formatMoney(round2(net))} is not below both the ${formatMoney(threshold)} threshold including VAT and ${limit}% of the initial value of ${formatMoney(awardValue)}.`,
     );
     let permitted = false;
     let ground: Ground | null = null;
@@ -232,7 +232,7 @@ export function checkModification(
       pcrReasons.push(
         permitted
           ? `Permitted on regulation 72(1)(${g.slice(-1)}): the increase is at most 50% of the original contract value (regulation 72(1)(${g.slice(-1)}) and (2)); a modification notice must be sent for publication (regulation 72(3)).`
-          : `Refused: under regulation 72(1)(${g.slice(-1)}) no single increase may exceed 50% of the original contract value of £${money(awardValue)}. Procure a new contract.`,
+          : `Refused: under regulation 72(1)(${g.slice(-1)}) no single increase may exceed 50% of the original contract value of ${formatMoney(awardValue)}. Procure a new contract.`,
       );
     } else if (g === 'not-substantial' || g === 'reg-72-1-e') {
       permitted = true;

@@ -1,10 +1,10 @@
 import type { Contract } from '../register/contract.schema.js';
-import { addDays, describeDate } from '../renewals/calendar-date.js';
-import { addDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, describeDate } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { ModificationRecord, PublicationRecord } from './modification-record.js';
 import { kpiDuty } from './kpi-duty.js';
-import { legalFacts, money, noObligationsReason } from './regime.js';
+import { legalFacts, noObligationsReason } from './regime.js';
+import { formatMoney } from '../shared/format.js';
 import { FIVE_MILLION } from './thresholds.js';
 
 /**
@@ -91,7 +91,7 @@ export function computeObligations(contract: Contract, context: ObligationContex
   const enteredWords = entered === undefined ? '' : `${describeDate(entered)}${facts.enteredIntoAssumed ? ' (the start date: no date of entry is recorded, so it is assumed)' : ''}`;
   const publicWords = valueUnknown ? ' No value is recorded, so the contract is assumed to be at or above its threshold.' : '';
   const over5m = facts.valueIncVat !== undefined && facts.valueIncVat > FIVE_MILLION;
-  const valueWords = facts.valueIncVat === undefined ? '' : `£${money(facts.valueIncVat)} including VAT (${facts.vatWords})`;
+  const valueWords = facts.valueIncVat === undefined ? '' : `${formatMoney(facts.valueIncVat)} including VAT (${facts.vatWords})`;
   const lightTouch = facts.contractType === 'light-touch';
 
   if (entered !== undefined) {
@@ -156,4 +156,4 @@ function sortObligations(list: Obligation[]): Obligation[] {
 }
 
 // Kept here too for callers that read the obligations module.
-export { money, noObligationsReason } from './regime.js';
+export { noObligationsReason } from './regime.js';

@@ -1,6 +1,6 @@
 import type { Contract, ContractType } from '../register/contract.schema.js';
-import { addDays, daysBetween, describeDate } from '../renewals/calendar-date.js';
-import { addDuration, describeDuration } from '../renewals/subtract-duration.js';
+import { addDays, addDuration, daysBetween, describeDate } from '../shared/calendar.js';
+import { describeDuration, formatMoney } from '../shared/format.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import { ACT_IN_FORCE, STANDARD_VAT_RATE, thresholdFor, type Regime, type ThresholdAmount } from './thresholds.js';
 
@@ -144,11 +144,7 @@ export function noObligationsReason(facts: LegalFacts): string | undefined {
   }
   if (facts.regime === 'unknown') return `${facts.regimeRule} Until then no statutory deadlines are computed.`;
   if (facts.aboveThreshold === false && facts.threshold) {
-    return `Below the threshold: its estimated value of £${money(facts.valueIncVat ?? 0)} including VAT (${facts.vatWords}) is less than the £${money(facts.threshold.amount)} threshold (${facts.threshold.set.source}), so it is not a public contract and s.53, s.71, s.75 and s.80 do not apply. If it is worth £30,000 or more including VAT it is a notifiable below-threshold contract: publish a contract details notice within 30 days of entering into it (s.87).`;
+    return `Below the threshold: its estimated value of ${formatMoney(facts.valueIncVat ?? 0)} including VAT (${facts.vatWords}) is less than the ${formatMoney(facts.threshold.amount)} threshold (${facts.threshold.set.source}), so it is not a public contract and s.53, s.71, s.75 and s.80 do not apply. If it is worth £30,000 or more including VAT it is a notifiable below-threshold contract: publish a contract details notice within 30 days of entering into it (s.87).`;
   }
   return undefined;
-}
-
-export function money(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }

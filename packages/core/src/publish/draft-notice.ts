@@ -1,5 +1,5 @@
 import { isObligationCode, type Obligation } from '../procurement-act/obligations.js';
-import { addDays } from '../renewals/calendar-date.js';
+import { addDays } from '../shared/calendar.js';
 import { checkPackageOptions, contractReleases, ocidsFor, releasePackage, type OcdsContractInput, type OcdsPackageOptions, type OcdsPackageProblem, type OcdsReleasePackage } from './build-ocds-package.js';
 import type { OcdsTag } from './ocds-types.js';
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../shared/iso-date.js';
-import { addDays, dayOfWeek } from './calendar-date.js';
+import { addDays, dayOfWeek } from '../shared/calendar.js';
 
 export interface BankHoliday {
   readonly date: IsoDate;

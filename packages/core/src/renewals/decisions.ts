@@ -1,11 +1,11 @@
 import type { Contract } from '../register/contract.schema.js';
 import { isIsoDate, type IsoDate } from '../shared/iso-date.js';
 import { fail, ok, type Problem, type Result } from '../shared/problem.js';
-import { addDays, describeDate } from './calendar-date.js';
+import { addDays, addDuration, describeDate } from '../shared/calendar.js';
 import { deadlineId, type Deadline } from './deadlines.js';
 import { computeKeyDates, KEY_DATE_KINDS, type KeyDateKind } from './key-dates.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
-import { addDuration, describeDuration } from './subtract-duration.js';
+import { describeDuration } from '../shared/format.js';
 
 /**
  * What a contract manager can do about a deadline:

@@ -1,12 +1,10 @@
 export * from './bank-holidays.js';
 export { isWorkingDay, previousWorkingDay } from './working-days.js';
-export { subtractDuration, addDuration, describeDuration } from './subtract-duration.js';
-export { describeDate, addDays } from './calendar-date.js';
 export * from './lead-times.js';
 export * from './renewal-settings.js';
 export * from './key-dates.js';
+export { KEY_DATE_LABELS } from './key-date-labels.js';
 export * from './deadlines.js';
 export * from './warnings.js';
 export * from './decisions.js';
 export * from './upcoming-renewals.js';
-export { londonToday } from './london-today.js';

@@ -1,9 +1,9 @@
 import type { Contract, Duration, RenewalType } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { addDays, describeDate } from './calendar-date.js';
+import { addDays, addDuration, describeDate, subtractDuration } from '../shared/calendar.js';
 import { ROUTE_NAMES } from './lead-times.js';
 import { DEFAULT_RENEWAL_SETTINGS, governanceBandFor, type RenewalSettings } from './renewal-settings.js';
-import { addDuration, describeDuration, subtractDuration } from './subtract-duration.js';
+import { describeDuration, describeDurations, formatPounds } from '../shared/format.js';
 import { previousWorkingDay, whyNotWorking } from './working-days.js';
 
 export const KEY_DATE_KINDS = ['notice', 'extension', 'reprocure-if-not-extended', 'reprocure', 'renewal', 'end', 'review'] as const;
@@ -144,7 +144,7 @@ export function keyDateFacts(contract: Contract, settings: RenewalSettings = DEF
         const finalWords = () =>
           options.maximumEndDate
             ? 'the maximum end date recorded if every option is taken'
-            : `the end date if the remaining ${remaining.length === 1 ? 'option' : `${remaining.length} options`} (${remaining.map(describeDuration).join(' + ')}) ${remaining.length === 1 ? 'is' : 'are'} taken`;
+            : `the end date if the remaining ${remaining.length === 1 ? 'option' : `${remaining.length} options`} (${describeDurations(remaining)}) ${remaining.length === 1 ? 'is' : 'are'} taken`;
         dates.push(reprocureDate(contract, 'reprocure', finalEnd, finalWords, governance, settings));
       }
       break;
@@ -238,10 +238,6 @@ function governanceFor(contract: Contract, settings: RenewalSettings): Governanc
       `(a key decision must be published at least 28 clear days before it is made, Local Authorities (Executive Arrangements) ` +
       `(Meetings and Access to Information) (England) Regulations 2012, reg. 9, and its report goes through a committee cycle)`,
   };
-}
-
-function formatPounds(value: number): string {
-  return `£${value.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
 }
 
 /** Sentences of a decision: without approval time, and moved earlier for it. */

@@ -1,9 +1,9 @@
 import type { Contract } from '../register/contract.schema.js';
 import type { IsoDate } from '../shared/iso-date.js';
-import { daysBetween } from './calendar-date.js';
+import { daysBetween } from '../shared/calendar.js';
 import { deadlineId } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
-import { explainKeyDate, keyDateFacts, sortKeyDates, type KeyDate } from './key-dates.js';
+import { keyDateFacts, sortKeyDates, type KeyDate, type KeyDateFact } from './key-dates.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
 import { decisionIndex } from './warnings.js';
 
@@ -56,20 +56,32 @@ export function listRenewals(
       const daysLeft = daysBetween(today, fact.date);
       if (daysLeft < 0 ? -daysLeft > settings.overdueForDays : options.within !== undefined && daysLeft > options.within) continue;
       contractFlags ??= (options.flaggers ?? []).flatMap((flagger) => flagger(contract));
-      const keyDate = explainKeyDate(fact);
       const flags: RenewalFlag[] = [];
-      if (keyDate.assumed) flags.push({ code: 'assumed-notice', message: 'no notice period recorded: the default is assumed' });
+      if (fact.assumed) flags.push({ code: 'assumed-notice', message: 'no notice period recorded: the default is assumed' });
       const until = snoozedUntil.get(id);
       if (until !== undefined && until > today) flags.push({ code: 'snoozed', message: `warnings snoozed until ${until}` });
-      rows.push({
-        ...keyDate,
-        title: contract.title,
-        ...(contract.owner?.email ? { ownerEmail: contract.owner.email } : {}),
-        daysLeft,
-        overdue: daysLeft < 0,
-        flags: [...flags, ...contractFlags],
-      });
+      rows.push(
+        withRuleOnDemand(fact, {
+          title: contract.title,
+          ...(contract.owner?.email ? { ownerEmail: contract.owner.email } : {}),
+          daysLeft,
+          overdue: daysLeft < 0,
+          flags: [...flags, ...contractFlags],
+        }),
+      );
     }
   }
   return sortKeyDates(rows);
+}
+
+/**
+ * The row with its rule written out only when it is read: a digest of thousands of dates shows
+ * 25, and writing every sentence cost more than the rest of the list. It reads (and compares,
+ * and serialises) like a plain row.
+ */
+function withRuleOnDemand(fact: KeyDateFact, rest: Omit<RenewalRow, keyof KeyDate>): RenewalRow {
+  let rule: string | undefined;
+  const row = { reference: fact.reference, kind: fact.kind, date: fact.date, ...(fact.assumed ? { assumed: true as const } : {}), ...rest };
+  Object.defineProperty(row, 'rule', { enumerable: true, get: () => (rule ??= fact.explain()) });
+  return row as RenewalRow;
 }

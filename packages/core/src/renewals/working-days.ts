@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import type { BankHolidayCalendar } from './bank-holidays.js';
-import { addDays, dayOfWeek } from './calendar-date.js';
+import { addDays, dayOfWeek } from '../shared/calendar.js';
 
 /** True on a Monday to Friday that is not a bank holiday. */
 export function isWorkingDay(date: IsoDate, holidays: BankHolidayCalendar): boolean {

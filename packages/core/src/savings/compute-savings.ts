@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/iso-date.js';
 import { financialYearsBetween, type FinancialYear } from './financial-year.js';
 import type { Saving } from './saving.schema.js';
-import { addMonthsClamped, dayFromEpoch, epochDay } from './term-dates.js';
+import { addMonths, dateOfDayNumber, dayNumber, daysInMonth } from '../shared/calendar.js';
 
 /** What a saving is worth in one financial year. */
 export interface YearAllocation {
@@ -76,24 +76,24 @@ export function computeSaving(terms: SavingTerms): SavingFigures {
   const grossSaving = (annualSaving * terms.termMonths) / 12;
   const totalSaving = grossSaving - terms.oneOffCosts;
   const totalPence = roundToPence(totalSaving);
-  const end = addMonthsClamped(terms.start, terms.termMonths);
-  const firstDay = epochDay(terms.start);
-  const endDay = epochDay(end);
+  const end = addMonths(terms.start, terms.termMonths);
+  const firstDay = dayNumber(terms.start);
+  const endDay = dayNumber(end);
   const days = endDay - firstDay;
-  const last = dayFromEpoch(endDay - 1);
+  const last = dateOfDayNumber(endDay - 1);
   const years = financialYearsBetween(terms.start, last);
   let penceSoFar = 0;
   const allocations = years.map((year, index): YearAllocation => {
-    const from = Math.max(firstDay, epochDay(year.first));
-    const until = Math.min(endDay, epochDay(year.last) + 1);
+    const from = Math.max(firstDay, dayNumber(year.first));
+    const until = Math.min(endDay, dayNumber(year.last) + 1);
     const overlap = until - from;
-    const months = monthPosition(dayFromEpoch(until)) - monthPosition(dayFromEpoch(from));
+    const months = monthPosition(dateOfDayNumber(until)) - monthPosition(dateOfDayNumber(from));
     const share = (annualSaving * months) / 12;
     const oneOffCosts = index === 0 ? terms.oneOffCosts : 0;
     const amount = share - oneOffCosts;
     const pence = index === years.length - 1 ? totalPence - penceSoFar : roundToPence(amount);
     penceSoFar += pence;
-    const effect = from === epochDay(year.first) && until === epochDay(year.last) + 1 ? 'full-year' : 'part-year';
+    const effect = from === dayNumber(year.first) && until === dayNumber(year.last) + 1 ? 'full-year' : 'part-year';
     return { year, days: overlap, months, effect, share, oneOffCosts, amount, pence };
   });
   return { annualSaving, grossSaving, oneOffCosts: terms.oneOffCosts, totalSaving, totalPence, first: terms.start, end, last, days, years: allocations };
@@ -106,8 +106,7 @@ export function computeSaving(terms: SavingTerms): SavingFigures {
 export function monthPosition(day: IsoDate): number {
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7));
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return year * 12 + (month - 1) + (Number(day.slice(8, 10)) - 1) / daysInMonth;
+  return year * 12 + (month - 1) + (Number(day.slice(8, 10)) - 1) / daysInMonth(year, month);
 }
 
 /** The three prices of a saving, a year (pounds). */

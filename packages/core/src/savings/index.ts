@@ -1,7 +1,6 @@
 export * from './saving.schema.js';
 export * from './financial-year.js';
 export * from './compute-savings.js';
-export { addMonthsClamped } from './term-dates.js';
 export { savingFromRenegotiation, type RenegotiationTerms } from './saving-from-renegotiation.js';
 export { validateSavingRows, savingRowsFromJson, type SavingRow } from './validate-savings.js';
 export { IEG4_SAVING } from './ieg4-example.js';

@@ -1,6 +1,7 @@
 import type { Contract } from '../register/contract.schema.js';
 import { problemsFromZod, type Result } from '../shared/problem.js';
 import { SavingSchema, type Saving } from './saving.schema.js';
+import { formatMoney } from '../shared/format.js';
 
 export interface RenegotiationTerms {
   /** The contract renewed. Its reference and service area go on the saving. */
@@ -34,12 +35,11 @@ export interface RenegotiationTerms {
  *   start: '2024-04-01', termMonths: 36, by: 'a.khan@council.gov.uk', at: new Date() })
  */
 export function savingFromRenegotiation(terms: RenegotiationTerms): Result<Saving> {
-  const pounds = (n: number) => `£${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
   const parsed = SavingSchema.safeParse({
     contract: terms.contract.reference,
     description:
       terms.description ??
-      `${terms.contract.title}: renewal renegotiated from ${pounds(terms.baselineAnnual)} to ${pounds(terms.newAnnual)} a year`,
+      `${terms.contract.title}: renewal renegotiated from ${formatMoney(terms.baselineAnnual)} to ${formatMoney(terms.newAnnual)} a year`,
     serviceArea: terms.contract.serviceArea,
     kind: 'renegotiation',
     ...(terms.currentAnnual === undefined

@@ -9,10 +9,22 @@ import { SqliteExecutor } from './sqlite/sqlite-executor.js';
 import { SqlStore } from './sql/sql-store.js';
 import { StorageError } from './storage-error.js';
 import type { Store } from './store.js';
+import { londonToday } from '../shared/calendar.js';
+import type { RenewalSettings } from '../renewals/renewal-settings.js';
 
 export const DEFAULT_SQLITE_PATH = './data/steward.db';
 
-export type StoreOptions =
+/** Options every store takes. */
+export interface CommonStoreOptions {
+  /**
+   * The renewal rules the deadline index is computed with (default: DEFAULT_RENEWAL_SETTINGS).
+   * Give the ones the bot or CLI answers with, so their questions can read the index.
+   */
+  readonly renewalRules?: RenewalSettings;
+}
+
+export type StoreOptions = CommonStoreOptions &
+  (
   | {
       readonly kind: 'sqlite';
       /** A file path, or `:memory:` for tests. */
@@ -26,7 +38,8 @@ export type StoreOptions =
       readonly maxConnections?: number;
       /** Run in this schema (created if missing); tests use one each. */
       readonly schema?: string;
-    };
+    }
+  );
 
 /**
  * Chooses the store from configuration: PostgreSQL when a DATABASE_URL is given, otherwise
@@ -60,7 +73,9 @@ async function openSqlite(options: Extract<StoreOptions, { kind: 'sqlite' }>): P
     executor = new SqliteExecutor(new Database(path));
     const opened = executor;
     await applyMigrations(opened, MIGRATIONS, async (_tx, sql) => opened.execScript(sql));
-    return new SqlStore(opened, path);
+    const store = new SqlStore(opened, path, options.renewalRules);
+    await store.deadlines.ensureRules(londonToday(new Date()));
+    return store;
   } catch (error) {
     await executor?.close().catch(() => undefined);
     if (/file is not a database|malformed/i.test(describe(error))) {
@@ -89,11 +104,13 @@ async function openPostgres(options: Extract<StoreOptions, { kind: 'postgres' }>
   try {
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replaceAll('"', '')}"`);
     await applyMigrations(executor, MIGRATIONS, (tx, sql) => tx.run(sql).then(() => undefined));
+    const store = new SqlStore(executor, location, options.renewalRules);
+    await store.deadlines.ensureRules(londonToday(new Date()));
+    return store;
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new StorageError('storage-unavailable', `Cannot reach PostgreSQL at ${location}: ${describe(error)}. Check DATABASE_URL and that the server is running.`, { cause: error });
   }
-  return new SqlStore(executor, location);
 }
 
 /** host:port/database, never the user's password. */

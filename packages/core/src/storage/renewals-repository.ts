@@ -69,8 +69,8 @@ export interface RenewalsRepository {
    * open warnings marked acknowledged.
    */
   recordDecision(outcome: DecisionOutcome, audit: AuditContext): Promise<DecisionRecord>;
-  /** Newest first. */
-  listDecisions(reference?: string): Promise<DecisionRecord[]>;
+  /** Newest first; of one contract, or of several. */
+  listDecisions(reference?: string | readonly string[]): Promise<DecisionRecord[]>;
   /** Everything dueWarnings needs to know: warnings raised and decisions made. */
   loadLedger(): Promise<RenewalLedger>;
 }

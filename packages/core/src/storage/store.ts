@@ -1,4 +1,5 @@
 import type { Contract } from '../register/contract.schema.js';
+import type { DeadlineIndexRepository } from './deadline-index-repository.js';
 import type { EvaluationRepository } from './evaluations-repository.js';
 import type { ProcurementActRepository } from './procurement-act-repository.js';
 import type { PerformanceRepository } from './performance-repository.js';
@@ -53,7 +54,8 @@ export interface ContractRepository {
   rename(from: string, to: string, audit: AuditContext): Promise<boolean>;
   /** Contracts matching every given filter, ordered by end date (undated last), then reference. */
   list(query?: ContractQuery): Promise<Contract[]>;
-  count(): Promise<number>;
+  /** How many contracts, or how many this person owns. */
+  count(query?: Pick<ContractQuery, 'ownerEmail'>): Promise<number>;
 }
 
 export interface AuditQuery {
@@ -131,6 +133,8 @@ export interface Store {
   readonly procurementAct: ProcurementActRepository;
   /** KPIs and SLAs, their results, usage and review meetings. */
   readonly performance: PerformanceRepository;
+  /** Every contract's deadlines by date and owner, kept in step with the writes above. */
+  readonly deadlines: DeadlineIndexRepository;
   /** Runs `work` atomically: all of its writes land, or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; rejects with a StorageError when it does not. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTenderPack, type TenderPack } from './build-pack.js';
-import { formatLongDate, renderPackMarkdown } from './render-pack-markdown.js';
+import { renderPackMarkdown } from './render-pack-markdown.js';
 
 function pack(overrides: Record<string, unknown> = {}): TenderPack {
   const result = buildTenderPack(
@@ -64,11 +64,5 @@ describe('renderPackMarkdown', () => {
         '',
       ].join('\n'),
     );
-  });
-});
-
-describe('formatLongDate', () => {
-  it('writes a date as a UK reader does', () => {
-    expect(formatLongDate('2027-03-01')).toBe('1 March 2027');
   });
 });

@@ -1,15 +1,8 @@
-import type { IsoDate } from '../shared/iso-date.js';
 import type { TenderPack } from './build-pack.js';
+import { formatLongDate } from '../shared/calendar.js';
 import { CLAUSE_LIBRARY_SOURCE, type InclusionRule } from './clause-library.js';
 import { packRecord } from './pack-record.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-11-26" as a UK reader writes it: "26 November 2026". */
-export function formatLongDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
-}
 
 /** How a clause's inclusion rule reads to an officer. */
 export function describeInclusion(clause: { readonly inclusion: InclusionRule; readonly excludable: boolean; readonly recommended?: boolean; readonly rewordable?: boolean }): string {

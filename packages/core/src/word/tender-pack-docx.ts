@@ -19,8 +19,9 @@ import {
 } from 'docx';
 import type { PackClause, TenderPack } from '../tenders/build-pack.js';
 import { CLAUSE_LIBRARY_SOURCE } from '../tenders/clause-library.js';
-import { describeInclusion, formatLongDate } from '../tenders/render-pack-markdown.js';
+import { describeInclusion } from '../tenders/render-pack-markdown.js';
 import { packRecord } from '../tenders/pack-record.js';
+import { formatLongDate } from '../shared/calendar.js';
 
 const FONT = 'Arial';
 /** A4 with 2 cm margins leaves 17 cm of text width: 9638 twentieths of a point. */

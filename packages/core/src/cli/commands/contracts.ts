@@ -1,6 +1,7 @@
 import type { Contract } from '../../register/contract.schema.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
+import { describeDuration, describeDurations, formatMoney } from '../../shared/format.js';
 import { asOfOption, isoDateOption } from '../as-of-option.js';
 import { procurementLawOf } from './procurement-act.js';
 
@@ -84,9 +85,9 @@ function describeContract(c: Contract): string {
     ['Start', c.startDate],
     ['End', c.endDate],
     ['Renewal', describeRenewal(c)],
-    ['Notice', c.noticePeriod && `${c.noticePeriod.amount} ${c.noticePeriod.unit}`],
-    ['Annual value', c.value.annual === undefined ? undefined : `£${c.value.annual.toLocaleString('en-GB')}`],
-    ['Total value', c.value.total === undefined ? undefined : `£${c.value.total.toLocaleString('en-GB')}`],
+    ['Notice', c.noticePeriod && describeDuration(c.noticePeriod)],
+    ['Annual value', c.value.annual === undefined ? undefined : formatMoney(c.value.annual)],
+    ['Total value', c.value.total === undefined ? undefined : formatMoney(c.value.total)],
   ];
   return rows
     .filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
@@ -100,9 +101,9 @@ function describeRenewal(c: Contract): string {
     case 'fixed':
       return 'fixed term';
     case 'extension-options':
-      return `extension options ${r.options.map((o) => `${o.amount} ${o.unit}`).join(' + ')}, ${r.taken} taken${r.maximumEndDate ? `, latest end ${r.maximumEndDate}` : ''}`;
+      return `extension options ${describeDurations(r.options)}, ${r.taken} taken${r.maximumEndDate ? `, latest end ${r.maximumEndDate}` : ''}`;
     case 'auto-renewal':
-      return `renews automatically every ${r.period.amount} ${r.period.unit}`;
+      return `renews automatically every ${describeDuration(r.period)}`;
   }
 }
 

@@ -1,11 +1,11 @@
 import { DECISION_ACTIONS, decide, type DecisionAction, type DecisionRequest } from '../../renewals/decisions.js';
 import { KEY_DATE_KINDS, type KeyDateKind } from '../../renewals/key-dates.js';
 import { listRenewals } from '../../renewals/upcoming-renewals.js';
-import { describeDate } from '../../renewals/calendar-date.js';
+import { describeDate } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
+import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
 import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
-import { KEY_DATE_WORDS } from './renewals.js';
 import { legalFacts } from '../../procurement-act/regime.js';
 import { checkAgainstStore, recordModification } from './procurement-act.js';
 import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
@@ -81,7 +81,7 @@ export const decideCommand: CliCommand = {
     }
     print(record.summary);
     if (saving) print(`Saving ${saving.id} recorded as proposed: see it with steward savings list --contract ${saving.contract}`);
-    print(next ? `Next: ${KEY_DATE_WORDS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
+    print(next ? `Next: ${KEY_DATE_LABELS[next.kind].toLowerCase()} on ${describeDate(next.date)} (${next.daysLeft} days).` : 'Nothing more is due for this contract.');
     return 0;
   },
 };

@@ -4,11 +4,11 @@ import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../
 import { criterionById } from '../../evaluation/criteria.js';
 import { describeSensitivity } from '../../evaluation/describe-sensitivity.js';
 import { evaluationTemplate } from '../../evaluation/evaluation-template.js';
-import { formatNumber, formatPounds } from '../../evaluation/format.js';
+import { formatNumber, formatPounds } from '../../shared/format.js';
 import { renderDecisionRecordMarkdown } from '../../evaluation/render-decision-record-markdown.js';
 import { writeDecisionRecordWorkbook } from '../../excel/decision-record-workbook.js';
 import { readEvaluationWorkbook, writeEvaluationTemplateWorkbook } from '../../excel/evaluation-template-workbook.js';
-import { londonToday } from '../../renewals/london-today.js';
+import { londonToday } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type CommandInput } from '../command.js';
 import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { formatTable } from '../format-table.js';

@@ -11,8 +11,7 @@ import { draftUk9 } from '../../performance/uk9-draft.js';
 import { IsoDateSchema } from '../../shared/iso-date.js';
 import type { Contract } from '../../register/contract.schema.js';
 import type { Store } from '../../storage/store.js';
-import { addDays } from '../../renewals/calendar-date.js';
-import { addDuration } from '../../renewals/subtract-duration.js';
+import { addDays, addDuration } from '../../shared/calendar.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 

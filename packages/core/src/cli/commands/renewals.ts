@@ -1,21 +1,11 @@
-import type { KeyDateKind } from '../../renewals/key-dates.js';
-import { listRenewals, type RenewalFlagger, type RenewalRow } from '../../renewals/upcoming-renewals.js';
+import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
+import type { RenewalFlagger, RenewalRow } from '../../renewals/upcoming-renewals.js';
+import { listRenewalsFromStore } from '../../storage/list-renewals-from-store.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption, daysOption } from '../as-of-option.js';
 import { flagMissingAppendixM } from '../../tenders/missing-clauses.js';
 import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
-
-/** How each kind of key date reads in a table. */
-export const KEY_DATE_WORDS: Readonly<Record<KeyDateKind, string>> = {
-  notice: 'Notice deadline',
-  extension: 'Extension decision',
-  'reprocure-if-not-extended': 'Start re-procurement if not extended',
-  reprocure: 'Start re-procurement',
-  renewal: 'Renews',
-  end: 'Ends',
-  review: 'Contract review',
-};
 
 /**
  * Checks that add remarks to each contract's rows (shown in the Notes column and in `flags` in
@@ -45,11 +35,14 @@ export const renewalsCommand: CliCommand = {
     const today = asOfOption(options['as-of'], io.now);
     const settings = renewalSettingsFrom(options, io.env);
     const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 36_500 }) : undefined;
-    const rows = await withStore(async (store) => {
-      const contracts = await store.contracts.list(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {});
-      const decisions = await store.renewals.listDecisions();
-      return listRenewals(contracts, decisions, today, { settings, flaggers: RENEWAL_FLAGGERS, ...(within === undefined ? {} : { within }) });
-    });
+    const { rows } = await withStore((store) =>
+      listRenewalsFromStore(store, today, {
+        settings,
+        flaggers: RENEWAL_FLAGGERS,
+        ...(within === undefined ? {} : { within }),
+        ...(typeof options.owner === 'string' ? { ownerEmail: options.owner } : {}),
+      }),
+    );
     if (options.json) {
       printJson(rows.map(renewalJson));
       return 0;
@@ -64,7 +57,7 @@ export const renewalsCommand: CliCommand = {
         rows.map((r) => [
           r.date,
           r.overdue ? `${-r.daysLeft} overdue` : String(r.daysLeft),
-          KEY_DATE_WORDS[r.kind],
+          KEY_DATE_LABELS[r.kind],
           r.reference,
           r.title,
           r.ownerEmail ?? '',

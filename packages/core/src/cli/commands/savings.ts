@@ -10,6 +10,8 @@ import type { SavingQuery } from '../../storage/savings-repository.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { isoDateOption } from '../as-of-option.js';
+import { dayAfter } from '../../shared/calendar.js';
+import { formatMoney } from '../../shared/format.js';
 
 const filterOptions = {
   from: { type: 'string' },
@@ -86,7 +88,6 @@ export const savingsList: CliCommand = {
       print('No savings recorded. Import them with: steward savings import FILE.json');
       return 0;
     }
-    const money = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
     print(
       formatTable(
         ['Contract', 'Description', 'State', 'Start', 'End', 'Annual', 'Cashable', 'Avoidance', 'Whole term'],
@@ -96,22 +97,22 @@ export const savingsList: CliCommand = {
           s.state,
           s.start,
           s.end,
-          money(s.annualSaving),
-          money(s.cashableAnnual),
-          money(s.avoidanceAnnual),
-          money(s.totalSaving),
+          formatMoney(s.annualSaving),
+          formatMoney(s.cashableAnnual),
+          formatMoney(s.avoidanceAnnual),
+          formatMoney(s.totalSaving),
         ]),
       ),
     );
     const total = summaries.reduce((sum, s) => sum + Math.round(s.totalSaving * 100), 0) / 100;
     const one = summaries.length === 1;
-    print(`${summaries.length} saving${one ? '' : 's'}, ${money(total)} over ${one ? 'its term' : 'their terms'}`);
+    print(`${summaries.length} saving${one ? '' : 's'}, ${formatMoney(total)} over ${one ? 'its term' : 'their terms'}`);
     const byYear = new Map<string, number>();
     for (const s of summaries) {
       for (const [year, amount] of Object.entries(s.byFinancialYear)) byYear.set(year, (byYear.get(year) ?? 0) + Math.round(amount * 100));
     }
     const years = [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b));
-    print(`By financial year: ${years.map(([year, pence]) => `${year} ${money(pence / 100)}`).join(', ')}`);
+    print(`By financial year: ${years.map(([year, pence]) => `${year} ${formatMoney(pence / 100)}`).join(', ')}`);
     return 0;
   },
 };
@@ -249,10 +250,4 @@ export function savingFromDecideOptions(
   });
   if (!result.success) throw new CliError(`cannot record the saving: ${result.problems.map((p) => p.message).join('; ')}`, 2);
   return result.value;
-}
-
-function dayAfter(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { writeTenderComplianceMatrix } from '../../excel/tender-compliance-matrix.js';
-import type { IsoDate } from '../../shared/iso-date.js';
+import { londonToday } from '../../shared/calendar.js';
 import { buildTenderPack, packClauses } from '../../tenders/build-pack.js';
 import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
 import { describeInclusion, renderPackMarkdown } from '../../tenders/render-pack-markdown.js';
@@ -45,7 +45,7 @@ export const tenderPackCommand: CliCommand = {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new CliError(`--out must end in .docx (Word), .xlsx (Excel compliance matrix) or .md (Markdown), not "${options.out as string}"`, 2);
     }
-    const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : todayInLondon(io.now?.() ?? new Date());
+    const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : londonToday(io.now?.() ?? new Date());
 
     const optionsFile = resolve(io.cwd, options.options);
     const result = buildTenderPack(await readOptions(optionsFile, options.options), { date });
@@ -108,9 +108,4 @@ function listClauses(print: (line: string) => void): void {
 
 function summarise(text: string, length = 70): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
-
-/** Today's date in Europe/London, where the council is, whatever the server's time zone. */
-export function todayInLondon(now: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

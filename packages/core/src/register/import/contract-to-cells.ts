@@ -1,13 +1,10 @@
 import type { Contract, ContractType, Duration } from '../contract.schema.js';
+// describeDuration writes `3 months`, `1 year`, which the importer reads back.
+import { describeDuration } from '../../shared/format.js';
 import { IMPORT_FIELD_NAMES, type ImportField } from './import-field.js';
 
 export type ExportCell = string | number | boolean | undefined;
 
-/** A duration as the importer reads it back: `3 months`, `1 year`. */
-export function formatDuration(duration: Duration): string {
-  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
-  return `${duration.amount} ${unit}`;
-}
 
 /**
  * Extension options with a leading plus (`+1+1 years`, `+12 months +6 months`): only the
@@ -17,7 +14,7 @@ export function formatDuration(duration: Duration): string {
 export function formatExtensionOptions(options: readonly Duration[]): string {
   const [first] = options;
   if (first && options.every((o) => o.unit === first.unit)) return `${options.map((o) => `+${o.amount}`).join('')} ${first.unit}`;
-  return options.map((o) => `+${formatDuration(o)}`).join(' ');
+  return options.map((o) => `+${describeDuration(o)}`).join(' ');
 }
 
 /**
@@ -49,13 +46,13 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     endDate: contract.endDate,
     initialTerm: undefined,
     reviewDate: contract.reviewDate,
-    noticePeriod: contract.noticePeriod && formatDuration(contract.noticePeriod),
+    noticePeriod: contract.noticePeriod && describeDuration(contract.noticePeriod),
     renewalType: contract.renewalType,
-    extensionNoticePeriod: contract.extensionNoticePeriod && formatDuration(contract.extensionNoticePeriod),
+    extensionNoticePeriod: contract.extensionNoticePeriod && describeDuration(contract.extensionNoticePeriod),
     extensionOptions: renewal.type === 'extension-options' ? formatExtensionOptions(renewal.options) : undefined,
     extensionsTaken: renewal.type === 'extension-options' ? renewal.taken : undefined,
     maximumEndDate: renewal.type === 'extension-options' ? renewal.maximumEndDate : undefined,
-    autoRenewal: renewal.type === 'auto-renewal' ? formatDuration(renewal.period) : undefined,
+    autoRenewal: renewal.type === 'auto-renewal' ? describeDuration(renewal.period) : undefined,
     totalValue: contract.value.total,
     annualValue: contract.value.annual,
     valueBasis: contract.value.basis === undefined ? undefined : contract.value.basis === 'fixed' ? 'Fixed' : 'Estimated',
@@ -75,7 +72,7 @@ export function contractToCells(contract: Contract): Record<ImportField, ExportC
     enteredInto: contract.law?.enteredInto,
     contractType: contract.law?.contractType === undefined ? undefined : CONTRACT_TYPE_WORDS[contract.law.contractType],
     vatIncluded: yesNo(contract.law?.vatIncluded),
-    maximumTermOnAward: contract.law?.maximumTermOnAward && formatDuration(contract.law.maximumTermOnAward),
+    maximumTermOnAward: contract.law?.maximumTermOnAward && describeDuration(contract.law.maximumTermOnAward),
     kpis: contract.law?.kpis,
     kpiExemption: contract.law?.kpiExemption,
     buyerName: contract.buyer?.name,

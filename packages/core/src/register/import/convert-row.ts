@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { isExactContract } from './is-exact-contract.js';
 import { ContractSchema, type Contract, type ContractInput, type Duration, type RenewalTerms, type RenewalType } from '../contract.schema.js';
 import { normaliseCompanyNumber } from '../normalise-company-number.js';
-import { describeDuration } from '../describe-duration.js';
 import { CLAUSE_IDS as APPENDIX_M_CLAUSE_IDS } from '../../tenders/clause-library.js';
 import { cellText, type CellReading, type CellValue } from './cell-value.js';
 import { cleanText } from './clean-text.js';
-import { columnLetter, importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
+import { importProblem, type ImportProblem, type ImportProblemCode } from './import-problem.js';
 import type { ImportField } from './import-field.js';
 import { isPlaceholderDate } from './is-placeholder-date.js';
 import type { MappedColumn } from './map-headers.js';
 import { parseDateCell } from './parse-date-cell.js';
+import { addDays, addDuration, daysBetween } from '../../shared/calendar.js';
+import { columnLetter, describeDuration } from '../../shared/format.js';
 import { parseDurationCell } from './parse-duration-cell.js';
-import { addDays } from '../../renewals/calendar-date.js';
-import { addDuration } from '../../renewals/subtract-duration.js';
 import { parseExtensionOptions } from './parse-extension-options.js';
 import { parseFlagCell } from './parse-flag-cell.js';
 import { parseMoneyCell } from './parse-money-cell.js';
@@ -152,8 +151,7 @@ export function convertRow(source: SourceRow, columns: readonly MappedColumn[]):
     givenEnd === undefined && startDate !== undefined && initialTerm !== undefined ? addDays(addDuration(startDate, initialTerm), -1) : undefined;
   const endDate = givenEnd ?? endFromTerm;
   if (endFromTerm !== undefined && initialTerm !== undefined) {
-    const term = `${initialTerm.amount} ${initialTerm.amount === 1 ? initialTerm.unit.replace(/s$/, '') : initialTerm.unit}`;
-    fail('initialTerm', 'end-from-term', `no end date, so the contract is taken to end on ${endFromTerm}, the day before its start plus its ${term} term — add the end date if it differs`, 'warning');
+    fail('initialTerm', 'end-from-term', `no end date, so the contract is taken to end on ${endFromTerm}, the day before its start plus its ${describeDuration(initialTerm)} term — add the end date if it differs`, 'warning');
   }
   const reviewDate = date('reviewDate');
   const maximumEndDate = date('maximumEndDate');
@@ -292,7 +290,7 @@ const CLAUSE_IDS: ReadonlySet<string> = new Set(APPENDIX_M_CLAUSE_IDS);
 
 const LETTERS: string[] = [];
 function letterOf(index: number): string {
-  return (LETTERS[index] ??= columnLetter(index));
+  return (LETTERS[index] ??= columnLetter(index + 1));
 }
 
 function renewalTerms(
@@ -342,10 +340,6 @@ function dayList(value: string): number[] | undefined {
   const parts = value.split(/[\s,;]+/).filter(Boolean);
   if (parts.length === 0 || !parts.every((part) => /^\d+$/.test(part) && Number(part) > 0)) return undefined;
   return parts.map(Number);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function chooseRegime(lower: string): 'PA2023' | 'PCR2015' | undefined {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellAddress, columnLetter, importProblem } from './import-problem.js';
+import { cellAddress, importProblem } from './import-problem.js';
 
 describe('import problems', () => {
-  it('names columns the way Excel does', () => {
-    expect([0, 5, 25, 26, 38, 701, 702].map(columnLetter)).toEqual(['A', 'F', 'Z', 'AA', 'AM', 'ZZ', 'AAA']);
-  });
-
   it('quotes a sheet name with spaces in a cell address', () => {
     expect(cellAddress('Contracts 2026', 12, 'F')).toBe("'Contracts 2026'!F12");
   });

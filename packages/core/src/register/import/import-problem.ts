@@ -42,18 +42,6 @@ export type ImportProblemCode =
   | 'several-buyers'
   | 'invalid-contract';
 
-/** `A` for 0, `Z` for 25, `AA` for 26: the letters Excel shows above a column. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** `Register!F12`, or `Register!12` for a whole row, as Excel users write a cell address. */
 export function cellAddress(sheet: string, row: number, column: string): string {
   const name = /^[A-Za-z0-9_.]+$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;

@@ -1,7 +1,10 @@
 import type { Contract } from '../../register/contract.schema.js';
+import { londonToday } from '../../shared/calendar.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 import type { AuditContext, Changes, ContractQuery, ContractRepository, UpsertOutcome } from '../store.js';
 import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
+import { SqlDeadlineIndex } from './sql-deadline-index.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
 
 /** Rows per statement: 500 × 7 parameters stays well inside SQLite's and PostgreSQL's limits. */
@@ -11,9 +14,16 @@ interface ContractRow {
   data: unknown;
 }
 
-/** The contracts register over any SqlExecutor; the SQL is common to SQLite and PostgreSQL. */
+/**
+ * The contracts register over any SqlExecutor; the SQL is common to SQLite and PostgreSQL.
+ * Every write rewrites the contract's rows in the deadline index in the same transaction, with
+ * these renewal rules.
+ */
 export class SqlContractRepository implements ContractRepository {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+  ) {}
 
   async upsert(contract: Contract, audit: AuditContext): Promise<UpsertOutcome> {
     return this.db.transaction(async (tx) => {
@@ -35,6 +45,7 @@ export class SqlContractRepository implements ContractRepository {
           at,
         ],
       );
+      await new SqlDeadlineIndex(tx, this.rules).reindexContracts([contract], londonToday(audit.at ?? new Date()));
       const action = existing ? 'update' : 'create';
       await new SqlAuditTrail(tx).record({ action, entity: 'contract', entityKey: contract.reference, changes }, audit);
       return existing ? 'updated' : 'created';
@@ -93,6 +104,10 @@ export class SqlContractRepository implements ContractRepository {
          owner_email = excluded.owner_email, service_area = excluded.service_area, updated_at = excluded.updated_at`,
       writes.flatMap(({ contract, data }) => [contract.reference, data, contract.endDate, contract.owner?.email, contract.serviceArea, at]),
     );
+    await new SqlDeadlineIndex(tx, this.rules).reindexContracts(
+      writes.map((w) => w.contract),
+      londonToday(audit.at ?? new Date()),
+    );
     await tx.run(
       `INSERT INTO audit_log (at, actor, source, action, entity, entity_key, changes) VALUES ${writes.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       writes.flatMap(({ contract, action, changes }) => [at, audit.actor, audit.source, action, 'contract', contract.reference, changes]),
@@ -118,6 +133,7 @@ export class SqlContractRepository implements ContractRepository {
       const existing = await this.getWith(tx, reference);
       if (!existing) return false;
       await tx.run('DELETE FROM contracts WHERE reference = ?', [reference]);
+      await tx.run('DELETE FROM deadline_index WHERE reference = ?', [reference]);
       await new SqlAuditTrail(tx).record(
         { action: 'delete', entity: 'contract', entityKey: reference, changes: diffChanges(existing, {}) },
         audit,
@@ -163,8 +179,11 @@ export class SqlContractRepository implements ContractRepository {
     return rows.map((row) => readJson<Contract>(row.data));
   }
 
-  async count(): Promise<number> {
-    const [row] = await this.db.all<{ n: number | string }>('SELECT count(*) AS n FROM contracts');
+  async count(query: Pick<ContractQuery, 'ownerEmail'> = {}): Promise<number> {
+    const [row] =
+      query.ownerEmail === undefined
+        ? await this.db.all<{ n: number | string }>('SELECT count(*) AS n FROM contracts')
+        : await this.db.all<{ n: number | string }>('SELECT count(*) AS n FROM contracts WHERE owner_email = ?', [query.ownerEmail.trim().toLowerCase()]);
     return Number(row?.n ?? 0);
   }
 

@@ -4,6 +4,9 @@ import type { AuditContext, UpsertOutcome } from '../store.js';
 import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
+import { SqlDeadlineIndex } from './sql-deadline-index.js';
+import { londonToday } from '../../shared/calendar.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 
 interface DataRow {
   data: unknown;
@@ -12,13 +15,23 @@ interface DataRow {
 /** A name as a key: "Availability " and "availability" are the same KPI. */
 export const nameKey = (name: string) => name.trim().toLowerCase();
 
-/** KPIs, results, usage and reviews over any SqlExecutor; the SQL is common to SQLite and PostgreSQL. */
+/**
+ * KPIs, results, usage and reviews over any SqlExecutor; the SQL is common to SQLite and
+ * PostgreSQL. KPIs, results and reviews are deadlines too: each write reindexes its contract.
+ */
 export class SqlPerformanceRepository implements PerformanceRepository {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+  ) {}
+
+  private reindex(tx: SqlExecutor, references: readonly string[], audit: AuditContext): Promise<void> {
+    return new SqlDeadlineIndex(tx, this.rules).reindex(references, londonToday(audit.at ?? new Date()));
+  }
 
   upsertKpi(kpi: Kpi, audit: AuditContext): Promise<UpsertOutcome> {
-    return this.db.transaction((tx) =>
-      this.upsert(tx, {
+    return this.db.transaction(async (tx) => {
+      const outcome = await this.upsert(tx, {
         entity: 'kpi',
         key: `${kpi.contract}/${kpi.name}`,
         existing: () => this.getKpiWith(tx, kpi.contract, kpi.name),
@@ -30,8 +43,10 @@ export class SqlPerformanceRepository implements PerformanceRepository {
             [kpi.contract, nameKey(kpi.name), JSON.stringify(kpi), at],
           ),
         audit,
-      }),
-    );
+      });
+      if (outcome !== 'unchanged') await this.reindex(tx, [kpi.contract], audit);
+      return outcome;
+    });
   }
 
   getKpi(contract: string, name: string): Promise<Kpi | undefined> {
@@ -49,6 +64,7 @@ export class SqlPerformanceRepository implements PerformanceRepository {
   recordResults(results: Iterable<KpiResult>, audit: AuditContext): Promise<Record<UpsertOutcome, number>> {
     return this.db.transaction(async (tx) => {
       const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+      const changed = new Set<string>();
       for (const result of results) {
         const outcome = await this.upsert(tx, {
           entity: 'kpi-result',
@@ -73,7 +89,9 @@ export class SqlPerformanceRepository implements PerformanceRepository {
           audit,
         });
         counts[outcome] += 1;
+        if (outcome !== 'unchanged') changed.add(result.contract);
       }
+      await this.reindex(tx, [...changed], audit);
       return counts;
     });
   }
@@ -130,11 +148,12 @@ export class SqlPerformanceRepository implements PerformanceRepository {
   }
 
   upsertReview(meeting: ReviewMeeting, audit: AuditContext): Promise<UpsertOutcome> {
-    return this.db.transaction((tx) =>
-      this.upsert(tx, {
+    return this.db.transaction(async (tx) => {
+      const before = await this.getReviewWith(tx, meeting.id);
+      const outcome = await this.upsert(tx, {
         entity: 'review',
         key: meeting.id,
-        existing: () => this.getReviewWith(tx, meeting.id),
+        existing: async () => before,
         value: meeting,
         write: (at) =>
           tx.run(
@@ -144,8 +163,11 @@ export class SqlPerformanceRepository implements PerformanceRepository {
             [meeting.id, meeting.contract, meeting.date, JSON.stringify(meeting), at],
           ),
         audit,
-      }),
-    );
+      });
+      // A meeting moved to another contract leaves the first one's schedule as well.
+      if (outcome !== 'unchanged') await this.reindex(tx, before ? [before.contract, meeting.contract] : [meeting.contract], audit);
+      return outcome;
+    });
   }
 
   getReview(id: string): Promise<ReviewMeeting | undefined> {

@@ -4,10 +4,19 @@ import type { AuditContext } from '../store.js';
 import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
+import { SqlDeadlineIndex } from './sql-deadline-index.js';
+import { londonToday } from '../../shared/calendar.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 
-/** Modifications and publications over any SqlExecutor; the SQL is common to SQLite and PostgreSQL. */
+/**
+ * Modifications and publications over any SqlExecutor; the SQL is common to SQLite and
+ * PostgreSQL. Both move a contract's statutory deadlines, so each reindexes its contract.
+ */
 export class SqlProcurementActRepository implements ProcurementActRepository {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+  ) {}
 
   addModification(modification: ModificationRecord, audit: AuditContext): Promise<void> {
     return this.db.transaction(async (tx) => {
@@ -21,6 +30,7 @@ export class SqlProcurementActRepository implements ProcurementActRepository {
         { action: 'modify', entity: 'contract-modification', entityKey: `${modification.reference}/${modification.id}`, changes: diffChanges({}, modification) },
         audit,
       );
+      await new SqlDeadlineIndex(tx, this.rules).reindex([modification.reference], londonToday(audit.at ?? new Date()));
     });
   }
 
@@ -51,6 +61,7 @@ export class SqlProcurementActRepository implements ProcurementActRepository {
         },
         audit,
       );
+      await new SqlDeadlineIndex(tx, this.rules).reindex([publication.reference], londonToday(audit.at ?? new Date()));
     });
   }
 

@@ -2,12 +2,14 @@ import type { DecisionOutcome, RenewalDecision } from '../../renewals/decisions.
 import type { KeyDateKind } from '../../renewals/key-dates.js';
 import type { DueWarning, LedgerWarning, RenewalLedger, WarningState, WarningThreshold } from '../../renewals/warnings.js';
 import type { IsoDate } from '../../shared/iso-date.js';
-import { londonToday } from '../../renewals/london-today.js';
+import { londonToday } from '../../shared/calendar.js';
 import type { DecisionRecord, RenewalsRepository, WarningQuery, WarningRecord } from '../renewals-repository.js';
 import type { AuditContext } from '../store.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
 import { SqlContractRepository } from './sql-contract-repository.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
+import { SqlDeadlineIndex } from './sql-deadline-index.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 
 interface WarningRow {
   key: string;
@@ -81,7 +83,11 @@ function toDecision(row: DecisionRow): DecisionRecord {
 
 /** The renewal ledger over any SqlExecutor; the SQL is common to SQLite (3.35+) and PostgreSQL. */
 export class SqlRenewalsRepository implements RenewalsRepository {
-  constructor(private readonly db: SqlExecutor) {}
+  /** `rules`: the renewal rules of the deadline index, which a decision settles deadlines in. */
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+  ) {}
 
   async enqueue(warnings: readonly DueWarning[], options: { readonly raisedOn?: IsoDate; readonly at?: Date } = {}): Promise<number> {
     if (warnings.length === 0) return 0;
@@ -196,13 +202,14 @@ export class SqlRenewalsRepository implements RenewalsRepository {
     const { decision } = outcome;
     const at = audit.at ?? new Date();
     return this.db.transaction(async (tx) => {
-      if (outcome.contractChanged) await new SqlContractRepository(tx).upsert(outcome.contract, { ...audit, at });
+      if (outcome.contractChanged) await new SqlContractRepository(tx, this.rules).upsert(outcome.contract, { ...audit, at });
       const [row] = await tx.all<DecisionRow>(
         `INSERT INTO renewal_decisions (reference, action, decided_on, decided_by, decided_at, snoozed_until, decision)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, decided_at, decision`,
         [decision.reference, decision.action, decision.decidedOn, decision.by, at.toISOString(), decision.snoozedUntil ?? null, JSON.stringify(decision)],
       );
       if (!row) throw new Error('INSERT ... RETURNING gave no row');
+      await new SqlDeadlineIndex(tx, this.rules).reindex([decision.reference], londonToday(at));
       if (decision.action === 'acknowledge') {
         await tx.run(
           `UPDATE renewal_warnings SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, lease_owner = NULL, lease_until = NULL
@@ -234,12 +241,21 @@ export class SqlRenewalsRepository implements RenewalsRepository {
     });
   }
 
-  async listDecisions(reference?: string): Promise<DecisionRecord[]> {
-    const rows = await this.db.all<DecisionRow>(
-      `SELECT id, decided_at, decision FROM renewal_decisions ${reference === undefined ? '' : 'WHERE reference = ?'} ORDER BY id DESC`,
-      reference === undefined ? [] : [reference],
-    );
-    return rows.map(toDecision);
+  async listDecisions(reference?: string | readonly string[]): Promise<DecisionRecord[]> {
+    if (reference === undefined || typeof reference === 'string') {
+      const rows = await this.db.all<DecisionRow>(
+        `SELECT id, decided_at, decision FROM renewal_decisions ${reference === undefined ? '' : 'WHERE reference = ?'} ORDER BY id DESC`,
+        reference === undefined ? [] : [reference],
+      );
+      return rows.map(toDecision);
+    }
+    const rows: DecisionRow[] = [];
+    for (let start = 0; start < reference.length; start += 500) {
+      const chunk = reference.slice(start, start + 500);
+      if (chunk.length === 0) continue;
+      rows.push(...(await this.db.all<DecisionRow>(`SELECT id, decided_at, decision FROM renewal_decisions WHERE reference IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+    }
+    return rows.sort((a, b) => Number(b.id) - Number(a.id)).map(toDecision);
   }
 
   async loadLedger(): Promise<RenewalLedger> {

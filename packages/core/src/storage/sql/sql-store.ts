@@ -8,6 +8,8 @@ import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import { SqlProcurementActRepository } from './sql-procurement-act-repository.js';
 import { SqlPerformanceRepository } from './sql-performance-repository.js';
 import type { SqlExecutor } from './sql-executor.js';
+import { SqlDeadlineIndex } from './sql-deadline-index.js';
+import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 
 /**
  * The Store over a SqlExecutor. Both adapters share it; they differ only in how they
@@ -23,24 +25,28 @@ export class SqlStore implements Store {
   readonly evaluations: SqlEvaluationRepository;
   readonly procurementAct: SqlProcurementActRepository;
   readonly performance: SqlPerformanceRepository;
+  readonly deadlines: SqlDeadlineIndex;
 
+  /** `rules`: the renewal rules the deadline index is computed with. */
   constructor(
     private readonly db: SqlExecutor,
     readonly location: string,
+    rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
   ) {
     this.kind = db.dialect;
     this.audit = new SqlAuditTrail(db);
-    this.contracts = new SqlContractRepository(db);
+    this.deadlines = new SqlDeadlineIndex(db, rules);
+    this.contracts = new SqlContractRepository(db, rules);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
-    this.renewals = new SqlRenewalsRepository(db);
+    this.renewals = new SqlRenewalsRepository(db, rules);
     this.evaluations = new SqlEvaluationRepository(db);
-    this.procurementAct = new SqlProcurementActRepository(db);
-    this.performance = new SqlPerformanceRepository(db);
+    this.procurementAct = new SqlProcurementActRepository(db, rules);
+    this.performance = new SqlPerformanceRepository(db, rules);
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(new SqlStore(tx, this.location)));
+    return this.db.transaction((tx) => work(new SqlStore(tx, this.location, this.deadlines.rules)));
   }
 
   async ping(): Promise<void> {

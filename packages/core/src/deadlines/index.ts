@@ -1,0 +1,2 @@
+export * from './deadline-index-rows.js';
+export * from './deadline-rules-key.js';

@@ -1,0 +1,51 @@
+import type { DeadlineIndexRow, DeadlineSource } from '../deadlines/deadline-index-rows.js';
+import type { RenewalSettings } from '../renewals/renewal-settings.js';
+import type { IsoDate } from '../shared/iso-date.js';
+
+/** A row as stored, with the day it was computed as of. */
+export interface IndexedDeadline extends DeadlineIndexRow {
+  readonly asOf: IsoDate;
+}
+
+export interface DeadlineIndexQuery {
+  readonly source?: DeadlineSource;
+  /** Deadlines on or after this day. */
+  readonly from?: IsoDate;
+  /** Deadlines on or before this day. */
+  readonly to?: IsoDate;
+  /** The owner's email (any case). */
+  readonly ownerEmail?: string;
+  /** Only open deadlines (no decision, publication or result settles them). */
+  readonly openOnly?: boolean;
+  /**
+   * The day the question is asked on (default: each row's own day). A tacit renewal rolls
+   * forward as days pass, so for a day other than the one its row was computed on, a moving row
+   * is listed whenever its date could fall between `from` and `to` on that day: the caller works
+   * out its key dates again for the contracts listed.
+   */
+  readonly today?: IsoDate;
+}
+
+/**
+ * Every contract's deadlines, kept by the store in the transaction that changes a contract, its
+ * decisions, modifications, publications, KPIs, results or reviews (see deadlineIndexRows).
+ */
+export interface DeadlineIndexRepository {
+  /** The renewal rules the rows are computed with. */
+  readonly rules: RenewalSettings;
+  /** Rows matching every filter, by date, then reference, source and key. */
+  list(query?: DeadlineIndexQuery): Promise<IndexedDeadline[]>;
+  /** The contracts with a row matching every filter, each once, in no particular order. */
+  references(query?: DeadlineIndexQuery): Promise<string[]>;
+  /** Open deadlines before `today`, by date (optionally one owner's, one source's). */
+  overdue(today: IsoDate, query?: Pick<DeadlineIndexQuery, 'source' | 'ownerEmail'>): Promise<IndexedDeadline[]>;
+  /** Recomputes the rows of these contracts as of `today` (a contract that no longer exists loses its rows). */
+  reindex(references: readonly string[], today: IsoDate): Promise<void>;
+  /**
+   * The daily run: recomputes the contracts whose rows move with the day (tacit renewals,
+   * UK9 with no end date, KPI results) and were computed before `today`. Returns how many.
+   */
+  refresh(today: IsoDate): Promise<number>;
+  /** Recomputes every contract's rows; returns how many contracts. */
+  rebuild(today: IsoDate): Promise<number>;
+}
