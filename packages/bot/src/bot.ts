@@ -1,10 +1,11 @@
+import { londonToday } from '@contract-steward/core';
 import { parseCardAction, type CardActionParse } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { parseCommand, tooLongMessage, type Command } from './commands/parse-command.js';
 import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
 import { answerFileConsent } from './files/file-consent.js';
 import type { FileServices } from './files/file-services.js';
-import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { actOnWarning, refreshWarning, showContract } from './handlers/card-actions.js';
 import { enterResult, recordPublication } from './handlers/duty-actions.js';
 import { answerObligations } from './handlers/obligations.js';
 import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
@@ -71,7 +72,7 @@ export class StewardBot implements ActivityRouter {
           await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
           return undefined;
         }
-        const command = parseCommand(activity.text);
+        const command = parseCommand(activity.text, londonToday(this.services.now()));
         const uploads = fileUploadsOf(activity.attachments);
         // A file without `evaluate` is a register to import.
         if (uploads.length > 0 && command.name !== 'evaluate' && command.name !== 'tooLong') {
@@ -147,6 +148,8 @@ export class StewardBot implements ActivityRouter {
       case 'snooze':
       case 'decide':
         return actOnWarning(action, asker, services);
+      case 'refreshWarning':
+        return refreshWarning(action, asker, services);
       case 'recordPublication':
         return recordPublication(action, asker, services);
       case 'enterResult':

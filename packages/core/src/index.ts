@@ -16,6 +16,7 @@ export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type Performa
 export { renderPerformanceTemplate } from './excel/performance-template.js';
 export * from './renewals/index.js';
 export * from './deadlines/index.js';
+export * from './conversation/index.js';
 export * from './evaluation/index.js';
 export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel/decision-record-workbook.js';
 export * from './excel/workbook-style.js';

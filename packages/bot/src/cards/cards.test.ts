@@ -48,7 +48,9 @@ describe('cards', () => {
     expect(text).toContain('£100,000');
     expect(text).toContain('Why this date');
     const verbs = JSON.stringify(card.actions).match(/"verb":"(\w+)"/g);
-    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"', '"verb":"showContract"']);
+    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"']);
+    // Details are a section of the same card, so opening them never replaces the actions.
+    expect(text).toContain('"type":"Action.ToggleVisibility","title":"Contract details","targetElements":["details"]');
     expect(text).toContain('"warningKey":"CON-0042|notice|2026-09-30|30"');
   });
 
@@ -152,7 +154,7 @@ function checkCard(card: AdaptiveCard): string[] {
     }
     Object.values(node).forEach((child) => visit(child, inputs));
   };
-  visit([card.body, card.actions], defaultInputs(card));
+  visit([card.body, card.actions, card.refresh?.action], defaultInputs(card));
   return verbs;
 }
 
@@ -228,7 +230,7 @@ describe('each card, rendered from sample data', () => {
   it('warning: at a renewal deadline, utilisation and the review-usage flag with the yearly cost of unused capacity', () => {
     const usage = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 65 }), { annualCost: 100000, floor: 0.7 });
     const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', usage: { utilisation: [usage], floor: 0.7 } });
-    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);
     expect(json(card)).toContain('licences: 65 of 100 used (**65%**)');
     expect(json(card)).toContain('Review usage before renewing: under the 70% level; the unused 35 cost **£35,000 a year**');
     const fine = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 90 }), { annualCost: 100000 });
@@ -280,15 +282,23 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('CON-0042');
   });
 
-  it('warning: acknowledge, snooze, decide and contract details, each readable by the action schema', () => {
+  it('uses no amber or pale green text, and says urgency in words', () => {
+    const soon = renewalsDigestCard({ title: 't', subtitle: 's', today: '2026-09-01', rows: [{ contract, deadline: notice }], emptyText: 'none' });
+    const done = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'acknowledged', by: 'Asha Khan', at: '2026-08-31T10:00:00Z' } });
+    for (const card of [soon, done]) expect(json(card)).not.toMatch(/"color":"(Warning|Good)"/);
+    expect(json(soon)).toContain('⏰ Soon: **30 Sep 2026** (in 29 days)');
+    expect(json(done)).toContain('✓ Acknowledged by Asha Khan');
+  });
+
+  it('warning: acknowledge, snooze, decide and its refresh, each readable by the action schema', () => {
     const card = warningCard({ warningKey: 'CON-0042|notice|2026-09-30|30', contract, deadline: notice, today: '2026-08-31' });
-    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);
     expect(json(card)).toContain('Notice deadline in 30 days');
   });
 
   it('warning once snoozed: snooze and decide stay, acknowledge goes', () => {
     const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'snoozed', by: 'Asha Khan', at: '2026-08-31T10:00:00Z', until: '2026-09-07' } });
-    expect(checkCard(card)).toEqual(['snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['snooze', 'decide', 'refreshWarning']);
   });
 
   it('import dry run: the counts, the first problem in plain words, and Import, Cancel and Problems workbook', () => {

@@ -106,7 +106,7 @@ export function contractCard(contract: Contract, keyDates: readonly CardKeyDate[
       });
     }
   } else if (!contract.endDate) {
-    body.push(text('No end date is recorded, so there are no deadlines to warn about. Ask an administrator to add it to the register.', { color: 'Warning' }));
+    body.push(text('No end date is recorded, so there are no deadlines to warn about. Ask an administrator to add it to the register.', { weight: 'Bolder' }));
   }
   if (extras.law) body.push(...lawSection(extras.law, today));
   if (extras.utilisation) body.push(...utilisationBlock(extras.utilisation, extras.utilisationFloor ?? DEFAULT_UTILISATION_FLOOR));

@@ -1,7 +1,24 @@
+import type { Alternative, DateWindow } from '@contract-steward/core';
+
+/** Deadlines in a window of days, for some contracts, and how the question was understood. */
+export interface RenewalsCommand {
+  readonly name: 'renewals';
+  readonly window: DateWindow;
+  /** What the answer says it shows: "Contracts ending 1–31 March 2027". */
+  readonly understood: string;
+  /** Other readings of the question, offered as buttons. */
+  readonly alternatives: readonly Alternative[];
+  /** Only end dates (and tacit renewal dates), not every deadline. */
+  readonly endsOnly?: true;
+  readonly mine?: true;
+  readonly supplier?: string;
+  readonly serviceArea?: string;
+}
+
 /** What a person asked the bot, from the text of a message. Unknown input is `help`, never silence. */
 export type Command =
   | { readonly name: 'help'; readonly unrecognised?: string }
-  | { readonly name: 'renewals'; readonly days: number }
+  | RenewalsCommand
   | { readonly name: 'mine' }
   | { readonly name: 'contract'; readonly reference: string }
   | { readonly name: 'overdue' }
@@ -42,7 +59,7 @@ export interface CommandEntry {
  */
 export const COMMAND_TABLE: Readonly<Record<Exclude<Command['name'], 'tooLong'>, CommandEntry>> = {
   help: { menu: { title: 'help', description: 'What I can do for you', teamsMenu: false }, phrase: /^(help|\?|hi|hello|hey|start|commands|what can you do)$/, revealsRegister: false },
-  renewals: { menu: { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days)' }, revealsRegister: true },
+  renewals: { menu: { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days), or ask: contracts ending in March' }, revealsRegister: true },
   mine: { menu: { title: 'mine', description: 'The contracts you own, soonest deadline first' }, phrase: /^(mine|my contracts|my renewals|show (me )?my contracts|what do i own)$/, revealsRegister: true },
   contract: { menu: { title: 'contract CON-0042', description: 'Details and key dates of one contract' }, revealsRegister: true },
   overdue: { menu: { title: 'overdue', description: 'Deadlines passed with no decision recorded; obligations 90 for statutory notices due' }, revealsRegister: true },

@@ -34,6 +34,16 @@ export interface WarningRunSummary {
 }
 
 /** Where a warning goes: the recipient's personal chat, else the procurement channel. */
+/**
+ * Who sees a warning refreshed when they open it: the person of a personal chat. In a channel
+ * the list is left out, so that every member of a channel of up to 60 sees the current state.
+ */
+function refreshFor(conversation: ConversationRecord): { refreshUserIds?: readonly string[] } {
+  const user = conversation.reference.user;
+  const id = typeof user === 'object' && user !== null && 'id' in user && typeof user.id === 'string' ? user.id : undefined;
+  return conversation.scope === 'personal' && id ? { refreshUserIds: [id] } : {};
+}
+
 async function destinationOf(record: WarningRecord, options: WarningJobOptions): Promise<{ conversation: ConversationRecord; viaChannel: boolean } | string> {
   const recipient = record.warning.recipient;
   const personal = recipient?.email ? await options.store.conversations.findPersonal({ email: recipient.email }) : undefined;
@@ -105,6 +115,7 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
             today,
             ...(escalation ? { escalation } : {}),
             ...(utilisation.length > 0 ? { usage: { utilisation, floor } } : {}),
+            ...refreshFor(destination.conversation),
           });
       items.push({ id: record.key, conversation: destination.conversation, message: { card, summary: `${contract.reference}: deadline ${record.deadline}` } });
     }
