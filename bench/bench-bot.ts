@@ -55,9 +55,13 @@ export interface BenchBot {
  * baseline turn. The bench user is seeded as an administrator.
  */
 export async function startBenchBot(store: Store): Promise<BenchBot> {
+  // A turn that throws still answers 200: the adapter's error handler posts an apology instead.
+  let apologies = 0;
   const connector = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      if (body.includes('something went wrong')) apologies += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id":"reply"}');
     });
@@ -83,6 +87,7 @@ export async function startBenchBot(store: Store): Promise<BenchBot> {
   return {
     async turn(text) {
       const started = performance.now();
+      const before = apologies;
       const response = await fetch(`${server.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -100,6 +105,7 @@ export async function startBenchBot(store: Store): Promise<BenchBot> {
       });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
+      if (apologies > before) throw new Error('the bot answered "something went wrong"');
       return performance.now() - started;
     },
     async close() {
