@@ -10,7 +10,7 @@ export type { CliIo } from './cli/command.js';
 export { VERSION } from './version.js';
 export * from './excel/spreadsheet-safety.js';
 export * from './savings/index.js';
-export { writeSavingsWorkbook, GBP_FORMAT, type SavingsWorkbookOptions, type SavingsExportFilters } from './excel/savings-workbook.js';
+export { writeSavingsWorkbook, savingContractsFrom, GBP_FORMAT, type SavingsWorkbookOptions, type SavingsExportFilters, type SavingContract } from './excel/savings-workbook.js';
 export { readSavingsWorkbook } from './excel/read-savings-workbook.js';
 export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport } from './excel/import-savings-file.js';
 export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type PerformanceWorkbookContract } from './excel/performance-workbook.js';
