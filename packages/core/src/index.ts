@@ -22,7 +22,7 @@ export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel
 export * from './excel/workbook-style.js';
 export { writeEvaluationTemplateWorkbook, readEvaluationWorkbook } from './excel/evaluation-template-workbook.js';
 export * from './tenders/index.js';
-export { writeTenderPackDocx } from './word/tender-pack-docx.js';
+export { writeTenderPackDocx, writeTenderPackOfficerDocx, type TenderPackDocxOptions } from './word/tender-pack-docx.js';
 export { writeTenderComplianceMatrix, COMPLIANCE_ANSWERS } from './excel/tender-compliance-matrix.js';
 export { importRegister, type ImportOptions, type ImportReport } from './excel/import-register.js';
 export { RegisterFileError } from './excel/register-file-error.js';

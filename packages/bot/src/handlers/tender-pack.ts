@@ -1,4 +1,4 @@
-import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, type TenderPack } from '@contract-steward/core';
+import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, writeTenderPackOfficerDocx, type TenderPack } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
 import type { CardAction } from '../actions.schema.js';
@@ -81,8 +81,10 @@ export async function answerTenderPack(action: Extract<CardAction, { verb: 'tend
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
   const stem = `Tender pack ${pack.reference}`;
   await io.reply({ text: packSummaryMarkdown(pack) });
-  await io.reply(await offerFile({ name: `${stem}.docx`, bytes: await writeTenderPackDocx(pack), description: `The clause pack for ${pack.title}, to go into the tender documents.` }, context));
-  await io.reply(await offerFile({ name: `${stem} compliance matrix.xlsx`, bytes: await writeTenderComplianceMatrix(pack), description: 'The compliance matrix suppliers fill in, one row a clause.' }, context));
+  const identity = services.documents;
+  await io.reply(await offerFile({ name: `${stem}.docx`, bytes: await writeTenderPackDocx(pack, { identity }), description: `Appendix M for ${pack.title}, to go into the tender documents.` }, context));
+  await io.reply(await offerFile({ name: `${stem} compliance matrix.xlsx`, bytes: await writeTenderComplianceMatrix(pack, { identity }), description: 'The compliance matrix suppliers fill in, one row a clause.' }, context));
+  await io.reply(await offerFile({ name: `${stem} officer notes.docx`, bytes: await writeTenderPackOfficerDocx(pack, { identity }), description: 'The record of choices and the guidance, for the officer: not for suppliers.' }, context));
   return {
     card: tenderPackDoneCard({
       title: pack.title,
