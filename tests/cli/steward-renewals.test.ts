@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
+import { indexedRenewalDates } from '../support/indexed-dates.js';
 import { steward } from '../support/run-steward.js';
 
 let folder: string;
@@ -126,6 +127,18 @@ describe('governance lead times', () => {
     expect(await noticeDate(['--governance-lead-times', '250000:0,14'], { GOVERNANCE_LEAD_TIMES: '500000:0,70' })).toBe('2026-09-16');
     const warnings = await steward(['warnings', '--as-of', '2026-09-10', '--json', '--governance-lead-times', '250000:0,14', '--db', db], {}, folder);
     expect((JSON.parse(warnings.stdout) as { key: string }[]).map((w) => w.key)).toContain('CON-0042|notice|2026-09-16|7');
+  });
+
+  it('keeps the deadline index in the rules of GOVERNANCE_LEAD_TIMES, as the bot does, so their questions can read it', async () => {
+    await addContract();
+    // 30 September 2026 less the default 42 days of approval for £300,000.
+    expect(indexedRenewalDates(db, 'CON-0042').notice).toBe('2026-08-19');
+    // Less 90 days: Thursday 2 July 2026.
+    expect(await noticeDate([], { GOVERNANCE_LEAD_TIMES: '100000:0,90' })).toBe('2026-07-02');
+    expect(indexedRenewalDates(db, 'CON-0042').notice).toBe('2026-07-02');
+    // A one-off option answers with its own bands but leaves the index the bot shares as it is.
+    expect(await noticeDate(['--governance-lead-times', '250000:0,14'], { GOVERNANCE_LEAD_TIMES: '100000:0,90' })).toBe('2026-09-16');
+    expect(indexedRenewalDates(db, 'CON-0042').notice).toBe('2026-07-02');
   });
 
   it('refuses bands it cannot read, saying what they look like', async () => {

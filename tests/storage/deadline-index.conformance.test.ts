@@ -43,7 +43,8 @@ const rolling = () => makeContract({ reference: 'CON-ROLL', endDate: '2025-01-31
 const register = (): Contract[] => [
   makeContract({ reference: 'CON-0042' }),
   makeContract({ reference: 'CON-0043', endDate: '2026-09-30', noticePeriod: { amount: 1, unit: 'months' }, owner: { name: 'Ben Ode', email: 'B.Ode@council.gov.uk' } }),
-  makeContract({ reference: 'CON-0044', endDate: '2027-06-30', renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }, { amount: 1, unit: 'years' }], taken: 0 } }),
+  // Options: an extension decision and a re-procurement if not extended; and a review date recorded in the register.
+  makeContract({ reference: 'CON-0044', endDate: '2027-06-30', reviewDate: '2026-12-01', renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }, { amount: 1, unit: 'years' }], taken: 0 } }),
   makeContract({ reference: 'CON-NOEND', endDate: undefined }),
   rolling(),
   actContract(),
@@ -111,12 +112,22 @@ for (const makeFactory of STORE_FACTORIES) {
       await store.contracts.upsertMany(register(), at(TODAY));
       const rows = await indexed(store);
       expect(rows).toEqual(await recomputed(store, TODAY));
+      // Worked by hand: CON-0042 is worth £300,000, so its decisions need 42 days of approval, and
+      // records no renewal type, so notice is given in case it renews automatically.
       expect(rows.filter((r) => r.reference === 'CON-0042').map((r) => [r.source, r.kind, r.date, r.status])).toEqual([
         // The start, 1 April 2024, plus six months (two reviews a year).
         ['performance', 'review', '2024-10-01', 'open'],
-        ['renewal', 'reprocure', '2026-01-02', 'open'],
-        ['renewal', 'notice', '2026-09-30', 'open'],
+        // 31 March 2027 minus the open procedure's 270 days is Saturday 4 July 2026, so Friday 3 July; less 42 days.
+        ['renewal', 'reprocure', '2026-05-22', 'open'],
+        // 31 March 2027 minus the 6-month notice period is Wednesday 30 September 2026; less 42 days.
+        ['renewal', 'notice', '2026-08-19', 'open'],
         ['renewal', 'end', '2027-03-31', 'open'],
+      ]);
+      // The new kinds are indexed too (30 June 2027 minus 270 days is Saturday 3 October 2026, so Friday 2 October; less 42 days).
+      expect(rows.filter((r) => r.reference === 'CON-0044' && r.source === 'renewal' && ['reprocure-if-not-extended', 'review', 'extension'].includes(r.kind)).map((r) => `${r.date} ${r.kind}`)).toEqual([
+        '2026-08-21 reprocure-if-not-extended',
+        '2026-11-18 extension',
+        '2026-12-01 review',
       ]);
       const uk7 = rows.find((r) => r.reference === 'CON-ACT' && r.kind === 'UK7');
       expect(uk7).toMatchObject({ source: 'procurement-act', date: '2025-12-19', ownerEmail: 'b.ode@council.gov.uk', escalationEmail: 'procurement@council.gov.uk', status: 'open' });
@@ -175,14 +186,24 @@ for (const makeFactory of STORE_FACTORIES) {
       await store.contracts.upsertMany(register(), at(TODAY));
       await decideAndRecord(store, 'CON-0042', { action: 'reprocure' }, TODAY);
       const window = await store.deadlines.list({ source: 'renewal', from: '2026-08-01', to: '2026-09-30' });
-      expect(window.map((r) => `${r.date} ${r.reference} ${r.kind}`)).toEqual(['2026-08-28 CON-0043 notice', '2026-09-30 CON-0042 notice', '2026-09-30 CON-0043 end']);
+      // Worked by hand (every contract here is worth £300,000: 42 days of approval before a decision):
+      // CON-0042's notice, 30 September 2026 less 42 days; CON-0044's re-procurement if not
+      // extended, 2 October 2026 less 42 days; CON-ROLL's notice, its term rolled to 31 January
+      // 2027 minus 3 months (Saturday 31 October 2026, so Friday 30 October) less 42 days;
+      // CON-0043's end. CON-0043's notice (28 August less 42 days, 17 July) is before the window.
+      expect(window.map((r) => `${r.date} ${r.reference} ${r.kind}`)).toEqual([
+        '2026-08-19 CON-0042 notice',
+        '2026-08-21 CON-0044 reprocure-if-not-extended',
+        '2026-09-18 CON-ROLL notice',
+        '2026-09-30 CON-0043 end',
+      ]);
       const bens = await store.deadlines.list({ ownerEmail: 'B.ODE@council.gov.uk' });
       expect(new Set(bens.map((r) => r.reference))).toEqual(new Set(['CON-0043', 'CON-ACT']));
       const overdue = await store.deadlines.overdue(TODAY, { source: 'renewal' });
       expect(overdue.every((r) => r.date < TODAY && r.status === 'open')).toBe(true);
-      // CON-0042's re-procurement date (2 January 2026) has passed, but the decision settled it.
+      // CON-0042's re-procurement date (22 May 2026) has passed, but the decision settled it.
       expect(overdue.map((r) => `${r.reference} ${r.kind}`)).not.toContain('CON-0042 reprocure');
-      expect((await store.deadlines.list({ source: 'renewal', from: '2026-01-02', to: '2026-01-02' })).map((r) => `${r.reference} ${r.kind} ${r.status}`)).toEqual(['CON-0042 reprocure settled']);
+      expect((await store.deadlines.list({ source: 'renewal', from: '2026-05-22', to: '2026-05-22' })).map((r) => `${r.reference} ${r.kind} ${r.status}`)).toEqual(['CON-0042 reprocure settled']);
     });
 
     it('answers the renewals list exactly as a scan of the whole register does, on any day and window', async () => {
@@ -206,18 +227,59 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('loads only the contracts of the rows it shows', async () => {
       await store.contracts.upsertMany(register(), at(TODAY));
-      const { rows, contracts } = await listRenewalsFromStore(store, TODAY, { within: 90 });
-      expect(rows.map((r) => `${r.date} ${r.reference} ${r.kind}`)).toEqual(['2026-08-28 CON-0043 notice', '2026-09-30 CON-0042 notice', '2026-09-30 CON-0043 end']);
-      expect(contracts.map((c) => c.reference).sort()).toEqual(['CON-0042', 'CON-0043']);
+      const loaded: string[] = [];
+      const contractsRead = Object.assign(Object.create(store.contracts) as Store['contracts'], {
+        list: () => Promise.reject(new Error('read the whole register')),
+        getMany: async (references: readonly string[]) => {
+          loaded.push(...references);
+          return store.contracts.getMany(references);
+        },
+      });
+      const watched = Object.assign(Object.create(store) as Store, { contracts: contractsRead });
+      const { rows, contracts } = await listRenewalsFromStore(watched, TODAY, { within: 90 });
+      // From 3 May (60 days overdue) to 30 September 2026, with 42 days of approval on each
+      // £300,000 decision: CON-0042's re-procurement (3 July less 42 days) and notice (30
+      // September less 42 days), CON-0043's notice (28 August less 42 days) and end, CON-0044's
+      // re-procurement if not extended (2 October less 42 days), CON-ROLL's notice (30 October less 42 days).
+      expect(rows.map((r) => `${r.date} ${r.reference} ${r.kind}`)).toEqual([
+        '2026-05-22 CON-0042 reprocure',
+        '2026-07-17 CON-0043 notice',
+        '2026-08-19 CON-0042 notice',
+        '2026-08-21 CON-0044 reprocure-if-not-extended',
+        '2026-09-18 CON-ROLL notice',
+        '2026-09-30 CON-0043 end',
+      ]);
+      expect(contracts.map((c) => c.reference).sort()).toEqual(['CON-0042', 'CON-0043', 'CON-0044', 'CON-ROLL']);
+      // Neither the Act contract nor the one with no end date is read.
+      expect([...loaded].sort()).toEqual(['CON-0042', 'CON-0043', 'CON-0044', 'CON-ROLL']);
     });
 
     it('reads the whole register when asked with renewal rules other than the index\'s, and still answers right', async () => {
       await store.contracts.upsertMany(register(), at(TODAY));
-      const settings = { ...DEFAULT_RENEWAL_SETTINGS, defaultNoticePeriod: { amount: 9, unit: 'months' as const } };
-      const withNoNotice = makeContract({ reference: 'CON-NONOTICE', noticePeriod: undefined, endDate: '2027-02-15' });
+      // Worked by hand: a default notice period of 12 months puts CON-NONOTICE's notice at 30
+      // September 2027 minus 12 months, Wednesday 30 September 2026, less 42 days of approval:
+      // 19 August 2026, in the window. Under the index's 3 months it is 19 May 2027, and its
+      // re-procurement (31 December 2026 less 42 days, 19 November) is outside the window either way.
+      const settings = { ...DEFAULT_RENEWAL_SETTINGS, defaultNoticePeriod: { amount: 12, unit: 'months' as const } };
+      const withNoNotice = makeContract({ reference: 'CON-NONOTICE', noticePeriod: undefined, endDate: '2027-09-30' });
       await store.contracts.upsert(withNoNotice, at(TODAY));
       const expected = listRenewals(await store.contracts.list(), [], TODAY, { within: 60, settings });
       expect(expected.map((r) => r.reference)).toContain('CON-NONOTICE');
+      expect((await listRenewalsFromStore(store, TODAY, { within: 60, settings })).rows).toEqual(expected);
+    });
+
+    it('reads the whole register when asked with governance lead times other than the index\'s', async () => {
+      await store.contracts.upsertMany(register(), at(TODAY));
+      // Worked by hand: with 200 days of approval on every decision, CON-SLOW's notice is 30 July
+      // 2027 minus 6 months (Saturday 30 January, so Friday 29 January 2027) less 200 days:
+      // Monday 13 July 2026, in the window. Its re-procurement (30 July 2027 minus 270 days is
+      // Sunday 1 November 2026, so Friday 30 October) less 200 days is 13 April 2026, more than
+      // 60 days overdue. Under the index's 42 days they are 18 December and 18 September 2026,
+      // both after the window, so the index alone would not find the contract.
+      const settings = { ...DEFAULT_RENEWAL_SETTINGS, governanceBands: [{ days: 200 }] };
+      await store.contracts.upsert(makeContract({ reference: 'CON-SLOW', endDate: '2027-07-30' }), at(TODAY));
+      const expected = listRenewals(await store.contracts.list(), [], TODAY, { within: 60, settings });
+      expect(expected.filter((r) => r.reference === 'CON-SLOW').map((r) => `${r.date} ${r.kind}`)).toEqual(['2026-07-13 notice']);
       expect((await listRenewalsFromStore(store, TODAY, { within: 60, settings })).rows).toEqual(expected);
     });
   });

@@ -45,6 +45,10 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
     newEndDate: z.preprocess(blankAsUndefined, IsoDateSchema.optional()),
   }),
   z.object({ verb: z.literal('showContract'), v: Version, reference: z.string().trim().min(1).max(200) }),
+  // A statutory notice's warning: the day it was published and the notice's id settle it.
+  z.object({ verb: z.literal('recordPublication'), v: Version, warningKey: WarningKey, publishedOn: IsoDateSchema, noticeId: z.preprocess(blankAsUndefined, z.string().trim().min(1).max(100).optional()) }),
+  // A missing KPI result's warning: the value as typed (read by core as steward kpis record reads it) and a note.
+  z.object({ verb: z.literal('enterResult'), v: Version, warningKey: WarningKey, value: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().max(40)), note: z.preprocess(blankAsUndefined, z.string().trim().min(1).max(500).optional()) }),
   // The dry-run card of an uploaded register: only its uploader can confirm or cancel.
   z.object({ verb: z.literal('importRegister'), v: Version, importId: ImportId }),
   z.object({ verb: z.literal('cancelImport'), v: Version, importId: ImportId }),
@@ -72,6 +76,10 @@ const FIELD_HELP: Record<string, string> = {
   baselineAnnual: 'The annual price the supplier proposed must be an amount in pounds, such as 12000 or 12,000.50',
   newAnnual: 'The annual price agreed must be an amount in pounds, such as 9000 or 9,000.50',
   termMonths: 'The months at the new price must be a whole number from 1 to 600, such as 12',
+  publishedOn: 'The date published must be a real date written YYYY-MM-DD, such as 2025-12-01',
+  noticeId: 'The notice id must be at most 100 characters, such as 012345-2025',
+  value: 'The result must be at most 40 characters, such as 97.5',
+  note: 'The note must be at most 500 characters',
   snoozeDays: `The snooze must be one of ${SNOOZE_DAYS.join(', ')} days`,
   decision: `The decision must be one of: ${SETTLING_ACTIONS.map((d) => DECISION_LABELS[d]).join(', ')}`,
 };

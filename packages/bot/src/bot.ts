@@ -5,6 +5,8 @@ import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
 import { answerFileConsent } from './files/file-consent.js';
 import type { FileServices } from './files/file-services.js';
 import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { enterResult, recordPublication } from './handlers/duty-actions.js';
+import { answerObligations } from './handlers/obligations.js';
 import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
 import { answerExport, answerSavings, answerSavingsExport, answerTenderPackForm, refuseDocument, type DocumentCommandName } from './handlers/document-handlers.js';
 import { evaluateUpload } from './handlers/evaluate-upload.js';
@@ -112,6 +114,8 @@ export class StewardBot implements ActivityRouter {
         return io.reply(await answerContract(command, asker, services));
       case 'overdue':
         return io.reply(await answerOverdue(asker, services));
+      case 'obligations':
+        return io.reply(await answerObligations(command, asker, services));
       case 'export':
         return this.document(command.name, asker, io, (files) => answerExport(activity, services, files, io));
       case 'savings':
@@ -140,6 +144,10 @@ export class StewardBot implements ActivityRouter {
       case 'snooze':
       case 'decide':
         return actOnWarning(action, asker, services);
+      case 'recordPublication':
+        return recordPublication(action, asker, services);
+      case 'enterResult':
+        return enterResult(action, asker, services);
       case 'importRegister':
       case 'cancelImport':
       case 'importProblems':

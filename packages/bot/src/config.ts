@@ -1,4 +1,4 @@
-import { DEFAULT_GOVERNANCE_BANDS, GOVERNANCE_BANDS_FORMAT, parseGovernanceBands } from '@contract-steward/core';
+import { DEFAULT_GOVERNANCE_BANDS, DUTY_THRESHOLDS_FORMAT, GOVERNANCE_BANDS_FORMAT, parseDutyThresholds, parseGovernanceBands, renewalSettings, type RenewalSettings } from '@contract-steward/core';
 import { z } from 'zod';
 
 const list = z
@@ -50,6 +50,19 @@ export const ConfigSchema = z.object({
         return z.NEVER;
       }
       return bands;
+    }),
+  /** Days before statutory and performance deadlines to warn, by kind, replacing the defaults for those kinds: `UK7=14,7,1;kpi-result=3`. */
+  DUTY_WARNING_THRESHOLDS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return {};
+      const thresholds = parseDutyThresholds(text);
+      if (thresholds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be ${DUTY_THRESHOLDS_FORMAT}` });
+        return z.NEVER;
+      }
+      return thresholds;
     }),
   /** Sending attempts per warning in one run before it is marked failed (retried on the next run). */
   SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
@@ -123,6 +136,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`Invalid ${name}${shown}: ${issue?.message ?? 'invalid value'}. Fix it in the environment and start again.`);
   }
   return result.data;
+}
+
+/**
+ * The council's renewal rules from the configuration: what the bot answers and warns with, and
+ * what the store's deadline index is computed with, so the bot's questions can read the index.
+ */
+export function renewalRulesOf(config: Config): RenewalSettings {
+  return renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES, dutyThresholds: config.DUTY_WARNING_THRESHOLDS });
 }
 
 /** With no App ID the bot cannot authenticate callers, so it must not listen beyond loopback. */

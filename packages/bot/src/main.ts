@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { openStore, storeOptionsFrom, StorageError } from '@contract-steward/core';
-import { ConfigError, isAnonymous, loadConfig } from './config.js';
+import { ConfigError, isAnonymous, loadConfig, renewalRulesOf } from './config.js';
 import { startServer } from './server.js';
 
 /** The composition root: configuration, store, server, and a clean stop on SIGTERM. */
@@ -10,7 +10,8 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     redact: ['MicrosoftAppPassword', 'req.headers.authorization', '*.password', '*.token'],
   });
-  const store = await openStore(storeOptionsFrom({ databaseUrl: config.DATABASE_URL, sqlitePath: config.STEWARD_DB }));
+  // The index is computed with the rules the bot asks with; otherwise every question reads the whole register.
+  const store = await openStore({ ...storeOptionsFrom({ databaseUrl: config.DATABASE_URL, sqlitePath: config.STEWARD_DB }), renewalRules: renewalRulesOf(config) });
   const server = await startServer(config, store, log);
   log.info({ url: server.url, database: store.kind, location: store.location }, 'Contract Steward is listening');
   if (isAnonymous(config)) {

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
-import { renewalSettings, VERSION, type Store } from '@contract-steward/core';
+import { VERSION, type Store } from '@contract-steward/core';
 import { StewardBot } from './bot.js';
-import { isAnonymous, type Config } from './config.js';
+import { isAnonymous, renewalRulesOf, type Config } from './config.js';
 import { serveDownload } from './files/download-route.js';
 import { fileServicesFrom, sweepFiles } from './files/file-services.js';
 import { readJsonBody, refuseBodyHeaders, type BodyRefusal } from './read-json-body.js';
@@ -55,7 +55,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
   const services: BotServices = {
     store,
     roles: roleListsFrom(config),
-    settings: renewalSettings({ escalateWithinDays: config.ESCALATE_WITHIN_DAYS, governanceBands: config.GOVERNANCE_LEAD_TIMES }),
+    settings: renewalRulesOf(config),
     now: options.now ?? (() => new Date()),
     log,
     documents: loadDocumentIdentity(config),

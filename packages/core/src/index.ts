@@ -32,4 +32,5 @@ export { writeTransparencyFile } from './excel/write-transparency-csv.js';
 export type { ImportProblem } from './register/import/import-problem.js';
 export * from './procurement-act/index.js';
 export * from './performance/index.js';
+export * from './duties/index.js';
 export * from './publish/index.js';

@@ -5,6 +5,7 @@ export type Command =
   | { readonly name: 'mine' }
   | { readonly name: 'contract'; readonly reference: string }
   | { readonly name: 'overdue' }
+  | { readonly name: 'obligations'; readonly days: number }
   // The commands that produce documents (file features).
   | { readonly name: 'export' }
   | { readonly name: 'savings' }
@@ -37,7 +38,9 @@ export const COMMAND_TABLE: Readonly<Record<Exclude<Command['name'], 'tooLong'>,
   renewals: { menu: { title: 'renewals 90', description: 'Contracts with a deadline in the next 90 days (any number of days)' }, revealsRegister: true },
   mine: { menu: { title: 'mine', description: 'The contracts you own, soonest deadline first' }, phrase: /^(mine|my contracts|my renewals|show (me )?my contracts|what do i own)$/, revealsRegister: true },
   contract: { menu: { title: 'contract CON-0042', description: 'Details and key dates of one contract' }, revealsRegister: true },
-  overdue: { menu: { title: 'overdue', description: 'Deadlines that have passed with no decision recorded' }, revealsRegister: true },
+  overdue: { menu: { title: 'overdue', description: 'Deadlines passed with no decision recorded; obligations 90 for statutory notices due' }, revealsRegister: true },
+  // Teams allows 10 menu commands: this one is listed under `overdue`, for the same people.
+  obligations: { revealsRegister: true },
   export: { menu: { title: 'export', description: 'The register as an Excel workbook (administrators and procurement)' }, phrase: /^export( the)?( register| contracts)?$/, revealsRegister: true },
   savingsExport: { phrase: /^(savings export|export( the)? savings|savings workbook)$/, revealsRegister: true },
   savings: { menu: { title: 'savings', description: 'Savings this financial year; savings export for the workbook (finance)' }, phrase: /^(savings|savings this year|savings totals)$/, revealsRegister: true },

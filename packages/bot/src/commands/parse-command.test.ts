@@ -13,6 +13,8 @@ describe('parseCommand', () => {
     ['contract con-0042', { name: 'contract', reference: 'CON-0042' }],
     ['show CON-0042', { name: 'contract', reference: 'CON-0042' }],
     ['overdue', { name: 'overdue' }],
+    ['obligations', { name: 'obligations', days: 90 }],
+    ['obligations 30', { name: 'obligations', days: 30 }],
   ])('reads the command "%s"', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });

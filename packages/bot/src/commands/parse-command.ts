@@ -63,6 +63,9 @@ export function parseCommand(raw: string): Command {
   const publish = /^publish(?: ([a-z0-9/ -]{1,20}))?$/.exec(text);
   if (publish) return { name: 'publish', ...(publish[1] ? { quarter: publish[1] } : {}) };
 
+  const obligations = /^obligations?(?: (\d{1,7}))?$/.exec(text);
+  if (obligations) return { name: 'obligations', days: clampDays(obligations[1] ? Number(obligations[1]) : DEFAULT_RENEWAL_DAYS) };
+
   const contract = /^(?:contract|show|show contract|details(?: for| of)?) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };
 

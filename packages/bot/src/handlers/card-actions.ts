@@ -1,5 +1,5 @@
-import { decide, listRenewals, type DecisionRequest, type WarningRecord } from '@contract-steward/core';
-import type { CardAction, CardActionOf } from '../actions.schema.js';
+import { decide, isDutyKind, listRenewals, type DecisionRequest, type KeyDateKind } from '@contract-steward/core';
+import type { CardActionOf } from '../actions.schema.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { warningCard, type WarningOutcome } from '../cards/warning-card.js';
@@ -7,22 +7,23 @@ import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayActOnContract, maySeeContract } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult } from '../turn.js';
+import { acknowledgeDuty } from './duty-actions.js';
 import { renegotiationSaving } from './renegotiation.js';
 import type { Asker } from './who.js';
 
-type WarningAction = Extract<CardAction, { warningKey: string }>;
+type WarningAction = CardActionOf<'acknowledge' | 'snooze' | 'decide'>;
 
 function nameOf(asker: Asker): string {
   return asker.person.name ?? asker.person.email ?? 'someone';
 }
 
 /** Turns a card action into the decision core understands. */
-function requestOf(action: WarningAction, record: WarningRecord): DecisionRequest {
+function requestOf(action: WarningAction, kind: KeyDateKind): DecisionRequest {
   switch (action.verb) {
     case 'acknowledge':
       return { action: 'acknowledge' };
     case 'snooze':
-      return { action: 'snooze', days: action.snoozeDays, kind: record.kind };
+      return { action: 'snooze', days: action.snoozeDays, kind };
     case 'decide':
       return { action: action.decision };
   }
@@ -40,6 +41,9 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (!mayActOnContract(asker.person, asker.roles, contract)) {
     return { message: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so you cannot act on its warnings; ask ${describeWhoCan(['procurement', 'administrator'], services.roles)}.` };
   }
+  // Statutory and performance warnings are settled by their records, not by renewal decisions.
+  if (isDutyKind(record.kind)) return acknowledgeDuty(action, { ...record, kind: record.kind }, contract, asker, services);
+  const kind = record.kind;
   // The ledger and audit trail name people by email/UPN, as the register does; the card shows their name.
   const audit = { actor: asker.person.email ?? asker.person.aadObjectId ?? nameOf(asker), source: 'teams', at: now };
   // "Renegotiated" records the saving too: the prices come from the card.
@@ -47,7 +51,7 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   if (renegotiation && !renegotiation.ok) return { message: renegotiation.message };
   const request: DecisionRequest = renegotiation?.ok
     ? { action: 'renegotiated', savingId: renegotiation.saving.id, ...(renegotiation.newEndDate ? { newEndDate: renegotiation.newEndDate } : {}) }
-    : requestOf(action, record);
+    : requestOf(action, kind);
   const decided = decide(contract, request, { today, by: audit.actor, settings: services.settings });
   if (!decided.success) return { message: escapeMarkdown(decided.problems.map((p) => p.message).join(' ')) };
   await store.renewals.recordDecision(decided.value, audit);
@@ -63,7 +67,7 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
         ? { kind: 'snoozed', by, at, until: decided.value.decision.snoozedUntil ?? today }
         : { kind: 'decided', by, at, decision: action.decision };
   const current = decided.value.contract;
-  return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
+  return { card: warningCard({ warningKey: record.key, contract: current, deadline: { kind, date: record.deadline, rule: record.warning.rule }, today, outcome }) };
 }
 
 /** The contract behind a digest row or a warning's "Contract details", as a card. */

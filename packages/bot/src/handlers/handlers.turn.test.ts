@@ -162,4 +162,18 @@ describe('card actions, turn by turn', () => {
       .send(invoke('deleteEverything', { v: 1 }))
       .assertReply((reply) => expect(String(invokeBody(reply).value)).toContain('I could not read that card action'));
   });
+
+  it('lists statutory obligations due or overdue for procurement only, soonest first', async () => {
+    // Entered 10 November 2026: the UK7 is due 9 December, 13 days from today.
+    const law = { regime: 'PA2023', procurementStarted: '2026-03-01', enteredInto: '2026-11-10', contractType: 'services', vatIncluded: true } as const;
+    await store.contracts.upsert(ContractSchema.parse({ reference: 'CON-PA', title: 'Street lighting', supplier: { name: 'Lumen Ltd' }, startDate: '2026-11-10', endDate: '2030-11-09', value: { total: 300_000 }, law }), { actor: 'test', source: 'test' });
+    await chat(ASHA).send('obligations').assertReply((reply) => expect(reply.text).toContain('the council-wide list of statutory obligations is for'));
+    await chat(PRIYA).send('obligations 30').assertReply((reply) => {
+      const card = cardOf(reply);
+      expect(card).toContain('Statutory obligations in the next 30 days');
+      expect(card).toContain('contract details notice (UK7)');
+      expect(card).toContain('9 Dec 2026');
+    });
+    await chat(PRIYA).send('obligations 10').assertReply((reply) => expect(cardOf(reply)).toContain('Nothing is due in the next 10 days'));
+  });
 });

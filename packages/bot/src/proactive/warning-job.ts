@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { dueWarnings, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
+import { dueDutyWarnings, isDutyKind, readDutyRecords, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
+import { dutyWarningCard } from '../cards/duty-warning-card.js';
 import { warningCard } from '../cards/warning-card.js';
 import type { Config } from '../config.js';
 import { londonToday } from './london-time.js';
@@ -64,8 +65,8 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
   // The daily run also moves the deadline index on: tacit renewals roll, new periods fall due.
   const refreshed = await store.deadlines.refresh(today);
   if (refreshed > 0) log.info({ refreshed }, 'deadline index refreshed for the contracts whose dates move with the day');
-  const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
-  const raised = await store.renewals.enqueue(dueWarnings(contracts, ledger, today, options.settings), { raisedOn: today, at: options.now() });
+  const [contracts, ledger, records] = await Promise.all([store.contracts.list(), store.renewals.loadLedger(), readDutyRecords(store)]);
+  const raised = await store.renewals.enqueue(dueDutyWarnings(contracts, ledger, today, options.settings, records), { raisedOn: today, at: options.now() });
   let sent = 0;
   let failed = 0;
   for (;;) {
@@ -89,13 +90,18 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
         continue;
       }
       const escalation = escalationText(record, destination.viaChannel, contract.owner?.name);
-      const card = warningCard({
-        warningKey: record.key,
-        contract,
-        deadline: { kind: record.kind, date: record.deadline, rule: record.warning.rule },
-        today,
-        ...(escalation ? { escalation } : {}),
-      });
+      const { kind } = record;
+      const subject = record.warning.subject;
+      const kpi = subject?.type === 'kpi-result' ? await store.performance.getKpi(record.reference, subject.kpi) : undefined;
+      const card = isDutyKind(kind)
+        ? dutyWarningCard({ warningKey: record.key, contract, kind, deadline: record.deadline, rule: record.warning.rule, subject, ...(kpi ? { kpi } : {}), today, ...(escalation ? { escalation } : {}) })
+        : warningCard({
+            warningKey: record.key,
+            contract,
+            deadline: { kind, date: record.deadline, rule: record.warning.rule },
+            today,
+            ...(escalation ? { escalation } : {}),
+          });
       items.push({ id: record.key, conversation: destination.conversation, message: { card, summary: `${contract.reference}: deadline ${record.deadline}` } });
     }
     await deliver(

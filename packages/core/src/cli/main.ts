@@ -6,6 +6,7 @@ import type { Store } from '../storage/store.js';
 import { CliError, type CliCommand, type CliIo, type CommandInput, type OptionValues } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { renewalSettingsFrom } from './renewal-settings-option.js';
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
@@ -83,7 +84,10 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
         sqlitePath: typeof dbOption === 'string' ? dbOption : io.env.STEWARD_DB,
       });
       // Relative paths are the user's: resolve them against the CLI's working folder.
-      const store = await openStore(options.kind === 'sqlite' && options.path !== ':memory:' ? { ...options, path: resolve(io.cwd, options.path) } : options);
+      const located = options.kind === 'sqlite' && options.path !== ':memory:' ? { ...options, path: resolve(io.cwd, options.path) } : options;
+      // The index is kept in the environment's rules (GOVERNANCE_LEAD_TIMES, as the bot reads it), so
+      // the CLI and a running bot share it; a one-off --governance-lead-times reads the whole register instead.
+      const store = await openStore({ ...located, renewalRules: renewalSettingsFrom({}, io.env) });
       try {
         return await work(store);
       } finally {

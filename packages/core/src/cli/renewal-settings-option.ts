@@ -1,4 +1,4 @@
-import { GOVERNANCE_BANDS_FORMAT, parseGovernanceBands, renewalSettings, type RenewalSettings } from '../renewals/renewal-settings.js';
+import { DUTY_THRESHOLDS_FORMAT, GOVERNANCE_BANDS_FORMAT, parseDutyThresholds, parseGovernanceBands, renewalSettings, type RenewalSettings } from '../renewals/renewal-settings.js';
 import { CliError, type CliIo, type OptionValues } from './command.js';
 
 /** The options every command that works out key dates takes. */
@@ -17,8 +17,11 @@ export const RENEWAL_SETTINGS_DETAILS =
 export function renewalSettingsFrom(options: OptionValues, env: CliIo['env']): RenewalSettings {
   const option = options['governance-lead-times'];
   const [name, text] = typeof option === 'string' ? ['--governance-lead-times', option] : ['GOVERNANCE_LEAD_TIMES', env.GOVERNANCE_LEAD_TIMES];
-  if (text === undefined || text === '') return renewalSettings();
-  const governanceBands = parseGovernanceBands(text);
-  if (governanceBands === undefined) throw new CliError(`${name} "${text}" is not governance lead times: give ${GOVERNANCE_BANDS_FORMAT}`, 2);
-  return renewalSettings({ governanceBands });
+  const governanceBands = text === undefined || text === '' ? undefined : parseGovernanceBands(text);
+  if (text !== undefined && text !== '' && governanceBands === undefined) throw new CliError(`${name} "${text}" is not governance lead times: give ${GOVERNANCE_BANDS_FORMAT}`, 2);
+  // The same variable as the bot, so `steward warnings` shows what the bot will send.
+  const dutyText = env.DUTY_WARNING_THRESHOLDS;
+  const dutyThresholds = dutyText === undefined || dutyText === '' ? undefined : parseDutyThresholds(dutyText);
+  if (dutyText !== undefined && dutyText !== '' && dutyThresholds === undefined) throw new CliError(`DUTY_WARNING_THRESHOLDS "${dutyText}" is not duty warning days: give ${DUTY_THRESHOLDS_FORMAT}`, 2);
+  return renewalSettings({ ...(governanceBands ? { governanceBands } : {}), ...(dutyThresholds ? { dutyThresholds } : {}) });
 }

@@ -18,20 +18,57 @@ const contract = (input: Partial<ContractInput> = {}) =>
 const summary = (rows: ReturnType<typeof deadlineIndexRows>) => rows.map((r) => `${r.date} ${r.source} ${r.kind} ${r.status}`);
 
 describe('deadlineIndexRows', () => {
+  // Worked by hand: no value is recorded, so no governance lead time, and no renewal type, so
+  // "unknown". Notice: 31 March 2027 minus 6 months is Wednesday 30 September 2026. Re-procure:
+  // 31 March 2027 minus the open procedure's 270 days is Saturday 4 July 2026, so Friday 3 July
+  // (the notice period no longer counts: notice is given while the re-procurement runs).
   it('gives a row for each renewal key date, with the owner and escalation contact lower-cased', () => {
     const rows = deadlineIndexRows({ contract: contract() }, '2026-07-01');
-    expect(summary(rows)).toEqual(['2026-01-02 renewal reprocure open', '2026-09-30 renewal notice open', '2027-03-31 renewal end open']);
-    expect(rows[0]).toMatchObject({ ownerEmail: 'a.khan@council.gov.uk', escalationEmail: 'procurement@council.gov.uk', moves: false, daily: false, key: 'reprocure|2026-01-02' });
+    expect(summary(rows)).toEqual(['2026-07-03 renewal reprocure open', '2026-09-30 renewal notice open', '2027-03-31 renewal end open']);
+    expect(rows[0]).toMatchObject({ ownerEmail: 'a.khan@council.gov.uk', escalationEmail: 'procurement@council.gov.uk', moves: false, daily: false, key: 'reprocure|2026-07-03' });
   });
 
   it('marks the deadlines a decision settles', () => {
     const c = contract();
     const outcome = decide(c, { action: 'reprocure' }, { today: '2026-07-01', by: 'a.khan@council.gov.uk' });
     if (!outcome.success) throw new Error('decision refused');
+    // Re-procuring settles the re-procurement date; notice "in case it renews automatically" stays open.
     expect(summary(deadlineIndexRows({ contract: c, decisions: [outcome.value.decision] }, '2026-07-01'))).toEqual([
-      '2026-01-02 renewal reprocure settled',
+      '2026-07-03 renewal reprocure settled',
       '2026-09-30 renewal notice open',
       '2027-03-31 renewal end open',
+    ]);
+  });
+
+  // Worked by hand: £300,000 needs 42 days of approval. End 30 June 2027, two one-year options.
+  // Extension: 30 June 2027 minus 6 months is Wednesday 30 December 2026, less 42 days is
+  // Wednesday 18 November 2026. If not extended: 30 June 2027 minus 270 days is Saturday
+  // 3 October 2026, so Friday 2 October, less 42 days is Friday 21 August 2026. Re-procure: the
+  // latest end, 30 June 2029, minus 270 days is Tuesday 3 October 2028, less 42 days is Tuesday
+  // 22 August 2028. Review: the date recorded in the register.
+  it('indexes the extension decision, the re-procurement if not extended and the recorded review, and an extension settles only its own', () => {
+    const c = contract({
+      endDate: '2027-06-30',
+      reviewDate: '2026-10-15',
+      value: { total: 300_000 },
+      renewal: { type: 'extension-options', options: [{ amount: 1, unit: 'years' }, { amount: 1, unit: 'years' }], taken: 0 },
+    });
+    expect(summary(deadlineIndexRows({ contract: c }, '2026-07-01'))).toEqual([
+      '2026-08-21 renewal reprocure-if-not-extended open',
+      '2026-10-15 renewal review open',
+      '2026-11-18 renewal extension open',
+      '2027-06-30 renewal end open',
+      '2028-08-22 renewal reprocure open',
+    ]);
+    const outcome = decide(c, { action: 'extend' }, { today: '2026-07-01', by: 'a.khan@council.gov.uk' });
+    if (!outcome.success) throw new Error('decision refused');
+    // The rows of the contract as it stood, with the decision: what the index holds until the extended contract is written.
+    expect(summary(deadlineIndexRows({ contract: c, decisions: [outcome.value.decision] }, '2026-07-01'))).toEqual([
+      '2026-08-21 renewal reprocure-if-not-extended settled',
+      '2026-10-15 renewal review open',
+      '2026-11-18 renewal extension settled',
+      '2027-06-30 renewal end open',
+      '2028-08-22 renewal reprocure open',
     ]);
   });
 

@@ -151,8 +151,14 @@ export function convertResultRows(
   return { results, problems, rows: count };
 }
 
-/** A number ("97.5", "97.5%", "1,200"), yes/no for a yes/no KPI, or null when blank. */
+/** A number ("97.5", "97.5%", "1,200"), yes/no (or 1/0) for a yes/no KPI, or null when blank. */
 function readValue(cell: CellValue, kpi: Kpi | undefined): number | null | 'not-a-number' {
+  const value = readNumber(cell, kpi);
+  // A yes/no KPI is met or not: 97 is a slip, not a result.
+  return kpi?.measure === 'yes-no' && typeof value === 'number' && value !== 0 && value !== 1 ? 'not-a-number' : value;
+}
+
+function readNumber(cell: CellValue, kpi: Kpi | undefined): number | null | 'not-a-number' {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'not-a-number';
   if (cell instanceof Date) return 'not-a-number';
   if (typeof cell === 'boolean') return kpi?.measure === 'yes-no' ? (cell ? 1 : 0) : 'not-a-number';

@@ -10,3 +10,4 @@ export * from './convert-result-rows.js';
 export * from './uk9-draft.js';
 export * from './convert-usage-rows.js';
 export * from './kpis-required.js';
+export * from './plan-kpi-result.js';

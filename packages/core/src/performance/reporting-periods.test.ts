@@ -35,6 +35,7 @@ describe('resultDeadlines', () => {
       reference: 'CON-0042',
       kind: 'kpi-result',
       date: '2026-09-30',
+      period: { start: '2026-07-01', end: '2026-09-30' },
       rule: 'The quarterly result for "Availability" for Wednesday 1 July 2026 to Wednesday 30 September 2026 is due when the period ends, on Wednesday 30 September 2026, and none is recorded.',
     });
   });

@@ -30,7 +30,7 @@ export function reportingPeriods(kpi: Pick<Kpi, 'from' | 'frequency'>, until: Is
  * once its date is past `today`), and the current period's. A result is due `graceDays` after
  * its period ends (default 0: on the last day of the period).
  */
-export function resultDeadlines(kpi: Kpi, results: readonly KpiResult[], today: IsoDate, graceDays = 0): PerformanceDeadline[] {
+export function resultDeadlines(kpi: Kpi, results: readonly KpiResult[], today: IsoDate, graceDays = 0): (PerformanceDeadline & { readonly period: ReportingPeriod })[] {
   const recorded = new Set(results.filter((r) => r.contract === kpi.contract && r.kpi === kpi.name).map((r) => r.periodStart));
   return reportingPeriods(kpi, today)
     .filter((period) => !recorded.has(period.start))
@@ -41,6 +41,7 @@ export function resultDeadlines(kpi: Kpi, results: readonly KpiResult[], today: 
         reference: kpi.contract,
         kind: 'kpi-result' as const,
         date,
+        period,
         rule: `The ${kpi.frequency} result for "${kpi.name}" for ${describeDate(period.start)} to ${describeDate(period.end)} is due ${grace}, on ${describeDate(date)}, and none is recorded.`,
       };
     });

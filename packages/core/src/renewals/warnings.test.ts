@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractSchema, type Contract, type ContractInput } from '../register/contract.schema.js';
 import type { RenewalDecision } from './decisions.js';
+import type { KeyDateKind } from './key-dates.js';
 import { renewalSettings } from './renewal-settings.js';
 import { dueWarnings, EMPTY_LEDGER, warningKey, type LedgerWarning, type RenewalLedger, type WarningState } from './warnings.js';
 
@@ -26,7 +27,7 @@ function contract(overrides: Partial<ContractInput> = {}): Contract {
 
 const NOTICE = { reference: 'CON-0042', kind: 'notice', date: '2026-09-30' } as const;
 
-function sent(threshold: number | 'overdue', state: WarningState = 'sent', deadline: { reference: string; kind: LedgerWarning['kind']; date: string } = NOTICE): LedgerWarning {
+function sent(threshold: number | 'overdue', state: WarningState = 'sent', deadline: { reference: string; kind: KeyDateKind; date: string } = NOTICE): LedgerWarning {
   return { key: warningKey(deadline, threshold), reference: deadline.reference, kind: deadline.kind, deadline: deadline.date, threshold, escalation: false, state };
 }
 

@@ -4,7 +4,35 @@ import { dayNumber } from '../shared/calendar.js';
 import { deadlineId, type Deadline } from './deadlines.js';
 import type { RenewalDecision } from './decisions.js';
 import { compareText, KEY_DATE_KINDS, keyDateFacts, type KeyDateFact, type KeyDateKind } from './key-dates.js';
-import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from './renewal-settings.js';
+import { DEFAULT_RENEWAL_SETTINGS, type DutyKind, type RenewalSettings } from './renewal-settings.js';
+
+/** What a warning is about: a renewal key date, or a statutory or performance duty. */
+export type WarningKind = KeyDateKind | DutyKind;
+
+/**
+ * What a duty warning is about, so its card can offer the action that settles it: recording a
+ * notice's publication, or entering a KPI result.
+ */
+export type WarningSubject =
+  | { readonly type: 'obligation'; readonly occurrence: string }
+  | { readonly type: 'kpi-result'; readonly kpi: string; readonly periodStart: IsoDate; readonly periodEnd: IsoDate }
+  | { readonly type: 'review' }
+  | { readonly type: 'review-action'; readonly meeting: string };
+
+/**
+ * A statutory or performance deadline, as the warning run takes it: `occurrence` names the one
+ * deadline (`UK10:MOD-1`, `kpi-result:Availability:2026-01-01`), so each is warned once. It is
+ * settled by the record it asks for (a publication, a result), not by a renewal decision.
+ */
+export interface DutyDeadline {
+  readonly reference: string;
+  readonly kind: DutyKind;
+  readonly occurrence: string;
+  readonly date: IsoDate;
+  readonly rule: string;
+  readonly subject: WarningSubject;
+  readonly assumed?: true;
+}
 
 /** Where a warning is in its life: waiting to go, sent, failed (retried), or read and acknowledged. */
 export const WARNING_STATES = ['queued', 'sent', 'failed', 'acknowledged'] as const;
@@ -17,7 +45,7 @@ export type WarningThreshold = number | 'overdue';
 export interface LedgerWarning {
   readonly key: string;
   readonly reference: string;
-  readonly kind: KeyDateKind;
+  readonly kind: WarningKind;
   readonly deadline: IsoDate;
   readonly threshold: WarningThreshold;
   readonly escalation: boolean;
@@ -38,7 +66,7 @@ export interface DueWarning {
   readonly key: string;
   readonly reference: string;
   readonly title: string;
-  readonly kind: KeyDateKind;
+  readonly kind: WarningKind;
   readonly deadline: IsoDate;
   /** Negative once the deadline has passed. */
   readonly daysLeft: number;
@@ -53,6 +81,19 @@ export interface DueWarning {
   readonly recipient: Person | undefined;
   readonly rule: string;
   readonly assumed?: true;
+  /** Present on a duty warning: what settles it. */
+  readonly subject?: WarningSubject;
+}
+
+/** True for a statutory or performance duty rather than a renewal key date. */
+export function isDutyKind(kind: WarningKind): kind is DutyKind {
+  return !(KEY_DATE_KINDS as readonly string[]).includes(kind);
+}
+
+/** The deadline a ledger key belongs to: the key without its threshold (and escalation). */
+function deadlineOfKey(key: string): string {
+  const bare = key.endsWith('|escalation') ? key.slice(0, -'|escalation'.length) : key;
+  return bare.slice(0, bare.lastIndexOf('|'));
 }
 
 /** `CON-0042|notice|2026-09-30|90`, `...|overdue`, `...|14|escalation`. */
@@ -71,18 +112,24 @@ export function warningKey(deadline: Deadline, threshold: WarningThreshold, esca
  * - a deadline settled by a decision, or snoozed until a later day, raises nothing;
  * - within `escalateWithinDays` of a deadline whose earlier warnings nobody acknowledged, a copy
  *   goes to the escalation contact (or, with none recorded, to the procurement channel).
+ *
+ * `duties` (statutory notices, KPI results, reviews: see dutyDeadlines) go through the same
+ * thresholds, ledger, escalation and overdue reporting, with the thresholds of their kind
+ * (`settings.dutyThresholds`); they are settled by the record they ask for, so renewal
+ * decisions do not settle or snooze them.
  */
 export function dueWarnings(
   contracts: Iterable<Contract>,
   ledger: RenewalLedger,
   today: IsoDate,
   settings: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+  duties: readonly DutyDeadline[] = [],
 ): DueWarning[] {
   const raised = new Set<string>();
   const history = new Map<string, LedgerWarning[]>();
   for (const warning of ledger.warnings) {
     raised.add(warning.key);
-    const id = deadlineId({ reference: warning.reference, kind: warning.kind, date: warning.deadline });
+    const id = deadlineOfKey(warning.key);
     const list = history.get(id);
     if (list) list.push(warning);
     else history.set(id, [warning]);
@@ -91,8 +138,10 @@ export function dueWarnings(
   const defaultThresholds = descending(settings.warningThresholds);
   const todayNumber = dayNumber(today);
   const due: DueWarning[] = [];
+  const byReference = new Map<string, Contract>();
 
   for (const contract of contracts) {
+    byReference.set(contract.reference, contract);
     const keyDates = keyDateFacts(contract, settings, today);
     if (keyDates.length === 0) continue;
     const thresholds = contract.warningThresholds ? descending(contract.warningThresholds) : defaultThresholds;
@@ -112,13 +161,53 @@ export function dueWarnings(
       }
     }
   }
+
+  for (const duty of duties) {
+    const contract = byReference.get(duty.reference);
+    if (!contract) continue;
+    const daysLeft = dayNumber(duty.date) - todayNumber;
+    const threshold = thresholdFor(daysLeft, descending(settings.dutyThresholds[duty.kind]), settings);
+    if (threshold === undefined) continue;
+    const id = `${duty.reference}|${duty.occurrence}|${duty.date}`;
+    const key = `${id}|${threshold}`;
+    if (!raised.has(key)) due.push(dutyWarningOf(contract, duty, daysLeft, threshold, false, key));
+    if (shouldEscalate(contract, threshold, history.get(id), key, settings)) {
+      const escalationKey = `${key}|escalation`;
+      if (!raised.has(escalationKey)) due.push(dutyWarningOf(contract, duty, daysLeft, threshold, true, escalationKey));
+    }
+  }
   return due.sort(
     (a, b) =>
       compareText(a.deadline, b.deadline) ||
       compareText(a.reference, b.reference) ||
-      KEY_DATE_KINDS.indexOf(a.kind) - KEY_DATE_KINDS.indexOf(b.kind) ||
+      kindOrder(a.kind) - kindOrder(b.kind) ||
+      compareText(a.key, b.key) ||
       Number(a.escalation) - Number(b.escalation),
   );
+}
+
+/** Key dates first, in their order, then duties. */
+function kindOrder(kind: WarningKind): number {
+  const index = (KEY_DATE_KINDS as readonly string[]).indexOf(kind);
+  return index >= 0 ? index : KEY_DATE_KINDS.length;
+}
+
+function dutyWarningOf(contract: Contract, duty: DutyDeadline, daysLeft: number, threshold: WarningThreshold, escalation: boolean, key: string): DueWarning {
+  return {
+    key,
+    reference: contract.reference,
+    title: contract.title,
+    kind: duty.kind,
+    deadline: duty.date,
+    daysLeft,
+    threshold,
+    overdue: daysLeft < 0,
+    escalation,
+    recipient: escalation ? contract.escalationContact : (contract.owner ?? contract.escalationContact),
+    rule: duty.rule,
+    ...(duty.assumed ? { assumed: true as const } : {}),
+    subject: duty.subject,
+  };
 }
 
 /** The smallest threshold at or above `daysLeft`, `overdue` when passed, or undefined when nothing is due yet. */

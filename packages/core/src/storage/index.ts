@@ -10,3 +10,4 @@ export type { ProcurementActRepository } from './procurement-act-repository.js';
 export { readRegisterForPublishing } from './read-register-for-publishing.js';
 export { listRenewalsFromStore, type StoreRenewals, type StoreRenewalsOptions } from './list-renewals-from-store.js';
 export type { DeadlineIndexRepository, DeadlineIndexQuery, IndexedDeadline } from './deadline-index-repository.js';
+export { readDutyRecords } from './read-duty-records.js';

@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Contract } from '../../register/contract.schema.js';
-import { computeObligations, isObligationCode, nextOutstanding, noObligationsReason, OBLIGATION_CODES, type Obligation } from '../../procurement-act/obligations.js';
+import { computeObligations, noObligationsReason, OBLIGATION_CODES, type Obligation } from '../../procurement-act/obligations.js';
+import { planPublication } from '../../procurement-act/plan-publication.js';
+import { registerObligations } from '../../procurement-act/register-obligations.js';
 import { checkModification, type ModificationCheck, type ModificationProposal } from '../../procurement-act/modifications.js';
 import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
 import { legalFacts } from '../../procurement-act/regime.js';
-import { addDays } from '../../shared/calendar.js';
 import type { Store } from '../../storage/store.js';
 import { draftNotice } from '../../publish/draft-notice.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
@@ -40,14 +41,9 @@ export const obligationsList: CliCommand = {
   async run({ options, io, withStore, print, printJson }) {
     const today = asOfOption(options['as-of'], io.now);
     const within = typeof options.within === 'string' ? daysOption('--within', options.within, { min: 0, max: 3650 }) : undefined;
-    const all = await withStore(async (store) => {
-      const contracts = await store.contracts.list();
-      const mods = groupBy(await store.procurementAct.listAllModifications());
-      const pubs = groupBy(await store.procurementAct.listPublications());
-      return contracts.flatMap((c) => computeObligations(c, { today, modifications: mods.get(c.reference) ?? [], publications: pubs.get(c.reference) ?? [] }));
-    });
-    const limit = within === undefined ? undefined : addDays(today, within);
-    const shown = (limit === undefined ? all : all.filter((o) => o.status !== 'done' && o.due <= limit)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    const shown = await withStore(async (store) =>
+      registerObligations(await store.contracts.list(), { today, modifications: await store.procurementAct.listAllModifications(), publications: await store.procurementAct.listPublications(), ...(within === undefined ? {} : { within }) }),
+    );
     if (options.json) {
       printJson(shown.map(publicObligation));
       return 0;
@@ -70,8 +66,6 @@ export const obligationsDone: CliCommand = {
   positionals: { min: 2, max: 2 },
   async run({ options, positionals, io, withStore, print, printJson }) {
     const [reference = '', code = ''] = positionals;
-    if (!isObligationCode(code)) throw new CliError(`"${code}" is not an obligation. Use one of: ${OBLIGATION_CODES.join(', ')}.`, 2);
-    if (code === 'kpis') throw new CliError('KPIs are settled by recording them, not by a publication: put the number set in the KPIs column (or the reason in KPI exemption) and import the register.', 2);
     if (typeof options.date !== 'string') throw new CliError('Give the day it was published: --date YYYY-MM-DD', 2);
     const date = isoDateOption('--date', options.date);
     const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
@@ -79,14 +73,15 @@ export const obligationsDone: CliCommand = {
       const contract = await store.contracts.get(reference);
       if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
       const today = asOfOption(undefined, io.now);
-      const law = await procurementLawOf(store, contract, today);
-      const target = nextOutstanding(computeObligations(contract, { today, modifications: law.modifications, publications: await store.procurementAct.listPublications(reference) }), code);
-      if (!target) throw new CliError(`${reference} has no ${code} obligation waiting to be published. See them with: steward contracts show ${reference}`);
-      const entered = legalFacts(contract).enteredInto;
-      if (entered !== undefined && date < entered && code !== 'UK10') throw new CliError(`--date ${date} is before ${reference} was entered into (${entered}). Give the day the notice was published.`, 2);
-      const publication = { reference, obligation: code, key: target.key, publishedOn: date, ...(typeof options['notice-id'] === 'string' ? { noticeId: options['notice-id'] } : {}), recordedBy: by, recordedAt: (io.now?.() ?? new Date()).toISOString() };
-      await store.procurementAct.recordPublication(publication, { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) });
-      return publication;
+      const obligations = computeObligations(contract, { today, modifications: await store.procurementAct.listModifications(reference), publications: await store.procurementAct.listPublications(reference) });
+      const planned = planPublication(contract, obligations, code, { publishedOn: date, ...(typeof options['notice-id'] === 'string' ? { noticeId: options['notice-id'] } : {}), by, at: (io.now?.() ?? new Date()).toISOString() });
+      if (!planned.success) {
+        const [problem] = planned.problems;
+        const hint = problem?.code === 'nothing-outstanding' ? ` See them with: steward contracts show ${reference}` : '';
+        throw new CliError(`${problem?.message ?? 'cannot record it'}${hint}`, problem?.code === 'nothing-outstanding' ? 1 : 2);
+      }
+      await store.procurementAct.recordPublication(planned.value, { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) });
+      return planned.value;
     });
     if (options.json) printJson(settled);
     else print(`Recorded: ${code} for ${reference} published on ${date}${settled.noticeId ? ` (notice ${settled.noticeId})` : ''}.`);
@@ -245,8 +240,3 @@ function proposalFrom(options: Record<string, unknown>, today: string): Modifica
   };
 }
 
-function groupBy<T extends { reference: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(item.reference, [...(map.get(item.reference) ?? []), item]);
-  return map;
-}

@@ -1,4 +1,7 @@
-import { dueWarnings } from '../../renewals/warnings.js';
+import { dueDutyWarnings } from '../../duties/duty-deadlines.js';
+import { DUTY_KIND_WORDS } from '../../renewals/renewal-settings.js';
+import { isDutyKind } from '../../renewals/warnings.js';
+import { readDutyRecords } from '../../storage/read-duty-records.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption } from '../as-of-option.js';
@@ -7,7 +10,7 @@ import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom
 
 export const warningsCommand: CliCommand = {
   path: ['warnings'],
-  summary: 'Show which renewal warnings are due and to whom, without sending them',
+  summary: 'Show which renewal, statutory and performance warnings are due and to whom, without sending them',
   usage: 'warnings [--as-of YYYY-MM-DD] [--governance-lead-times BANDS] [--json]',
   details: [
     '  --as-of DATE   the day to check (default: today in Europe/London)',
@@ -15,6 +18,8 @@ export const warningsCommand: CliCommand = {
     RENEWAL_SETTINGS_DETAILS,
     '',
     'The bot sends these; this command only looks. A warning already in the ledger is not shown again.',
+    'Besides renewal key dates: statutory notices not yet published (steward obligations), KPI results',
+    'not recorded, the next review meeting and overdue review actions (DUTY_WARNING_THRESHOLDS sets their days).',
   ].join('\n'),
   options: {
     'as-of': { type: 'string' },
@@ -25,8 +30,8 @@ export const warningsCommand: CliCommand = {
     const today = asOfOption(options['as-of'], io.now);
     const settings = renewalSettingsFrom(options, io.env);
     const warnings = await withStore(async (store) => {
-      const [contracts, ledger] = await Promise.all([store.contracts.list(), store.renewals.loadLedger()]);
-      return dueWarnings(contracts, ledger, today, settings);
+      const [contracts, ledger, records] = await Promise.all([store.contracts.list(), store.renewals.loadLedger(), readDutyRecords(store)]);
+      return dueDutyWarnings(contracts, ledger, today, settings, records);
     });
     if (options.json) {
       printJson(warnings);
@@ -42,7 +47,7 @@ export const warningsCommand: CliCommand = {
         warnings.map((w) => [
           w.deadline,
           String(w.daysLeft),
-          KEY_DATE_LABELS[w.kind],
+          isDutyKind(w.kind) ? DUTY_KIND_WORDS[w.kind] : KEY_DATE_LABELS[w.kind],
           w.reference,
           `${w.overdue ? 'overdue' : `${w.threshold}-day`}${w.escalation ? ', escalated' : ''}`,
           w.recipient?.email ?? w.recipient?.name ?? '(nobody recorded: procurement channel)',
