@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { RESULT_COLUMNS } from '../performance/convert-result-rows.js';
 import type { Kpi } from '../performance/kpi.schema.js';
 import { describeTarget, RATING_DESCRIPTIONS, RATINGS } from '../performance/rate-result.js';
-import { HEADER_FILL, HEADER_FONT } from './savings-workbook.js';
-import { fitRowHeights, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
+import { HEADER_FONT } from './savings-workbook.js';
+import { fitRowHeights, HEADER_FILL, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
 const NOTES: Readonly<Record<(typeof RESULT_COLUMNS)[number], string>> = {

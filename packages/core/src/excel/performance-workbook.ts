@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { Kpi } from '../performance/kpi.schema.js';
 import { DEFAULT_RATING_SETTINGS, inadequateLine, RATING_DESCRIPTIONS, RATINGS, type Rating, type RatingSettings } from '../performance/rate-result.js';
 import { excelDate } from './write-register.js';
-import { GBP_FORMAT, HEADER_FILL, HEADER_FONT } from './savings-workbook.js';
+import { GBP_FORMAT, HEADER_FONT } from './savings-workbook.js';
 import { columnLetter } from '../shared/format.js';
 import { exactTextCriterion, xlsxSafe } from './spreadsheet-safety.js';
-import { styleSheet, type DocumentIdentity } from './workbook-style.js';
+import { HEADER_FILL, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 /** One rated result, as `summarisePerformance` gives it, with its KPI. */
 export interface PerformanceWorkbookResult {

@@ -21,16 +21,6 @@ const DATE_FORMAT = 'dd/mm/yyyy';
  * styleSheet can freeze them, so each sheet is added with them.
  */
 const FROZEN: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
-/** Printed or saved as PDF: A4 landscape, as wide as one page, header row on every page. */
-export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  printTitlesRow: '1:1',
-};
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 export interface SavingsExportFilters {
   readonly from?: string;
