@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { COMMAND_LIST } from '../packages/bot/src/commands/command-list.js';
+import { TEAMS_MENU } from '../packages/bot/src/commands/command-list.js';
 import { colourIcon, outlineIcon } from './icons.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID such as 2c5a1d2e-7b1f-4c8e-9a57-3f0d6c2b9e41');
@@ -28,7 +28,7 @@ export type ManifestConfig = z.infer<typeof ManifestConfigSchema>;
 
 /** The manifest object, a pure function of configuration. */
 export function buildManifest(config: ManifestConfig): Record<string, unknown> {
-  const commands = COMMAND_LIST.map((command) => ({ title: command.title, description: command.description }));
+  const commands = TEAMS_MENU.map((command) => ({ title: command.title, description: command.description }));
   return {
     $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
     manifestVersion: '1.22',

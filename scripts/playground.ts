@@ -18,7 +18,8 @@ import { openStore } from '@contract-steward/core';
 import { loadConfig } from '../packages/bot/src/config.js';
 import { londonToday } from '../packages/bot/src/proactive/london-time.js';
 import { startServer } from '../packages/bot/src/server.js';
-import { sampleRegister } from './sample-register.js';
+import { KpiSchema, UsageSchema } from '@contract-steward/core';
+import { samplePerformance, sampleRegister } from './sample-register.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'steward-playground-'));
@@ -28,6 +29,10 @@ const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 
 const store = await openStore({ kind: 'sqlite', path: database });
 for (const contract of sampleRegister(londonToday(new Date()))) await store.contracts.upsert(contract, { actor: 'playground', source: 'sample-data' });
+const performance = samplePerformance(londonToday(new Date()));
+for (const kpi of performance.kpis) await store.performance.upsertKpi(KpiSchema.parse(kpi), { actor: 'playground', source: 'sample-data' });
+await store.performance.recordResults(performance.results, { actor: 'playground', source: 'sample-data' });
+for (const usage of performance.usage) await store.performance.upsertUsage(UsageSchema.parse(usage), { actor: 'playground', source: 'sample-data' });
 
 const config = loadConfig({
   ...process.env,
@@ -48,7 +53,7 @@ const playground = spawn(process.execPath, ['--import', pathToFileURL(join(here,
   stdio: 'inherit',
   env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log') },
 });
-process.stdout.write(`\nContract Steward is running in the Agents Playground: http://127.0.0.1:${playgroundPort}\nTry: help, renewals 90, mine, contract CON-0042, overdue, "what's renewing in the next 3 months?"\nRenewal warnings for the sample contracts arrive in your chat once it opens.\n\n`);
+process.stdout.write(`\nContract Steward is running in the Agents Playground: http://127.0.0.1:${playgroundPort}\nTry: help, renewals 90, mine, contract CON-0042, performance CON-0042, performance, overdue, "what's renewing in the next 3 months?"\nRenewal warnings for the sample contracts arrive in your chat once it opens.\n\n`);
 
 // Once the Playground's chat has installed the bot, send today's renewal warnings into it.
 const warnOnce = setInterval(() => {

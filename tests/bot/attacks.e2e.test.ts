@@ -174,7 +174,7 @@ describe('attack: reading the register in a channel, where every member sees the
     expect(inChannelReplies.map((a) => a.text)).toEqual(["I've sent the details to you in a personal chat."]);
     const privately = sent.filter((a) => conversationOf(a) !== CHANNEL);
     expect(privately).toHaveLength(1);
-    expect(cardOf(privately[0])).toContain('Renewals in the next 90 days');
+    expect(cardOf(privately[0])).toContain('Deadlines in the next 90 days');
     expect(cardOf(privately[0])).toContain('Waste collection vehicles');
     const created = bot.connector.requests.find((r) => r.method === 'POST' && r.path === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: PRIYA.id, aadObjectId: PRIYA.aadObjectId }], tenantId: 'tenant-1' });

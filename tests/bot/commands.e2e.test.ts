@@ -42,7 +42,7 @@ describe('bot commands over HTTP, as Teams sends them', () => {
   it('lists renewals in the next 90 days, only their own for an owner', async () => {
     const [reply] = await say('renewals 90');
     const card = cardOf(reply);
-    expect(card).toContain('Renewals in the next 90 days');
+    expect(card).toContain('Deadlines in the next 90 days, 26 November 2026 – 24 February 2027:');
     expect(card).toContain('CON-0001');
     expect(card).not.toContain('CON-0002');
     expect(card).not.toContain('CON-0003');
@@ -51,9 +51,40 @@ describe('bot commands over HTTP, as Teams sends them', () => {
   it('lists the whole register for procurement, and understands the question in plain English', async () => {
     const [reply] = await say("what's renewing in the next 3 months?", PRIYA);
     const card = cardOf(reply);
-    expect(card).toContain('Renewals in the next 90 days');
+    expect(card).toContain('Deadlines 26 November 2026 – 26 February 2027:');
     expect(card).toContain('CON-0001');
     expect(card).toContain('CON-0002');
+  });
+
+  it('answers "contracts ending in March" with March, saying so, not the next 90 days', async () => {
+    const card = cardOf((await say('contracts ending in March', PRIYA))[0]);
+    expect(card).toContain('Contracts ending 1–31 March 2027:');
+    expect(card).toContain('CON-0001');
+    expect(card).not.toContain('CON-0002');
+  });
+
+  it('offers the other likely reading of "this year" as a button that asks it', async () => {
+    const card = cardOf((await say('contracts ending next year', PRIYA))[0]);
+    expect(card).toContain('Contracts ending 1 January – 31 December 2027:');
+    expect(card).toContain('"title":"Did you mean: Financial year 2027/28?"');
+    expect(card).toContain('"value":"contracts ending in 2027/28"');
+  });
+
+  it.each(['when does CON-0001 end?', 'show me CON-0001'])('reads the reference in "%s" and shows that contract', async (text) => {
+    const card = cardOf((await say(text, PRIYA))[0]);
+    expect(card).toContain('CON-0001: Revenues e-forms');
+    expect(card).not.toContain('CON-0002');
+  });
+
+  it('answers nonsense containing "end" with help, not a renewals list', async () => {
+    const [reply] = await say('nonsense ending in END', PRIYA);
+    expect(cardOf(reply)).toContain('I did not understand “nonsense ending in END”');
+  });
+
+  it('filters by supplier in the words of the question', async () => {
+    const card = cardOf((await say('contracts with Fleet', PRIYA))[0]);
+    expect(card).toContain('CON-0002');
+    expect(card).not.toContain('CON-0001');
   });
 
   it("shows a person's own contracts for mine", async () => {

@@ -25,12 +25,22 @@ describe('recording a renegotiation from a warning card creates the saving', () 
     expect(await bot.store.savings.list()).toEqual([]);
   });
 
-  it('records the decision and a proposed renegotiation saving from the day after the current end', async () => {
+  it('refuses a new end date the Regulations do not permit as a modification, says what to do, and records nothing', async () => {
     const response = await decide({ baselineAnnual: '12000', newAnnual: '9000', newEndDate: '2029-03-31', termMonths: '' });
+    expect(JSON.stringify(response.body)).toContain('does not permit as it stands');
+    expect(JSON.stringify(response.body)).toContain('then record the renegotiation here without a new end date');
+    expect(await bot.store.renewals.listDecisions('CON-0001')).toEqual([]);
+    expect(await bot.store.savings.list()).toEqual([]);
+  });
+
+  it('records the decision and a proposed renegotiation saving from the day after the current end', async () => {
+    const response = await decide({ baselineAnnual: '12000', newAnnual: '9000', newEndDate: '2027-06-30', termMonths: '' });
     expect(JSON.stringify(response.body)).toContain('**Renegotiated**');
     const [saving] = await bot.store.savings.list({ contract: 'CON-0001' });
-    expect(saving).toMatchObject({ contract: 'CON-0001', kind: 'renegotiation', baselineAnnual: 12000, newAnnual: 9000, start: '2027-04-01', termMonths: 24, state: 'proposed', stateBy: ASHA.email });
+    expect(saving).toMatchObject({ contract: 'CON-0001', kind: 'renegotiation', baselineAnnual: 12000, newAnnual: 9000, start: '2027-04-01', termMonths: 3, state: 'proposed', stateBy: ASHA.email });
     const [decision] = await bot.store.renewals.listDecisions('CON-0001');
     expect(decision).toMatchObject({ action: 'renegotiated', savingId: saving?.id });
+    // The new end date is a modification of a contract under the Regulations, recorded with it.
+    expect(await bot.store.procurementAct.listModifications('CON-0001')).toMatchObject([{ newEndDate: '2027-06-30', previousEndDate: '2027-03-31' }]);
   });
 });

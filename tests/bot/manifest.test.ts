@@ -42,7 +42,7 @@ describe('Teams app manifest', () => {
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}') as { manifestVersion: string; bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[] };
     expect(manifest.manifestVersion).toBe('1.22');
     expect(manifest.bots[0]).toMatchObject({ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team'], supportsFiles: true });
-    expect(manifest.bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['help', 'renewals 90', 'mine', 'contract CON-0042', 'overdue', 'export', 'savings', 'tender pack', 'evaluate', 'publish']);
+    expect(manifest.bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['renewals 90', 'mine', 'contract CON-0042', 'overdue', 'performance CON-0042', 'export', 'savings', 'tender pack', 'evaluate', 'publish']);
   });
 
   it('draws a 192×192 opaque colour icon and a 32×32 outline icon on a transparent background', async () => {

@@ -43,7 +43,7 @@ describe('steward evaluate', () => {
     expect(result.stdout).toContain('Recommended: Supplier A');
     expect(result.stdout).toMatch(/1 +Supplier A +yes +76\.33 +£230,452 +£17,876/);
     expect(result.stdout).toContain('no (failed standards)');
-    expect(result.stdout).toContain('Check: evaluators scored Supplier B from 2 to 4 on Continuous Improvement.');
+    expect(result.stdout).toContain('Check: Evaluators scored Supplier B from 2 to 4 on Continuous Improvement (not moderated: the mean counts).');
   });
 
   it('writes the decision record as Excel or Markdown', async () => {

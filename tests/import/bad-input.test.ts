@@ -9,6 +9,7 @@ import { makeContract } from '../support/contracts.js';
 import { COUNCIL_HEADERS, councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
 import { steward } from '../support/run-steward.js';
 import { createZip } from '../support/create-zip.js';
+import { spreadsheetFile } from '../support/spreadsheet-file.js';
 
 let folder: string;
 let db: string;
@@ -91,7 +92,7 @@ describe('steward import refuses bad input clearly and writes nothing', () => {
         { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1_048_576, 0x20) },
       ]),
     );
-    await expect(readRegister(file, { maxDecompressedBytes: 16 * 1_048_576 })).rejects.toMatchObject({ code: 'zip-bomb' });
+    await expect(readRegister(spreadsheetFile(file), { maxDecompressedBytes: 16 * 1_048_576 })).rejects.toMatchObject({ code: 'zip-bomb' });
   });
 
   it('a zip bomb whose directory lies about the unpacked size', async () => {
@@ -107,7 +108,7 @@ describe('steward import refuses bad input clearly and writes nothing', () => {
     }
     const file = join(folder, 'liar.xlsx');
     writeFileSync(file, data);
-    await expect(readRegister(file, { maxDecompressedBytes: 8 * 1_048_576 })).rejects.toMatchObject({ code: 'zip-bomb' });
+    await expect(readRegister(spreadsheetFile(file), { maxDecompressedBytes: 8 * 1_048_576 })).rejects.toMatchObject({ code: 'zip-bomb' });
   });
 
   it('a sheet that reaches row 1,048,576, the last Excel has', async () => {
@@ -155,7 +156,7 @@ describe('steward import reads awkward but valid workbooks', () => {
     sheet.addRow(['F-1', 'Formula contract', 'Acme Ltd', 1000, { formula: 'D2*3', result: 3000 }]);
     const file = join(folder, 'formulas.xlsx');
     await workbook.xlsx.writeFile(file);
-    const reading = await readRegister(file);
+    const reading = await readRegister(spreadsheetFile(file));
     expect(contractsOf(reading)[0]?.value).toEqual({ annual: 1000, total: 3000 });
   });
 
@@ -168,14 +169,14 @@ describe('steward import reads awkward but valid workbooks', () => {
     }
     const file = join(folder, 'two.xlsx');
     await workbook.xlsx.writeFile(file);
-    expect((await readRegister(file)).accepted.map((r) => r.reference)).toEqual(['R-2025']);
-    expect((await readRegister(file, { sheet: '2026' })).accepted.map((r) => r.reference)).toEqual(['R-2026']);
+    expect((await readRegister(spreadsheetFile(file))).accepted.map((r) => r.reference)).toEqual(['R-2025']);
+    expect((await readRegister(spreadsheetFile(file), { sheet: '2026' })).accepted.map((r) => r.reference)).toEqual(['R-2026']);
   });
 
   it('reads a Windows-1252 CSV as Excel saves it on a UK PC', async () => {
     const file = join(folder, 'ansi.csv');
     writeFileSync(file, Buffer.from('Reference,Title,Supplier,Contract value\r\nW-1,Caf\xe9 supplies,Acme Ltd,"\xa31,200"\r\n', 'latin1'));
-    const reading = await readRegister(file);
+    const reading = await readRegister(spreadsheetFile(file));
     expect(contractsOf(reading)[0]).toMatchObject({ title: 'Café supplies', value: { total: 1200 } });
   });
 });

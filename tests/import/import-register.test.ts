@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type AuditContext, type Contract, type Store } from '@contract-steward/core';
-import { importRegister } from '../../packages/core/src/excel/import-register.js';
+import { importRegister } from '../../packages/core/src/use-cases/import-register.js';
 import { makeContract } from '../support/contracts.js';
 import { COUNCIL_HEADERS, councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
 import { steward } from '../support/run-steward.js';
+import { spreadsheetFile } from '../support/spreadsheet-file.js';
 
 let folder: string;
 let db: string;
@@ -212,7 +213,7 @@ describe('steward import', () => {
           ),
         ),
     });
-    await expect(importRegister(failing, file, { dryRun: false, actor: 'test' })).rejects.toThrow('disk full');
+    await expect(importRegister(failing, spreadsheetFile(file), { dryRun: false, actor: 'test' })).rejects.toThrow('disk full');
     expect(await store.contracts.count()).toBe(1);
     expect((await store.audit.list()).map((e) => e.source)).toEqual(['test']);
     await store.close();

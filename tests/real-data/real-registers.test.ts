@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Contract } from '@contract-steward/core';
 import { readRegister } from '../../packages/core/src/excel/read-register.js';
 import { createImportPlanner } from '../../packages/core/src/register/import/import-planner.js';
+import { spreadsheetFile } from '../support/spreadsheet-file.js';
 
 /** Real published registers, kept in the repository (see tests/fixtures/real-registers/PROVENANCE.md). */
 const FOLDER = fileURLToPath(new URL('../fixtures/real-registers/', import.meta.url));
 
 async function dryRun(file: string) {
-  const reading = await readRegister(`${FOLDER}${file}`);
+  const reading = await readRegister(spreadsheetFile(`${FOLDER}${file}`));
   const planner = createImportPlanner();
   const created: Contract[] = [];
   for (const row of reading.accepted) {
@@ -102,13 +103,13 @@ describe('real council registers', () => {
   });
 
   it('imports only one council\'s OCDS awards when the buyer is named', async () => {
-    const reading = await readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'london borough of merton' });
+    const reading = await readRegister(spreadsheetFile(`${FOLDER}cf_ocds_council_awards_2025.json`), { buyer: 'london borough of merton' });
     expect(reading.accepted.map((row) => (JSON.parse(row.json) as Contract).buyer)).toEqual(
       reading.accepted.map(() => ({ name: 'London Borough of Merton', id: 'GB-CFS-18525' })),
     );
     expect(reading.rows).toBe(reading.accepted.length);
     expect(reading.rows).toBeGreaterThan(0);
     expect(reading.problems.filter((p) => p.code === 'several-buyers')).toEqual([]);
-    await expect(readRegister(`${FOLDER}cf_ocds_council_awards_2025.json`, { buyer: 'Nowhere Council' })).rejects.toMatchObject({ code: 'buyer-not-found' });
+    await expect(readRegister(spreadsheetFile(`${FOLDER}cf_ocds_council_awards_2025.json`), { buyer: 'Nowhere Council' })).rejects.toMatchObject({ code: 'buyer-not-found' });
   });
 });

@@ -21,6 +21,7 @@ import {
   type Store,
 } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
+import { spreadsheetFile } from '../support/spreadsheet-file.js';
 import { STORE_FACTORIES } from '../support/stores.js';
 
 const TODAY = '2026-07-02';
@@ -136,7 +137,7 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('stays equal to a full recomputation after an import, an edit, a decision, a modification, a publication, KPIs, results, a review and a deletion', async () => {
       const changes: [string, () => Promise<unknown>][] = [
-        ['import', () => importRegister(store, csvFileOf(register()), { dryRun: false, actor: 'p.officer@council.gov.uk', at: new Date(`${TODAY}T09:00:00Z`) })],
+        ['import', () => importRegister(store, spreadsheetFile(csvFileOf(register())), { dryRun: false, actor: 'p.officer@council.gov.uk', at: new Date(`${TODAY}T09:00:00Z`) })],
         ['import of the rest', () => store.transaction((tx) => tx.contracts.upsertMany(register(), at(TODAY)))],
         ['edit', () => store.contracts.upsert({ ...makeContract({ reference: 'CON-0042' }), endDate: '2027-09-30', owner: { name: 'Ben Ode', email: 'b.ode@council.gov.uk' } }, at(TODAY))],
         ['extension', () => decideAndRecord(store, 'CON-0044', { action: 'extend' }, TODAY)],

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '@contract-steward/core';
-import { importRegister } from '../../packages/core/src/excel/import-register.js';
+import { importRegister } from '../../packages/core/src/use-cases/import-register.js';
 import { councilRow, writeCouncilRegisterXlsx } from '../support/generate-register.js';
 import { STORE_FACTORIES } from '../support/stores.js';
+import { spreadsheetFile } from '../support/spreadsheet-file.js';
 
 let file: string;
 beforeAll(async () => {
@@ -26,18 +27,18 @@ for (const makeFactory of STORE_FACTORIES) {
 
     it('writes nothing on a dry run, commits on import, and changes nothing on re-import', async () => {
       // Row 7 repeats row 3 exactly: a repeated line, skipped, not a rejection.
-      const dry = await importRegister(store, file, { dryRun: true, actor: 'test' });
+      const dry = await importRegister(store, spreadsheetFile(file), { dryRun: true, actor: 'test' });
       expect([dry.created, dry.rejected, dry.duplicatesSkipped]).toEqual([1499, 0, 1]);
       expect(await store.contracts.count()).toBe(0);
 
-      const first = await importRegister(store, file, { dryRun: false, actor: 'test' });
+      const first = await importRegister(store, spreadsheetFile(file), { dryRun: false, actor: 'test' });
       expect([first.created, first.updated, first.unchanged, first.rejected, first.duplicatesSkipped]).toEqual([1499, 0, 0, 0, 1]);
       expect(await store.contracts.count()).toBe(1499);
       expect(await store.audit.list({ entity: 'register' })).toMatchObject([{ action: 'import', source: 'import:register.xlsx' }]);
 
-      const again = await importRegister(store, file, { dryRun: true, actor: 'test' });
+      const again = await importRegister(store, spreadsheetFile(file), { dryRun: true, actor: 'test' });
       expect([again.created, again.updated, again.unchanged]).toEqual([0, 0, 1499]);
-      const second = await importRegister(store, file, { dryRun: false, actor: 'test' });
+      const second = await importRegister(store, spreadsheetFile(file), { dryRun: false, actor: 'test' });
       expect([second.created, second.updated, second.unchanged]).toEqual([0, 0, 1499]);
       expect(await store.audit.list({ entity: 'register' })).toHaveLength(1);
     });
@@ -50,17 +51,17 @@ for (const makeFactory of STORE_FACTORIES) {
       // Row 3 has no reference; row 4 repeats AON1 for another route and value (a lot).
       writeFileSync(before, `${header}AON1,Bus route 1,Acme Coaches,01/09/2024,31/07/2027,1000\n,Day care,Incatern Ltd,01/04/2024,31/03/2026,5000\nAON1,Bus route 2,Beta Travel,01/09/2024,31/07/2027,2000\n`);
       writeFileSync(after, `${header}AON1,Bus route 1,Acme Coaches,01/09/2024,31/07/2027,1000\nBAN12005,Day care,Incatern Ltd,01/04/2024,31/03/2026,5500\nAON1,Bus route 2,Beta Travel,01/09/2024,31/07/2027,2000\n`);
-      const first = await importRegister(store, before, { dryRun: false, actor: 'test' });
+      const first = await importRegister(store, spreadsheetFile(before), { dryRun: false, actor: 'test' });
       expect([first.created, first.provisional, first.lots, first.rejected]).toEqual([3, 1, 1, 0]);
       const provisional = first.problems.find((p) => p.code === 'provisional-reference')?.message ?? '';
       const reference = /NOREF-[0-9A-F]{8}/.exec(provisional)?.[0] ?? '';
       expect(provisional).toBe(`before.csv!A3: no reference, so the contract was given the provisional reference ${reference}, made from its supplier, title and start date — write the real reference here and import again: the contract is renamed, not added twice`);
       expect((await store.contracts.get('AON1/2'))?.supplier.name).toBe('Beta Travel');
-      expect((await importRegister(store, before, { dryRun: false, actor: 'test' })).unchanged).toBe(3);
+      expect((await importRegister(store, spreadsheetFile(before), { dryRun: false, actor: 'test' })).unchanged).toBe(3);
 
-      const dry = await importRegister(store, after, { dryRun: true, actor: 'test' });
+      const dry = await importRegister(store, spreadsheetFile(after), { dryRun: true, actor: 'test' });
       expect([dry.created, dry.updated, dry.unchanged, dry.renamed]).toEqual([0, 1, 2, [{ from: reference, to: 'BAN12005', row: 3 }]]);
-      const second = await importRegister(store, after, { dryRun: false, actor: 'test' });
+      const second = await importRegister(store, spreadsheetFile(after), { dryRun: false, actor: 'test' });
       expect([second.created, second.updated, second.unchanged, second.renamed.length]).toEqual([0, 1, 2, 1]);
       expect(await store.contracts.count()).toBe(3);
       expect(await store.contracts.get(reference)).toBeUndefined();
@@ -71,11 +72,11 @@ for (const makeFactory of STORE_FACTORIES) {
         ['update', null],
         ['rename', { from: reference, to: 'BAN12005' }],
       ]);
-      expect((await importRegister(store, after, { dryRun: false, actor: 'test' })).unchanged).toBe(3);
+      expect((await importRegister(store, spreadsheetFile(after), { dryRun: false, actor: 'test' })).unchanged).toBe(3);
     });
 
     it('rolls everything back when --strict refuses the file', async () => {
-      const report = await importRegister(store, file, { dryRun: false, strict: true, actor: 'test' });
+      const report = await importRegister(store, spreadsheetFile(file), { dryRun: false, strict: true, actor: 'test' });
       expect(report.refused).toBe(true);
       expect(await store.contracts.count()).toBe(0);
       expect(await store.audit.list()).toEqual([]);

@@ -41,10 +41,10 @@ export function layerOf(path: string): string | undefined {
 }
 
 /** Pure: no I/O, no clock, no environment; they may use only these packages. */
-export const DOMAIN = ['register', 'renewals', 'tenders', 'evaluation', 'savings', 'procurement-act', 'performance', 'publish', 'deadlines', 'duties', 'shared'] as const;
+export const DOMAIN = ['register', 'renewals', 'conversation', 'tenders', 'evaluation', 'savings', 'procurement-act', 'performance', 'publish', 'deadlines', 'duties', 'shared'] as const;
 export const DOMAIN_PACKAGES = ['zod'] as const;
-/** The folders of core that are not domain: adapters, storage and the command line. */
-export const OUTER_LAYERS = ['excel', 'word', 'storage', 'cli'] as const;
+/** The folders of core that are not domain: adapters, storage, the use cases and the command line. */
+export const OUTER_LAYERS = ['excel', 'word', 'storage', 'use-cases', 'cli'] as const;
 /** Packages of the Teams bot: nothing outside packages/bot may depend on them. */
 const BOT_PACKAGES = /^(botbuilder|botframework-|restify)/;
 
@@ -62,7 +62,7 @@ export interface Violation {
 
 /**
  * The direction of imports (ARCHITECTURE.md): domain <- adapters (excel, word) and storage <-
- * CLI and bot. Tests beside the code are exempt from the domain rules (a test may read a fixture
+ * use cases <- CLI and bot. Tests beside the code are exempt from the domain rules (a test may read a fixture
  * file or build its input with an adapter), but not from the bot-package rule.
  */
 export function findViolations(files: readonly SourceFile[]): Violation[] {
@@ -82,11 +82,14 @@ export function findViolations(files: readonly SourceFile[]): Violation[] {
         else if (isPackage(target) && !(DOMAIN_PACKAGES as readonly string[]).includes(packageName(target))) add(`the domain uses only ${DOMAIN_PACKAGES.join(' and ')}`);
         else if (targetLayer !== undefined && !(DOMAIN as readonly string[]).includes(targetLayer)) add(`the domain imports only the domain, not ${targetLayer}`);
       }
-      if ((layer === 'excel' || layer === 'word') && (targetLayer === 'storage' || targetLayer === 'cli' || targetLayer === 'core')) {
+      if ((layer === 'excel' || layer === 'word') && (targetLayer === 'storage' || targetLayer === 'use-cases' || targetLayer === 'cli' || targetLayer === 'core')) {
         add(`adapters turn bytes into domain values and back; they do not use ${targetLayer}`);
       }
-      if (layer === 'storage' && (targetLayer === 'excel' || targetLayer === 'word' || targetLayer === 'cli' || targetLayer === 'core')) {
+      if (layer === 'storage' && (targetLayer === 'excel' || targetLayer === 'word' || targetLayer === 'use-cases' || targetLayer === 'cli' || targetLayer === 'core')) {
         add(`storage keeps domain values; it does not use ${targetLayer}`);
+      }
+      if (layer === 'use-cases' && (targetLayer === 'cli' || targetLayer === 'core')) {
+        add(`a use case serves the CLI and the bot alike; it does not use ${targetLayer}`);
       }
     }
   }

@@ -27,11 +27,15 @@ const OptionIndex = z.coerce.number().int().min(0).max(100);
  */
 export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('acknowledge'), v: Version, warningKey: WarningKey }),
+  // Sent by Teams when a warning card is viewed: the answer is the card as things stand now.
+  z.object({ verb: z.literal('refreshWarning'), v: Version, warningKey: WarningKey }),
   z.object({
     verb: z.literal('snooze'),
     v: Version,
     warningKey: WarningKey,
     snoozeDays: z.preprocess(numberFromInput, z.union(SNOOZE_DAYS.map((d) => z.literal(d)) as [z.ZodLiteral<7>, z.ZodLiteral<14>, z.ZodLiteral<30>])),
+    // The card's "Snooze past the deadline" toggle: a snooze that silences the warning past its deadline needs it.
+    pastDeadline: z.preprocess(blankAsUndefined, z.enum(['true', 'false']).optional()),
   }),
   z.object({
     verb: z.literal('decide'),

@@ -1,10 +1,11 @@
+import { londonToday } from '@contract-steward/core';
 import { parseCardAction, type CardActionParse } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { parseCommand, tooLongMessage, type Command } from './commands/parse-command.js';
 import { fileUploadsOf, type FileUpload } from './files/download-attachment.js';
 import { answerFileConsent } from './files/file-consent.js';
 import type { FileServices } from './files/file-services.js';
-import { actOnWarning, showContract } from './handlers/card-actions.js';
+import { actOnWarning, refreshWarning, showContract } from './handlers/card-actions.js';
 import { enterResult, recordPublication } from './handlers/duty-actions.js';
 import { answerObligations } from './handlers/obligations.js';
 import { answerContract, answerHelp, answerMine, answerOverdue, answerRenewals } from './handlers/command-handlers.js';
@@ -13,6 +14,7 @@ import { evaluateUpload } from './handlers/evaluate-upload.js';
 import { publishQuarter } from './handlers/publish-quarter.js';
 import { answerScoreAction } from './handlers/evaluation-scores.js';
 import { answerImportAction, importUpload } from './handlers/import-upload.js';
+import { answerPerformance } from './handlers/performance-handlers.js';
 import { placeTurn, SENT_PRIVATELY } from './handlers/private-reply.js';
 import { tenderPackFormMessage } from './handlers/tender-pack.js';
 import { askerOf, type Asker } from './handlers/who.js';
@@ -70,7 +72,7 @@ export class StewardBot implements ActivityRouter {
           await io.reply('card' in result ? { card: result.card, summary: 'Updated' } : { text: result.message });
           return undefined;
         }
-        const command = parseCommand(activity.text);
+        const command = parseCommand(activity.text, londonToday(this.services.now()));
         const uploads = fileUploadsOf(activity.attachments);
         // A file without `evaluate` is a register to import.
         if (uploads.length > 0 && command.name !== 'evaluate' && command.name !== 'tooLong') {
@@ -116,6 +118,8 @@ export class StewardBot implements ActivityRouter {
         return io.reply(await answerOverdue(asker, services));
       case 'obligations':
         return io.reply(await answerObligations(command, asker, services));
+      case 'performance':
+        return io.reply(await answerPerformance(command, asker, services));
       case 'export':
         return this.document(command.name, asker, io, (files) => answerExport(activity, services, files, io));
       case 'savings':
@@ -144,6 +148,8 @@ export class StewardBot implements ActivityRouter {
       case 'snooze':
       case 'decide':
         return actOnWarning(action, asker, services);
+      case 'refreshWarning':
+        return refreshWarning(action, asker, services);
       case 'recordPublication':
         return recordPublication(action, asker, services);
       case 'enterResult':

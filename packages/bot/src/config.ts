@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   PROCUREMENT_CHANNEL: z.string().regex(/^\d+:[^\s]+$/, 'must be a Teams conversation id such as 19:abc...@thread.tacv2').optional(),
   /** Within this many days of a deadline, an unacknowledged warning is also sent to the contract's escalation contact. */
   ESCALATE_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Percent of paid-for capacity in use below which a contract is flagged "review usage before renewing". */
+  UTILISATION_FLOOR: z.coerce.number().min(0).max(100).default(70),
   /** Days of approval before a renewal decision, by contract value (the council's key-decision bands): `100000:0,500000:42,70`. */
   GOVERNANCE_LEAD_TIMES: z
     .string()

@@ -60,6 +60,7 @@ export async function startServer(config: Config, store: Store, log: Logger, opt
     log,
     documents: loadDocumentIdentity(config),
     ocds: { ...(config.OCDS_OCID_PREFIX ? { ocidPrefix: config.OCDS_OCID_PREFIX } : {}), ...(config.OCDS_PUBLISHER ? { publisher: config.OCDS_PUBLISHER } : {}) },
+    utilisationFloor: config.UTILISATION_FLOOR / 100,
     files,
     personalChats: new ConnectorPersonalChats(store, new ConnectorSender(config), options.now ?? (() => new Date()), log),
   };

@@ -16,6 +16,8 @@ export interface BotServices {
   readonly documents: DocumentIdentity;
   /** OCDS_OCID_PREFIX and OCDS_PUBLISHER, for the OCDS package of `publish`; either missing, the package is left out. */
   readonly ocds?: { readonly ocidPrefix?: string; readonly publisher?: string };
+  /** Share of paid-for capacity in use (0-1) below which usage is reviewed before renewing (UTILISATION_FLOOR); default 70%. */
+  readonly utilisationFloor?: number;
   /** Uploads, downloads and generated files; absent, the file commands answer that files are off. */
   readonly files?: FileServices;
   /** Askers' personal chats, for answers a channel must not see; absent, such questions are refused in channels. */

@@ -10,6 +10,8 @@ export interface AdaptiveCard {
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardElement[];
   readonly msteams?: { readonly width: 'Full' };
+  /** Universal Actions: Teams sends this Action.Execute when the card is viewed, and shows the card it gets back. */
+  readonly refresh?: { readonly action: CardElement; readonly userIds?: readonly string[] };
 }
 
 /** Teams refuses bigger bot messages from some routes; we keep every card under this. */

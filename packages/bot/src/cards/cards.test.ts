@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ContractSchema, evaluateOptions, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
+import { computeUtilisation, ContractSchema, evaluateOptions, KpiSchema, performanceHistory, summarisePerformance, summariseContractLaw, UsageSchema, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
 import { CARD_VERBS, parseCardAction } from '../actions.schema.js';
-import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard } from './card-kit.js';
+import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { contractCard } from './contract-card.js';
 import { evaluationRankingCard } from './evaluation-card.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from './import-card.js';
+import { complianceDigestCard, performanceCard } from './performance-card.js';
 import { DIGEST_ROW_LIMIT, renewalsDigestCard } from './renewals-digest-card.js';
 import { savingsTotalsCard } from './savings-card.js';
 import { scoreFormCard } from './score-card.js';
@@ -47,7 +48,9 @@ describe('cards', () => {
     expect(text).toContain('£100,000');
     expect(text).toContain('Why this date');
     const verbs = JSON.stringify(card.actions).match(/"verb":"(\w+)"/g);
-    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"', '"verb":"showContract"']);
+    expect(verbs).toEqual(['"verb":"acknowledge"', '"verb":"acknowledge"', '"verb":"snooze"', '"verb":"decide"']);
+    // Details are a section of the same card, so opening them never replaces the actions.
+    expect(text).toContain('"type":"Action.ToggleVisibility","title":"Contract details","targetElements":["details"]');
     expect(text).toContain('"warningKey":"CON-0042|notice|2026-09-30|30"');
   });
 
@@ -151,7 +154,7 @@ function checkCard(card: AdaptiveCard): string[] {
     }
     Object.values(node).forEach((child) => visit(child, inputs));
   };
-  visit([card.body, card.actions], defaultInputs(card));
+  visit([card.body, card.actions, card.refresh?.action], defaultInputs(card));
   return verbs;
 }
 
@@ -200,6 +203,78 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('30 Sep 2026');
   });
 
+  it('contract: regime and how it was found, next statutory deadline, headroom as a gauge with a text fallback, and utilisation flagged', () => {
+    const lawful = ContractSchema.parse({ ...contract, startDate: '2026-04-01', law: { regime: 'PA2023', enteredInto: '2026-03-20', contractType: 'services', vatIncluded: true } });
+    const law = summariseContractLaw(lawful, { today: '2026-04-10' });
+    const usage = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 60 }), { annualCost: 100000 });
+    const card = contractCard(lawful, [notice], '2026-04-10', { law, utilisation: [usage], utilisationFloor: 0.7 });
+    expect(checkCard(card)).toEqual([]);
+    const text = json(card);
+    expect(text).toContain('**Regime**: Procurement Act 2023');
+    expect(text).toContain('recorded in the register');
+    expect(text).toContain('**Next statutory deadline**: Contract details notice (UK7), due 18 Apr 2026 (in 8 days)');
+    const gauge = card.body.flatMap((e) => (e.type === 'Container' ? (e.items as CardElement[]) : [e])).find((e) => e.type === 'Chart.Gauge');
+    expect(gauge).toMatchObject({ value: 10, max: 10, fallback: { type: 'Container' } });
+    expect(json(gauge?.fallback)).toContain('£30,000 (10% of the value on award, of at most 10%): the next change can be this much');
+    expect(text).toContain('**Modification headroom**');
+    expect(text).toContain('licences: 60 of 100 used (**60%**)');
+    expect(text).toContain('Review usage before renewing: under the 70% level; the unused 40 cost **£40,000 a year**');
+  });
+
+  it('contract: without law or usage given, shows neither', () => {
+    const text = json(contractCard(contract, [notice], '2026-09-01'));
+    expect(text).not.toContain('Procurement law');
+    expect(text).not.toContain('Utilisation');
+  });
+
+  it('warning: at a renewal deadline, utilisation and the review-usage flag with the yearly cost of unused capacity', () => {
+    const usage = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 65 }), { annualCost: 100000, floor: 0.7 });
+    const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', usage: { utilisation: [usage], floor: 0.7 } });
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);
+    expect(json(card)).toContain('licences: 65 of 100 used (**65%**)');
+    expect(json(card)).toContain('Review usage before renewing: under the 70% level; the unused 35 cost **£35,000 a year**');
+    const fine = computeUtilisation(UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 90 }), { annualCost: 100000 });
+    expect(json(warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', usage: { utilisation: [fine], floor: 0.7 } }))).not.toContain('Review usage');
+  });
+
+  it('performance: last ratings with their rules, compliance against 80%, a Chart.Line per KPI and a Chart.Donut of ratings, each with a text fallback', () => {
+    const kpi = KpiSchema.parse({ contract: 'CON-0042', name: 'Availability', measure: 'percentage', target: 99, tolerance: 0.5, frequency: 'monthly', from: '2026-04-01' });
+    const at = (periodStart: string, value: number | null) => ({ contract: 'CON-0042', kpi: 'Availability', periodStart, periodEnd: periodStart.replace(/01$/, '28'), value, enteredBy: 'a', enteredAt: '2026-07-02T09:00:00Z' });
+    const usage = UsageSchema.parse({ contract: 'CON-0042', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 60 });
+    const history = performanceHistory(contract, [kpi], [at('2026-04-01', 99.2), at('2026-05-01', 98.7), at('2026-06-01', 97)], [usage]);
+    const card = performanceCard({ contract, history, complianceGoal: 0.8, utilisationFloor: 0.7 });
+    expect(checkCard(card)).toEqual([]);
+    const text = json(card);
+    expect(text).toContain('**Availability**: 97% (target at least 99%), **Requires improvement**');
+    expect(text).toContain('misses the target');
+    expect(text).toContain('**Compliance, latest results**: 0% rated Good, below the 80% goal');
+    const line = card.body.find((e) => e.type === 'Chart.Line');
+    expect(line).toMatchObject({ data: [{ legend: 'Availability', values: [{ x: 'Apr 2026', y: 99.2 }, { x: 'May 2026', y: 98.7 }, { x: 'Jun 2026', y: 97 }] }, { legend: 'Target' }] });
+    expect(json(line?.fallback)).toContain('Apr 2026: 99.2%, Good · May 2026: 98.7%, Approaching target · Jun 2026: 97%, Requires improvement');
+    const donut = card.body.find((e) => e.type === 'Chart.Donut');
+    expect(donut).toMatchObject({ data: [{ legend: 'Good', value: 1 }, { legend: 'Approaching target', value: 1 }, { legend: 'Requires improvement', value: 1 }] });
+    expect(json(donut?.fallback)).toContain('Good: 1 · Approaching target: 1 · Requires improvement: 1');
+    expect(text).toContain('Review usage before renewing');
+  });
+
+  it('performance: a contract with no KPIs says how to add them', () => {
+    const card = performanceCard({ contract, history: performanceHistory(contract, [], [], []), complianceGoal: 0.8, utilisationFloor: 0.7 });
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain('No KPIs are recorded for CON-0042');
+    expect(json(card)).not.toContain('Chart.');
+  });
+
+  it('compliance digest: contracts below 80%, and a clear line when there are none', () => {
+    const kpi = KpiSchema.parse({ contract: 'CON-0042', name: 'Availability', measure: 'percentage', target: 99, frequency: 'monthly', from: '2026-04-01' });
+    const performance = summarisePerformance(contract, [kpi], [{ contract: 'CON-0042', kpi: 'Availability', periodStart: '2026-06-01', periodEnd: '2026-06-30', value: 90, enteredBy: 'a', enteredAt: '2026-07-02T09:00:00Z' }], []);
+    const card = complianceDigestCard([{ contract, performance }], { goal: 0.8, measured: 3 });
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain('Contracts below 80% compliance');
+    expect(json(card)).toContain('**CON-0042**: Revenues and benefits e-forms');
+    expect(json(card)).toContain('0% rated Good; not Good: Availability (Requires improvement)');
+    expect(json(complianceDigestCard([], { goal: 0.8, measured: 3 }))).toContain('Every contract with results meets the 80% goal.');
+  });
+
   it('renewals digest: one row per contract that opens the contract', () => {
     const card = renewalsDigestCard({ title: 'Renewals in the next 90 days', subtitle: 'soonest first', today: '2026-09-01', rows: [{ contract, deadline: notice }], emptyText: 'none' });
     expect(checkCard(card)).toEqual(['showContract']);
@@ -207,15 +282,23 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('CON-0042');
   });
 
-  it('warning: acknowledge, snooze, decide and contract details, each readable by the action schema', () => {
+  it('uses no amber or pale green text, and says urgency in words', () => {
+    const soon = renewalsDigestCard({ title: 't', subtitle: 's', today: '2026-09-01', rows: [{ contract, deadline: notice }], emptyText: 'none' });
+    const done = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'acknowledged', by: 'Asha Khan', at: '2026-08-31T10:00:00Z' } });
+    for (const card of [soon, done]) expect(json(card)).not.toMatch(/"color":"(Warning|Good)"/);
+    expect(json(soon)).toContain('⏰ Soon: **30 Sep 2026** (in 29 days)');
+    expect(json(done)).toContain('✓ Acknowledged by Asha Khan');
+  });
+
+  it('warning: acknowledge, snooze, decide and its refresh, each readable by the action schema', () => {
     const card = warningCard({ warningKey: 'CON-0042|notice|2026-09-30|30', contract, deadline: notice, today: '2026-08-31' });
-    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['acknowledge', 'snooze', 'decide', 'refreshWarning']);
     expect(json(card)).toContain('Notice deadline in 30 days');
   });
 
   it('warning once snoozed: snooze and decide stay, acknowledge goes', () => {
     const card = warningCard({ warningKey: 'k', contract, deadline: notice, today: '2026-08-31', outcome: { kind: 'snoozed', by: 'Asha Khan', at: '2026-08-31T10:00:00Z', until: '2026-09-07' } });
-    expect(checkCard(card)).toEqual(['snooze', 'decide', 'showContract']);
+    expect(checkCard(card)).toEqual(['snooze', 'decide', 'refreshWarning']);
   });
 
   it('import dry run: the counts, the first problem in plain words, and Import, Cancel and Problems workbook', () => {

@@ -1,4 +1,4 @@
-import { criterionById, describeSensitivity, formatPounds as pounds, type EvaluationResult } from '@contract-steward/core';
+import { criterionById, describeDivergence, describeSensitivity, formatPounds as pounds, recommendationHeadline, type EvaluationResult } from '@contract-steward/core';
 import { CARD_ACTION_VERSION } from './action-data.js';
 import { adaptiveCard, facts, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 
@@ -10,11 +10,7 @@ export function evaluationRankingCard(result: EvaluationResult, evaluationId?: s
   const body: CardElement[] = [...heading(escapeMarkdown(result.evaluation.title), `TDA evaluation against the ten Appendix K rules, ${result.evaluators.length} evaluator${result.evaluators.length === 1 ? '' : 's'}.`)];
   body.push(
     text(
-      result.winner
-        ? `**Recommended: ${escapeMarkdown(result.winner)}**`
-        : result.tiedForFirst.length > 0
-          ? `No recommendation: ${result.tiedForFirst.map(escapeMarkdown).join(' and ')} tie for first place.`
-          : 'No recommendation: no option passed every gate.',
+      result.winner ? `**${recommendationHeadline(result, { escape: escapeMarkdown })}**` : recommendationHeadline(result, { escape: escapeMarkdown }),
       { size: 'Medium' },
     ),
   );
@@ -35,7 +31,7 @@ export function evaluationRankingCard(result: EvaluationResult, evaluationId?: s
   if (s && sensitivity) body.push(text(`Sensitivity: ${escapeMarkdown(sensitivity)}`, { isSubtle: true, spacing: 'Medium' }));
   else if (result.winner) body.push(text('Sensitivity: no change to a single weight would change the winner.', { isSubtle: true, spacing: 'Medium' }));
   for (const d of result.divergences.slice(0, 5)) {
-    body.push(text(`Check: evaluators scored ${escapeMarkdown(d.option)} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`, { isSubtle: true }));
+    body.push(text(`Check: ${describeDivergence(d, { escape: escapeMarkdown })}`, { isSubtle: true }));
   }
   if (!evaluationId) return adaptiveCard(body);
   body.push(text(`Saved as ${evaluationId}. Evaluators can enter or change their scores for each option:`, { isSubtle: true, spacing: 'Medium' }));

@@ -21,7 +21,7 @@ function counts(report: ImportReport, verb: 'will be' | 'were'): CardElement {
 }
 
 function problemList(report: ImportReport): CardElement[] {
-  if (report.problems.length === 0) return [text('No problems found.', { color: 'Good' })];
+  if (report.problems.length === 0) return [text('✓ No problems found.', { weight: 'Bolder' })];
   const shown = report.problems.slice(0, PROBLEMS_ON_CARD);
   const more = report.problems.length - shown.length;
   return [

@@ -7,6 +7,6 @@ export function renegotiationInputs(): CardElement[] {
     { type: 'Input.Number', id: 'baselineAnnual', label: 'Annual price the supplier proposed (£)', min: 0 },
     { type: 'Input.Number', id: 'newAnnual', label: 'Annual price agreed (£)', min: 0 },
     { type: 'Input.Date', id: 'newEndDate', label: 'New end date (optional)' },
-    { type: 'Input.Number', id: 'termMonths', label: 'Or: months at the new price (default 12)', min: 1, max: 600 },
+    { type: 'Input.Number', id: 'termMonths', label: 'Without a new end date: for how many months the saving counts (default 12). This does not change the end date.', min: 1, max: 600 },
   ];
 }

@@ -16,6 +16,8 @@ export interface RenewalsDigestInput {
   readonly rows: readonly DigestRow[];
   /** Said when there are no rows. */
   readonly emptyText: string;
+  /** Other readings of the question, as buttons that ask it that way. */
+  readonly alternatives?: readonly { readonly label: string; readonly ask: string }[];
 }
 
 /** Rows shown before "and N more": keeps the card well under the 28 KB limit whatever the register holds. */
@@ -24,9 +26,11 @@ export const DIGEST_ROW_LIMIT = 25;
 /** A list of contracts with their next deadline, soonest first, each with a button for details. */
 export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
   const body: CardElement[] = [...heading(input.title, input.subtitle)];
+  // imBack sends the words as if typed, so a button asks exactly what its label says.
+  const actions: CardElement[] = (input.alternatives ?? []).map((a) => ({ type: 'Action.Submit', title: `Did you mean: ${a.label}?`, data: { msteams: { type: 'imBack', value: a.ask } } }));
   if (input.rows.length === 0) {
     body.push(text(input.emptyText));
-    return adaptiveCard(body);
+    return adaptiveCard(body, actions);
   }
   const total = input.rows.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0);
   body.push(text(`${input.rows.length} contract${input.rows.length === 1 ? '' : 's'}, ${formatMoney(total) ?? '£0'} a year between them.`, { isSubtle: true }));
@@ -51,7 +55,8 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
           width: 'auto',
           items: [
             text(`${KEY_DATE_LABELS[row.deadline.kind]}`, { size: 'Small', horizontalAlignment: 'Right' }),
-            text(`**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', color: days < 0 ? 'Attention' : days <= 30 ? 'Warning' : 'Default' }),
+            // Urgency in words and an icon, not colour alone; amber text is too faint on white (WCAG 2.2 AA, 1.4.1 and 1.4.3).
+            text(`${days < 0 ? '⚠ Overdue: ' : days <= 30 ? '⏰ Soon: ' : ''}**${formatDate(row.deadline.date) ?? ''}** (${describeDaysLeft(days)})`, { size: 'Small', horizontalAlignment: 'Right', spacing: 'None', ...(days < 0 ? { color: 'Attention' } : {}) }),
           ],
         },
       ],
@@ -60,5 +65,5 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
   if (input.rows.length > DIGEST_ROW_LIMIT) {
     body.push(text(`…and ${input.rows.length - DIGEST_ROW_LIMIT} more. Ask for fewer days (for example \`renewals 30\`), or run \`steward contracts list\` for the full list.`, { isSubtle: true, spacing: 'Medium' }));
   }
-  return adaptiveCard(body);
+  return adaptiveCard(body, actions);
 }

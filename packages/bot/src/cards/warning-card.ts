@@ -1,6 +1,7 @@
-import { KEY_DATE_LABELS, SETTLING_ACTIONS, type Contract } from '@contract-steward/core';
+import { addDays, KEY_DATE_LABELS, SETTLING_ACTIONS, type Contract, type Utilisation } from '@contract-steward/core';
 import { CARD_ACTION_VERSION, DECISION_LABELS, SNOOZE_DAYS, type Decision } from './action-data.js';
 import { renegotiationInputs } from './renegotiation-inputs.js';
+import { utilisationBlock } from './utilisation-block.js';
 import { adaptiveCard, daysBetween, describeDaysLeft, facts, formatDate, formatMoney, heading, escapeMarkdown, text, type AdaptiveCard, type CardElement } from './card-kit.js';
 import type { CardKeyDate } from './contract-card.js';
 
@@ -8,7 +9,9 @@ import type { CardKeyDate } from './contract-card.js';
 export type WarningOutcome =
   | { readonly kind: 'acknowledged'; readonly by: string; readonly at: string }
   | { readonly kind: 'snoozed'; readonly by: string; readonly at: string; readonly until: string }
-  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision };
+  | { readonly kind: 'decided'; readonly by: string; readonly at: string; readonly decision: Decision; readonly detail?: string }
+  /** The deadline no longer applies (the contract's dates changed): said why, with no actions. */
+  | { readonly kind: 'superseded'; readonly reason: string };
 
 export interface WarningCardInput {
   /** The ledger key; the card's actions carry it back. */
@@ -19,18 +22,49 @@ export interface WarningCardInput {
   /** Set when this is an escalation: why it came to this person or channel. */
   readonly escalation?: string;
   readonly outcome?: WarningOutcome;
+  /** Utilisation at this renewal deadline, and the level (0-1) below which usage is reviewed before renewing. */
+  readonly usage?: { readonly utilisation: readonly Utilisation[]; readonly floor: number };
+  /**
+   * Who sees the card refreshed when they open it (Teams user ids, at most 60); absent where
+   * every member of a small chat or channel refreshes it.
+   */
+  readonly refreshUserIds?: readonly string[];
 }
 
 function describeOutcome(outcome: WarningOutcome): string {
-  const on = formatDate(outcome.at.slice(0, 10)) ?? outcome.at;
+  const on = 'at' in outcome ? (formatDate(outcome.at.slice(0, 10)) ?? outcome.at) : '';
   switch (outcome.kind) {
     case 'acknowledged':
       return `Acknowledged by ${escapeMarkdown(outcome.by)} on ${on}. A decision is still needed before the deadline.`;
     case 'snoozed':
       return `Snoozed by ${escapeMarkdown(outcome.by)} on ${on}, until ${formatDate(outcome.until) ?? outcome.until}.`;
+    case 'superseded':
+      return outcome.reason;
     case 'decided':
-      return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.`;
+      return `Decision recorded by ${escapeMarkdown(outcome.by)} on ${on}: **${DECISION_LABELS[outcome.decision]}**.${outcome.detail ? ` ${outcome.detail}` : ''}`;
   }
+}
+
+/**
+ * The snooze choices, each saying when it ends. One that reaches the deadline says so plainly and
+ * needs the "Snooze past the deadline" toggle, which the handler checks too.
+ */
+function snoozeInputs(today: string, deadline: string, label: string): CardElement[] {
+  const options = SNOOZE_DAYS.map((days) => ({ days, until: addDays(today, days) })).map((o) => ({ ...o, past: o.until >= deadline }));
+  const on = formatDate(deadline) ?? deadline;
+  const choices = options.map((o) => ({
+    title: o.past ? `${o.days} days, until ${formatDate(o.until) ?? o.until}: past the deadline on ${on}` : `${o.days} days, until ${formatDate(o.until) ?? o.until}`,
+    value: String(o.days),
+  }));
+  const fits = options.filter((o) => !o.past);
+  const inputs: CardElement[] = [{ type: 'Input.ChoiceSet', id: 'snoozeDays', label: 'Remind me again in', value: String((fits.at(-1) ?? options[0])?.days ?? 7), choices }];
+  if (fits.length < options.length) {
+    inputs.push(
+      text(fits.length === 0 ? `⚠ Any snooze runs past the ${label.toLowerCase()} on ${on}.` : `⚠ A snooze of ${options.find((o) => o.past)?.days ?? ''} days or more runs past the ${label.toLowerCase()} on ${on}.`, { weight: 'Bolder' }),
+      { type: 'Input.Toggle', id: 'pastDeadline', label: 'Confirm', title: 'Snooze past the deadline', valueOn: 'true', valueOff: 'false', value: 'false' },
+    );
+  }
+  return inputs;
 }
 
 /**
@@ -55,21 +89,34 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
     ]),
     text(`**Why this date:** ${escapeMarkdown(deadline.rule)}`, { size: 'Small' }),
   );
-  if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
+  // Before renewing, what is paid for but not used, and what it costs a year.
+  if (input.usage) body.push(...utilisationBlock(input.usage.utilisation, input.usage.floor));
+  // Default colour: Teams' pale green is faint on white; the tick and the words carry the meaning.
+  if (input.outcome) body.push(text(`✓ ${describeOutcome(input.outcome)}`, { weight: 'Bolder', spacing: 'Medium' }));
+
+  // Details open inside the card, so the warning's actions stay where they are.
+  body.push({
+    type: 'Container',
+    id: 'details',
+    isVisible: false,
+    spacing: 'Medium',
+    items: [
+      facts([
+        ['Service area', contract.serviceArea && escapeMarkdown(contract.serviceArea)],
+        ['Started', formatDate(contract.startDate)],
+        ['Ends', formatDate(contract.endDate)],
+        ['Notice period', contract.noticePeriod ? `${contract.noticePeriod.amount} ${contract.noticePeriod.unit}` : 'Not recorded'],
+        ['Escalation contact', contract.escalationContact ? escapeMarkdown(contract.escalationContact.name ?? contract.escalationContact.email ?? '') : undefined],
+      ]),
+      text(`Type \`contract ${escapeMarkdown(contract.reference)}\` for every key date.`, { isSubtle: true, size: 'Small' }),
+    ],
+  });
 
   const data = { v: CARD_ACTION_VERSION, warningKey: input.warningKey };
   const actions: CardElement[] = [];
-  if (input.outcome?.kind !== 'decided') {
+  if (input.outcome?.kind !== 'decided' && input.outcome?.kind !== 'superseded') {
     if (!input.outcome) actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: 'acknowledge', data, style: 'positive', fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { ...data, verb: 'acknowledge' } } });
-    actions.push({
-      type: 'Action.ShowCard',
-      title: 'Snooze',
-      card: {
-        type: 'AdaptiveCard',
-        body: [{ type: 'Input.ChoiceSet', id: 'snoozeDays', label: 'Remind me again in', value: '7', choices: SNOOZE_DAYS.map((d) => ({ title: `${d} days`, value: String(d) })) }],
-        actions: [{ type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data }],
-      },
-    });
+    actions.push({ type: 'Action.ShowCard', title: 'Snooze', card: { type: 'AdaptiveCard', body: snoozeInputs(input.today, deadline.date, label), actions: [{ type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data }] } });
     actions.push({
       type: 'Action.ShowCard',
       title: 'Record a decision',
@@ -83,6 +130,7 @@ export function warningCard(input: WarningCardInput): AdaptiveCard {
       },
     });
   }
-  actions.push({ type: 'Action.Execute', title: 'Contract details', verb: 'showContract', data: { v: CARD_ACTION_VERSION, reference: contract.reference } });
-  return adaptiveCard(body, actions);
+  actions.push({ type: 'Action.ToggleVisibility', title: 'Contract details', targetElements: ['details'] });
+  const refresh = { action: { type: 'Action.Execute', verb: 'refreshWarning', data }, ...(input.refreshUserIds ? { userIds: input.refreshUserIds.slice(0, 60) } : {}) };
+  return { ...adaptiveCard(body, actions), refresh };
 }

@@ -14,7 +14,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const hello = input.personName ? `Hello ${escapeMarkdown(input.personName.split(' ')[0] ?? '')}.` : 'Hello.';
   const body = [
     ...heading(input.isHelp ? 'Contract Steward: what I can do' : 'Welcome to Contract Steward'),
-    ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { color: 'Attention' })] : []),
+    ...(input.unrecognised ? [text(`I did not understand “${escapeMarkdown(input.unrecognised)}”. Here is what I can do.`, { weight: 'Bolder' })] : []),
     ...(input.isHelp
       ? []
       : [
@@ -29,7 +29,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
       type: 'FactSet',
       facts: COMMAND_LIST.map((command) => ({ title: command.title, value: command.description })),
     },
-    text('You can also ask in your own words, such as “what’s renewing in the next 3 months?”', { isSubtle: true }),
+    text('You can also ask in your own words, such as “contracts ending in March”, “housing contracts ending this year” or “when does CON-0042 end?”', { isSubtle: true }),
   ];
   const actions = [
     { type: 'Action.Submit', title: 'Renewals in the next 90 days', data: { msteams: { type: 'imBack', value: 'renewals 90' } } },

@@ -1,6 +1,7 @@
+import { daysBetween, nextWindow, understandQuestion, type IsoDate } from '@contract-steward/core';
 import { COMMAND_TABLE, type Command } from './command-table.js';
 
-export type { Command } from './command-table.js';
+export type { Command, RenewalsCommand } from './command-table.js';
 
 export const DEFAULT_RENEWAL_DAYS = 90;
 /** Longer windows are refused by clamping: a digest of two years ahead is not a warning any more. */
@@ -16,14 +17,6 @@ export const MAX_MESSAGE_BYTES = 28 * 1024;
 export function tooLongMessage(bytes: number): string {
   return `Your message is too long for me to read (${Math.ceil(bytes / 1024)} KB; I read up to ${MAX_MESSAGE_BYTES / 1024} KB). Type a short command instead, such as \`renewals 90\`, \`mine\` or \`help\`.`;
 }
-
-const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-};
-const WINDOW_WORDS = new Set(['next', 'coming', 'within', 'in']);
-const RENEWAL_WORDS = new Set(['renew', 'renewing', 'renewal', 'renewals', 'ending', 'end', 'ends', 'due']);
-const OVERDUE_WORDS = new Set(['overdue', 'missed', 'late']);
 
 /**
  * The message as the parser reads it: without the `<at>` mention Teams puts before a channel
@@ -42,15 +35,16 @@ function normalise(raw: string): string {
 /**
  * Reads a message as a command: the only place a message's text is read. Anything over
  * MAX_MESSAGE_BYTES is `tooLong` and not read at all. The mention is removed first; then each
- * command's phrase in COMMAND_TABLE is tried, then the commands with arguments. Free text close
- * enough to a command is understood: "what's renewing in the next 3 months?" is `renewals 90`.
+ * command's phrase in COMMAND_TABLE is tried, then the commands with arguments, then the
+ * question grammar in core (`understandQuestion`), which reads periods, references, suppliers
+ * and service areas, and answers `help` rather than guess.
  *
  * Free text is matched on its words (tokens), never with `.*` between alternatives, so the time
  * taken grows in step with the length of the message whatever it contains.
  *
- * @example parseCommand('renewals 30') // { name: 'renewals', days: 30 }
+ * @example parseCommand('contracts ending in March', '2026-12-01') // renewals 1–31 March 2027
  */
-export function parseCommand(raw: string): Command {
+export function parseCommand(raw: string, today: IsoDate): Command {
   const bytes = Buffer.byteLength(raw, 'utf8');
   if (bytes > MAX_MESSAGE_BYTES) return { name: 'tooLong', bytes };
   const text = normalise(raw);
@@ -65,55 +59,39 @@ export function parseCommand(raw: string): Command {
 
   const obligations = /^obligations?(?: (\d{1,7}))?$/.exec(text);
   if (obligations) return { name: 'obligations', days: clampDays(obligations[1] ? Number(obligations[1]) : DEFAULT_RENEWAL_DAYS) };
+  const performance = /^(?:performance|kpis) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
+  if (performance?.[1]) return { name: 'performance', reference: performance[1].toUpperCase() };
 
   const contract = /^(?:contract|show|show contract|details(?: for| of)?) ([a-z0-9][a-z0-9/_.-]*)$/.exec(text);
   if (contract?.[1]) return { name: 'contract', reference: contract[1].toUpperCase() };
 
-  const words: readonly string[] = text.match(/\d+|[a-z]+/g) ?? [];
-  if (words.some((w) => OVERDUE_WORDS.has(w)) || followedBy(words, 'past', 'deadline') || followedBy(words, 'past', 'the', 'deadline')) return { name: 'overdue' };
-
   const exact = /^renewals?(?:\s+(\d{1,7}))?$/.exec(text);
-  if (exact) return { name: 'renewals', days: clampDays(exact[1] ? Number(exact[1]) : DEFAULT_RENEWAL_DAYS) };
-
-  if (words.some((w) => RENEWAL_WORDS.has(w) || w.startsWith('expir'))) {
-    const window = renewalWindow(words);
-    if (window !== undefined) return { name: 'renewals', days: clampDays(window) };
-    const bare = words.findIndex((w, i) => /^\d{1,4}$/.test(w) && unitOf(words[i + 1]) === 'day');
-    return { name: 'renewals', days: clampDays(bare >= 0 ? Number(words[bare]) : DEFAULT_RENEWAL_DAYS) };
+  if (exact) {
+    const days = clampDays(exact[1] ? Number(exact[1]) : DEFAULT_RENEWAL_DAYS);
+    const window = nextWindow(today, days, 'days');
+    return { name: 'renewals', window, understood: `Deadlines in the next ${days} days, ${window.words}`, alternatives: [] };
   }
-  const my = words.indexOf('my');
-  if (my >= 0 && words.slice(my + 1).some((w) => w === 'contract' || w === 'contracts')) return { name: 'mine' };
-  return { name: 'help', unrecognised: raw.trim().slice(0, 200) };
-}
 
-/** True when `sequence` appears in `words` as consecutive words. */
-function followedBy(words: readonly string[], ...sequence: string[]): boolean {
-  return words.some((_, i) => sequence.every((word, j) => words[i + j] === word));
-}
-
-/** "day", "weeks", "months"… as its unit, or undefined. */
-function unitOf(word: string | undefined): string | undefined {
-  const unit = word?.endsWith('s') ? word.slice(0, -1) : word;
-  return unit !== undefined && Object.hasOwn(UNIT_DAYS, unit) ? unit : undefined;
-}
-
-/** Days in "next 3 months", "within two weeks", "in the next year", "next month": a window word, "the", an amount, a unit. */
-function renewalWindow(words: readonly string[]): number | undefined {
-  for (let i = 0; i < words.length; i++) {
-    if (!WINDOW_WORDS.has(words[i] ?? '')) continue;
-    const starts = words[i + 1] === 'the' ? [i + 2, i + 1] : [i + 1];
-    for (const at of starts) {
-      // "next month" (no amount) or "next 3 months" / "next three months".
-      const bareUnit = unitOf(words[at]);
-      if (bareUnit) return UNIT_DAYS[bareUnit];
-      const amountUnit = unitOf(words[at + 1]);
-      const amount = words[at];
-      if (amountUnit && amount !== undefined && (/^\d{1,4}$/.test(amount) || /^[a-z]+$/.test(amount))) {
-        return (Number(amount) || (Object.hasOwn(NUMBER_WORDS, amount) ? NUMBER_WORDS[amount] : undefined) || 1) * (UNIT_DAYS[amountUnit] ?? 1);
-      }
+  const question = understandQuestion(text, today);
+  switch (question.kind) {
+    case 'renewals': {
+      const { window, understood, alternatives, endsOnly, mine, supplier, serviceArea } = question;
+      if (window === undefined) return { name: 'help', unrecognised: raw.trim().slice(0, 200) };
+      return { name: 'renewals', window, understood, alternatives, ...(endsOnly ? { endsOnly } : {}), ...(mine ? { mine } : {}), ...(supplier !== undefined ? { supplier } : {}), ...(serviceArea !== undefined ? { serviceArea } : {}) };
     }
+    case 'contract':
+      return question.reference === undefined ? { name: 'help', unrecognised: raw.trim().slice(0, 200) } : { name: 'contract', reference: question.reference };
+    case 'mine':
+      return { name: 'mine' };
+    case 'overdue':
+      return { name: 'overdue' };
+    case 'savings':
+      return { name: 'savings' };
+    case 'obligations':
+      return { name: 'obligations', days: question.window ? clampDays(daysBetween(today, question.window.to)) : DEFAULT_RENEWAL_DAYS };
+    case 'help':
+      return { name: 'help', unrecognised: raw.trim().slice(0, 200) };
   }
-  return undefined;
 }
 
 function clampDays(days: number): number {

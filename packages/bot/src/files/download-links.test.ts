@@ -66,4 +66,19 @@ describe('PendingImports', () => {
     if (won?.status === 'ok') await won.release();
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('gives the uploaded bytes back to each step, kept under the internal name alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imports-'));
+    const imports = new PendingImports(dir, () => new Date('2026-11-26T09:00:00Z'));
+    const bytes = Buffer.from('Reference,Title,Supplier\r\nCON-1,Books,Books Ltd\r\n');
+    const { pending } = await imports.add({ teamsId: '29:a', uploaderName: 'Asha', conversationId: 'a:1', fileName: 'problems.xlsx' }, bytes);
+    expect(readdirSync(join(dir, pending.id)).sort()).toEqual([`${pending.id}.upload`, 'pending.json']);
+    expect((await imports.peek(pending.id))?.bytes).toEqual(bytes);
+    const claim = await imports.claim(pending.id, { teamsId: '29:a' });
+    expect(claim.status).toBe('ok');
+    if (claim.status !== 'ok') return;
+    expect(await claim.read()).toEqual(bytes);
+    await claim.release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -21,15 +21,22 @@ export interface PendingImport {
 }
 
 export type ClaimResult =
-  | { readonly status: 'ok'; readonly pending: PendingImport; readonly path: string; release(): Promise<void> }
+  | {
+      readonly status: 'ok';
+      readonly pending: PendingImport;
+      /** The uploaded bytes, read from disk once for the import. */
+      read(): Promise<Buffer>;
+      release(): Promise<void>;
+    }
   | { readonly status: 'missing' | 'expired' }
   | { readonly status: 'not-yours'; readonly pending: PendingImport };
 
 /**
  * Uploaded registers awaiting confirmation, one folder each under `dir`, named by a random id.
- * The upload is stored as `<id>.upload`, never under the name the person gave it, so no name
- * can collide with a file the bot writes beside it (such as the problems workbook); the
- * original name is kept in the record for display only. They survive a restart of the bot and never sit in memory. Confirming or cancelling claims the
+ * The upload is stored as `<id>.upload`, never under the name the person gave it, and it is
+ * the only file kept beside the record: the original name is kept in the record for display
+ * only. They survive a restart of the bot and never sit in memory between steps: each step
+ * (the problems workbook, the import) reads the bytes once. Confirming or cancelling claims the
  * folder by renaming its record (so a double click imports once) and deletes it.
  */
 export class PendingImports {
@@ -39,25 +46,24 @@ export class PendingImports {
     private readonly ttlMs = IMPORT_CONFIRM_MS,
   ) {}
 
-  /** Keeps the uploaded bytes and returns the pending import with the path of its file. */
-  async add(upload: Omit<PendingImport, 'id' | 'expiresAt'>, bytes: Buffer): Promise<{ pending: PendingImport; path: string }> {
+  /** Keeps the uploaded bytes and returns the pending import. */
+  async add(upload: Omit<PendingImport, 'id' | 'expiresAt'>, bytes: Buffer): Promise<{ pending: PendingImport }> {
     const id = randomBytes(24).toString('base64url');
     const folder = join(this.dir, id);
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const pending: PendingImport = { ...upload, id, fileName: safeFileName(upload.fileName), expiresAt: new Date(this.now().getTime() + this.ttlMs).toISOString() };
-    const path = uploadPath(folder, id);
-    await writeFile(path, bytes, { mode: 0o600 });
+    await writeFile(uploadPath(folder, id), bytes, { mode: 0o600 });
     await writeFile(join(folder, 'pending.json'), JSON.stringify(pending), { mode: 0o600 });
-    return { pending, path };
+    return { pending };
   }
 
-  /** Reads a pending import without claiming it (for the problems workbook). */
-  async peek(id: string): Promise<{ pending: PendingImport; path: string } | undefined> {
+  /** Reads a pending import and its bytes without claiming it (for the problems workbook). */
+  async peek(id: string): Promise<{ pending: PendingImport; bytes: Buffer } | undefined> {
     if (!validId(id)) return undefined;
     try {
       const pending = JSON.parse(await readFile(join(this.dir, id, 'pending.json'), 'utf8')) as PendingImport;
       if (Date.parse(pending.expiresAt) <= this.now().getTime()) return undefined;
-      return { pending, path: uploadPath(join(this.dir, id), id) };
+      return { pending, bytes: await readFile(uploadPath(join(this.dir, id), id)) };
     } catch {
       return undefined;
     }
@@ -87,7 +93,7 @@ export class PendingImports {
       await release();
       return { status: 'expired' };
     }
-    return { status: 'ok', pending, path: uploadPath(folder, id), release };
+    return { status: 'ok', pending, read: () => readFile(uploadPath(folder, id)), release };
   }
 
   /** Deletes pending imports past their time limit. */

@@ -1,4 +1,5 @@
-import { listRenewals, listRenewalsFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
+import { daysBetween, listRenewals, listRenewalsFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
+import type { RenewalsCommand } from '../commands/command-table.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
 import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
@@ -8,6 +9,7 @@ import { londonToday } from '../proactive/london-time.js';
 import { describeWhoCan, mayListOverdue, maySeeContract, seesWholeRegister } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { OutgoingMessage } from '../turn.js';
+import { loadContractExtras } from './contract-extras.js';
 import type { Asker } from './who.js';
 
 /** Whose contracts the asker may see: everyone's for the roles (undefined), otherwise their own, or nobody's. */
@@ -37,25 +39,43 @@ export function answerHelp(command: Extract<Command, { name: 'help' }>, personNa
   return { card: welcomeCard({ scope: 'personal', isHelp: true, ...(command.unrecognised ? { unrecognised: command.unrecognised } : {}), ...(personName ? { personName } : {}) }), summary: 'What Contract Steward can do' };
 }
 
-/** `renewals N`: the deadlines in the next N days the asker may see. */
-export async function answerRenewals(command: Extract<Command, { name: 'renewals' }>, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
+/** True when `needle` (lower case) is among the words of `haystack`'s name, ignoring case. */
+const names = (haystack: string | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle);
+
+/**
+ * `renewals N` and questions such as "housing contracts ending in March": the deadlines in the
+ * window the asker may see, under a heading that says what was understood, with buttons for
+ * the other likely readings.
+ */
+export async function answerRenewals(command: RenewalsCommand, asker: Asker, services: BotServices): Promise<OutgoingMessage> {
   const today = londonToday(services.now());
-  const owner = visibleOwner(asker);
+  if (command.mine && !asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
+  const owner = command.mine ? asker.person.email : visibleOwner(asker);
+  const { from, to } = command.window;
   // The deadline index names the contracts in the window; only those are loaded.
-  const { rows: all, contracts } =
+  const { rows: all, contracts: loaded } =
     owner === null
       ? { rows: [], contracts: [] }
-      : await listRenewalsFromStore(services.store, today, { within: command.days, settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
-  const rows = all.filter((r) => !r.overdue);
+      : await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
+  const contracts = loaded.filter(
+    (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
+  );
+  const included = new Set(contracts.map((c) => c.reference));
+  const rows = all.filter(
+    // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
+    (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
+  );
+  const what = command.endsOnly ? 'ends' : 'has a deadline';
   return {
     card: renewalsDigestCard({
-      title: `Renewals in the next ${command.days} days`,
-      subtitle: `Deadlines from ${today}, ${scopeNote(asker)}, soonest first.`,
+      title: `${command.understood}:`,
+      subtitle: `${scopeNote(asker)[0]?.toUpperCase() ?? ''}${scopeNote(asker).slice(1)}, soonest first.`,
       today,
       rows: digestRows(rows, contracts),
-      emptyText: `Nothing has a deadline in the next ${command.days} days.`,
+      emptyText: `Nothing ${what} ${command.window.words}${command.supplier !== undefined || command.serviceArea !== undefined ? ' among the contracts that match' : ''}.`,
+      alternatives: command.alternatives,
     }),
-    summary: `Renewals in the next ${command.days} days`,
+    summary: command.understood,
   };
 }
 
@@ -89,7 +109,8 @@ export async function answerContract(command: Extract<Command, { name: 'contract
     return { text: `You are not the owner of ${escapeMarkdown(contract.reference)} or its escalation contact, so I cannot show it to you; ask ${describeWhoCan(['procurement', 'finance', 'administrator'], services.roles)} if you need it.` };
   }
   const keyDates = listRenewals([contract], await services.store.renewals.listDecisions(contract.reference), today, { settings: services.settings });
-  return { card: contractCard(contract, keyDates, today), summary: `${contract.reference}: ${contract.title}` };
+  const extras = await loadContractExtras(services.store, contract, today, services.utilisationFloor);
+  return { card: contractCard(contract, keyDates, today, extras), summary: `${contract.reference}: ${contract.title}` };
 }
 
 /** `overdue`: deadlines passed with no decision, for procurement and administrators. */

@@ -1,4 +1,4 @@
-import { evaluateOptions, evaluationTemplate, londonToday, readEvaluationWorkbook, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
+import { evaluationTemplate, londonToday, readEvaluation, renderDecisionRecordMarkdown, writeDecisionRecordWorkbook, writeEvaluationTemplateWorkbook } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { evaluationRankingCard } from '../cards/evaluation-card.js';
 import { downloadAttachment, type FileUpload } from '../files/download-attachment.js';
@@ -36,25 +36,11 @@ export async function evaluateUpload(uploads: readonly FileUpload[], activity: I
     const more = problems.length - shown.length;
     return { text: [`${escapeMarkdown(upload.name)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...shown, ...(more > 0 ? [`- …and ${more} more`] : []), 'Fix them and attach it again.'].join('\n') };
   };
-  let data: unknown;
-  if (upload.fileType === 'xlsx') {
-    const read = await readEvaluationWorkbook(download.bytes);
-    if (!read.success) {
-      await io.reply(problemsReply(read.problems));
-      return;
-    }
-    data = read.value;
-  } else {
-    try {
-      data = JSON.parse(download.bytes.toString('utf8'));
-    } catch (error) {
-      await io.reply({ text: `${escapeMarkdown(upload.name)} is not valid JSON (${escapeMarkdown((error as Error).message)}). Fix it and attach it again.` });
-      return;
-    }
-  }
-  const result = evaluateOptions(data);
+  const result = await readEvaluation(download.bytes, upload.name.toLowerCase().endsWith(`.${upload.fileType}`) ? upload.name : `${upload.name}.${upload.fileType}`);
   if (!result.success) {
-    await io.reply(problemsReply(result.problems));
+    const invalidJson = result.problems.find((p) => p.code === 'invalid-json');
+    if (invalidJson) await io.reply({ text: `${escapeMarkdown(upload.name)} is not valid JSON (${escapeMarkdown(invalidJson.message)}). Fix it and attach it again.` });
+    else await io.reply(problemsReply(result.problems));
     return;
   }
   const evaluation = result.value;

@@ -74,7 +74,7 @@ describe('commands, turn by turn', () => {
 
   it('answers renewals with a digest of the deadlines the asker may see', async () => {
     await chat(PRIYA).send('renewals 90').assertReply((reply) => {
-      expect(cardOf(reply)).toContain('Renewals in the next 90 days');
+      expect(cardOf(reply)).toContain('Deadlines in the next 90 days');
       expect(cardOf(reply)).toContain('CON-0002');
     });
   });

@@ -1,12 +1,11 @@
-import { readFile, rm, stat } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
-import { importRegister, RegisterFileError, writeProblemsWorkbook, type ImportReport, type Store } from '@contract-steward/core';
+import { importRegister, problemsWorkbook, RegisterFileError, type ImportReport, type SpreadsheetFile, type Store } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from '../cards/import-card.js';
 import { downloadAttachment, formatMegabytes, type FileUpload } from '../files/download-attachment.js';
 import { offerFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import type { CardAction } from '../actions.schema.js';
+import { safeFileName } from '../files/download-links.js';
 import { describeWhoCan } from '../roles.js';
 import type { BotServices } from '../services.js';
 import type { CardActionResult, InboundActivity, OutgoingMessage, TurnIO } from '../turn.js';
@@ -25,9 +24,8 @@ function londonClock(instant: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
-/** `path` is the upload's internal name; `fileName` the name it was uploaded as, for the report. */
-async function dryRun(store: Store, path: string, fileName: string, actor: string, at: Date): Promise<ImportReport> {
-  return importRegister(store, path, { dryRun: true, actor, at, displayName: fileName });
+async function dryRun(store: Store, file: SpreadsheetFile, actor: string, at: Date): Promise<ImportReport> {
+  return importRegister(store, file, { dryRun: true, actor, at });
 }
 
 /** Files at least this big get a "Checking…" card first, replaced by the dry run when it is done. */
@@ -35,7 +33,8 @@ export const PROGRESS_BYTES = 256 * 1024;
 
 /**
  * An administrator uploaded a register: download it at once (allowed hosts only, size limit),
- * run a dry run and answer with the card that lets the same person import or cancel.
+ * run a dry run on the downloaded bytes and, when the file can be read, keep it and answer with
+ * the card that lets the same person import or cancel.
  * Anyone else is told who can, and the file is never fetched.
  */
 export async function importUpload(upload: FileUpload, activity: InboundActivity, asker: Asker, services: BotServices, files: FileServices, io: TurnIO): Promise<void> {
@@ -59,28 +58,28 @@ export async function importUpload(upload: FileUpload, activity: InboundActivity
       ? await io.replyUpdatable({ card: importProgressCard(upload.name, `Checking ${formatMegabytes(download.bytes.length)}: every row is read and compared with the register. Nothing is written yet.`), summary: `Checking ${upload.name}` })
       : (message: OutgoingMessage) => io.reply(message);
   const sender = activity.person;
-  const { pending, path } = await files.imports.add(
-    {
-      teamsId: sender.teamsId,
-      ...(sender.aadObjectId ? { aadObjectId: sender.aadObjectId } : {}),
-      uploaderName: asker.person.name ?? asker.person.email ?? 'the uploader',
-      ...(asker.person.email ? { uploaderEmail: asker.person.email } : {}),
-      conversationId: activity.conversation.conversationId,
-      fileName: upload.name,
-    },
-    download.bytes,
-  );
+  const fileName = safeFileName(upload.name);
   let report: ImportReport;
   try {
-    report = await dryRun(services.store, path, pending.fileName, actorOf(asker, sender), services.now());
+    report = await dryRun(services.store, { name: fileName, bytes: download.bytes }, actorOf(asker, sender), services.now());
   } catch (error) {
-    await rm(dirname(path), { recursive: true, force: true });
     if (error instanceof RegisterFileError) {
       await finish({ text: `I cannot read ${escapeMarkdown(upload.name)}: ${escapeMarkdown(error.message)}. Nothing was written.` });
       return;
     }
     throw error;
   }
+  const { pending } = await files.imports.add(
+    {
+      teamsId: sender.teamsId,
+      ...(sender.aadObjectId ? { aadObjectId: sender.aadObjectId } : {}),
+      uploaderName: asker.person.name ?? asker.person.email ?? 'the uploader',
+      ...(asker.person.email ? { uploaderEmail: asker.person.email } : {}),
+      conversationId: activity.conversation.conversationId,
+      fileName,
+    },
+    download.bytes,
+  );
   await finish({
     card: importDryRunCard(report, { importId: pending.id, uploaderName: pending.uploaderName, confirmBy: londonClock(new Date(pending.expiresAt)) }),
     summary: `Import ${report.fileName}? ${report.created} new, ${report.updated} updated, ${report.rejected} rejected`,
@@ -115,8 +114,9 @@ export async function answerImportAction(
   try {
     if (action.verb === 'cancelImport') return { card: importClosedCard(claim.pending.fileName, 'Cancelled: nothing was written, and I have deleted the uploaded file.') };
     if (!asker.roles.has('administrator')) return { message: `Only ${describeWhoCan(['administrator'], services.roles)} can import the register.` };
-    const run = () => importRegister(services.store, claim.path, { dryRun: false, actor: actorOf(asker, sender), at: services.now(), displayName: claim.pending.fileName });
-    const size = (await stat(claim.path)).size;
+    const bytes = await claim.read();
+    const run = () => importRegister(services.store, { name: claim.pending.fileName, bytes }, { dryRun: false, actor: actorOf(asker, sender), at: services.now() });
+    const size = bytes.length;
     const notify = files.notify;
     if (size >= PROGRESS_BYTES && notify) {
       // Teams waits about 15 seconds for a card's answer: a big import goes on after it, and the
@@ -165,20 +165,13 @@ async function sendProblems(
   if (!found) return { message: 'This import is no longer waiting, so its problems workbook is gone. Upload the file again.' };
   const same = found.pending.aadObjectId && who.aadObjectId ? found.pending.aadObjectId.toLowerCase() === who.aadObjectId.toLowerCase() : found.pending.teamsId === who.teamsId;
   if (!same) return { message: `Only ${escapeMarkdown(found.pending.uploaderName)}, who uploaded ${escapeMarkdown(found.pending.fileName)}, can have its problems workbook.` };
-  const report = await dryRun(services.store, found.path, found.pending.fileName, found.pending.uploaderEmail ?? who.teamsId, services.now());
-  const out = join(dirname(found.path), 'problems.xlsx');
-  try {
-    await writeProblemsWorkbook(out, report.reading.headers, report.rejectedRows, report.problems);
-    const bytes = await readFile(out);
-    const stem = found.pending.fileName.replace(/\.[^.]+$/, '');
-    await io.reply(
-      await offerFile(
-        { name: `${stem} problems.xlsx`, bytes, description: `The ${report.rejected} rejected rows of ${found.pending.fileName}, with a Problems column: fix them and upload this file.` },
-        { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() },
-      ),
-    );
-  } finally {
-    await rm(out, { force: true });
-  }
+  const report = await dryRun(services.store, { name: found.pending.fileName, bytes: found.bytes }, found.pending.uploaderEmail ?? who.teamsId, services.now());
+  const stem = found.pending.fileName.replace(/\.[^.]+$/, '');
+  await io.reply(
+    await offerFile(
+      { name: `${stem} problems.xlsx`, bytes: await problemsWorkbook(report), description: `The ${report.rejected} rejected rows of ${found.pending.fileName}, with a Problems column: fix them and upload this file.` },
+      { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() },
+    ),
+  );
   return { message: 'The problems workbook is on its way.' };
 }

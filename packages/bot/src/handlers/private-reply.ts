@@ -1,3 +1,4 @@
+import { londonToday, type IsoDate } from '@contract-steward/core';
 import { COMMAND_TABLE } from '../commands/command-table.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { BotServices } from '../services.js';
@@ -7,8 +8,8 @@ export const SENT_PRIVATELY = "I've sent the details to you in a personal chat."
 export const ASK_PRIVATELY = 'Everyone here would see my answer, so I only give it in a personal chat, and I could not open one with you. Open a chat with Contract Steward and ask there.';
 
 /** True when the message asks for something that reveals register data. Help and the tender pack form do not. */
-export function revealsRegister(text: string): boolean {
-  const command = parseCommand(text);
+export function revealsRegister(text: string, today: IsoDate): boolean {
+  const command = parseCommand(text, today);
   return command.name !== 'tooLong' && COMMAND_TABLE[command.name].revealsRegister;
 }
 
@@ -23,7 +24,7 @@ export type TurnPlace = { readonly place: 'here' } | { readonly place: 'refused'
  * created, the asker is told how to ask privately and nothing else is said.
  */
 export async function placeTurn(activity: InboundActivity, email: string | undefined, services: BotServices, io: TurnIO): Promise<TurnPlace> {
-  if (activity.conversation.scope === 'personal' || activity.kind !== 'message' || !revealsRegister(activity.text)) return { place: 'here' };
+  if (activity.conversation.scope === 'personal' || activity.kind !== 'message' || !revealsRegister(activity.text, londonToday(services.now()))) return { place: 'here' };
   const person = activity.person;
   const chats = services.personalChats;
   const chat = await chats?.open({

@@ -1,4 +1,4 @@
-import { buildTenderPack, packClauses, writeTenderComplianceMatrix, writeTenderPackDocx, writeTenderPackOfficerDocx, type TenderPack } from '@contract-steward/core';
+import { makeTenderPack, packClauses, type TenderPack, type TenderPackFormat } from '@contract-steward/core';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { tenderPackDoneCard, tenderPackFormCard } from '../cards/tender-pack-card.js';
 import type { CardAction } from '../actions.schema.js';
@@ -65,26 +65,28 @@ export function packSummaryMarkdown(pack: TenderPack): string {
     ...rows,
     '',
     pack.excluded.length > 0 ? `Left out: ${pack.excluded.map((c) => (c.reason === undefined ? c.id : `${c.id} (${c.reason})`)).join(', ')}.` : 'No clause left out.',
-    `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance annex (remove it before issuing)' : ''}.`,
+    `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance in the officer notes (not for suppliers)' : ''}.`,
   ].join('\n');
 }
 
-/** The form was submitted: build the pack with core, reply with a summary and both files. */
+/** The form was submitted: make the pack with core, reply with a summary and the three files. */
 export async function answerTenderPack(action: Extract<CardAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
   const date = londonToday(services.now());
-  const result = buildTenderPack(packOptionsFromForm(action), { date });
+  const result = await makeTenderPack(packOptionsFromForm(action), { date, formats: ['docx', 'xlsx', 'officer-docx'], identity: services.documents });
   if (!result.success) {
     const problems = result.problems.slice(0, 5).map((problem) => problem.message);
     return { card: tenderPackFormCard(problems) };
   }
-  const pack = result.value;
+  const { pack, files: made } = result.value;
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
-  const stem = `Tender pack ${pack.reference}`;
+  const descriptions: Record<TenderPackFormat, string> = {
+    docx: `Appendix M for ${pack.title}, to go into the tender documents.`,
+    xlsx: 'The compliance matrix suppliers fill in, one row a clause.',
+    'officer-docx': 'The record of choices and the guidance, for the officer: not for suppliers.',
+    md: `The clause pack for ${pack.title}, as Markdown.`,
+  };
   await io.reply({ text: packSummaryMarkdown(pack) });
-  const identity = services.documents;
-  await io.reply(await offerFile({ name: `${stem}.docx`, bytes: await writeTenderPackDocx(pack, { identity }), description: `Appendix M for ${pack.title}, to go into the tender documents.` }, context));
-  await io.reply(await offerFile({ name: `${stem} compliance matrix.xlsx`, bytes: await writeTenderComplianceMatrix(pack, { identity }), description: 'The compliance matrix suppliers fill in, one row a clause.' }, context));
-  await io.reply(await offerFile({ name: `${stem} officer notes.docx`, bytes: await writeTenderPackOfficerDocx(pack, { identity }), description: 'The record of choices and the guidance, for the officer: not for suppliers.' }, context));
+  for (const file of made) await io.reply(await offerFile({ name: file.name, bytes: file.bytes, description: descriptions[file.format] }, context));
   return {
     card: tenderPackDoneCard({
       title: pack.title,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { dueDutyWarnings, isDutyKind, readDutyRecords, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
+import { DEFAULT_UTILISATION_FLOOR, dueDutyWarnings, isDutyKind, readDutyRecords, type ConversationRecord, type RenewalSettings, type Store, type WarningRecord } from '@contract-steward/core';
 import { dutyWarningCard } from '../cards/duty-warning-card.js';
 import { warningCard } from '../cards/warning-card.js';
+import { loadUtilisation } from '../handlers/contract-extras.js';
 import type { Config } from '../config.js';
 import { londonToday } from './london-time.js';
 import { deliver, type MessageSender, type QueueItem } from './send-queue.js';
@@ -10,7 +11,7 @@ import { deliver, type MessageSender, type QueueItem } from './send-queue.js';
 export interface WarningJobOptions {
   readonly store: Store;
   readonly sender: MessageSender;
-  readonly config: Pick<Config, 'PROCUREMENT_CHANNEL' | 'SEND_ATTEMPTS' | 'SEND_PACE_MS' | 'SEND_MAX_BACKOFF_MS' | 'SEND_LEASE_MS'>;
+  readonly config: Pick<Config, 'PROCUREMENT_CHANNEL' | 'SEND_ATTEMPTS' | 'SEND_PACE_MS' | 'SEND_MAX_BACKOFF_MS' | 'SEND_LEASE_MS'> & Partial<Pick<Config, 'UTILISATION_FLOOR'>>;
   /** Tenants warnings may go to; undefined means any (anonymous local use). */
   readonly tenants: ReadonlySet<string> | undefined;
   readonly settings: RenewalSettings;
@@ -33,6 +34,16 @@ export interface WarningRunSummary {
 }
 
 /** Where a warning goes: the recipient's personal chat, else the procurement channel. */
+/**
+ * Who sees a warning refreshed when they open it: the person of a personal chat. In a channel
+ * the list is left out, so that every member of a channel of up to 60 sees the current state.
+ */
+function refreshFor(conversation: ConversationRecord): { refreshUserIds?: readonly string[] } {
+  const user = conversation.reference.user;
+  const id = typeof user === 'object' && user !== null && 'id' in user && typeof user.id === 'string' ? user.id : undefined;
+  return conversation.scope === 'personal' && id ? { refreshUserIds: [id] } : {};
+}
+
 async function destinationOf(record: WarningRecord, options: WarningJobOptions): Promise<{ conversation: ConversationRecord; viaChannel: boolean } | string> {
   const recipient = record.warning.recipient;
   const personal = recipient?.email ? await options.store.conversations.findPersonal({ email: recipient.email }) : undefined;
@@ -93,6 +104,8 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
       const { kind } = record;
       const subject = record.warning.subject;
       const kpi = subject?.type === 'kpi-result' ? await store.performance.getKpi(record.reference, subject.kpi) : undefined;
+      const floor = (options.config.UTILISATION_FLOOR ?? DEFAULT_UTILISATION_FLOOR * 100) / 100;
+      const utilisation = isDutyKind(kind) ? [] : await loadUtilisation(store, contract, floor);
       const card = isDutyKind(kind)
         ? dutyWarningCard({ warningKey: record.key, contract, kind, deadline: record.deadline, rule: record.warning.rule, subject, ...(kpi ? { kpi } : {}), today, ...(escalation ? { escalation } : {}) })
         : warningCard({
@@ -101,6 +114,8 @@ export async function runWarningJob(options: WarningJobOptions): Promise<Warning
             deadline: { kind, date: record.deadline, rule: record.warning.rule },
             today,
             ...(escalation ? { escalation } : {}),
+            ...(utilisation.length > 0 ? { usage: { utilisation, floor } } : {}),
+            ...refreshFor(destination.conversation),
           });
       items.push({ id: record.key, conversation: destination.conversation, message: { card, summary: `${contract.reference}: deadline ${record.deadline}` } });
     }

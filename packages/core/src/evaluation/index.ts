@@ -11,3 +11,4 @@ export { renderDecisionRecordMarkdown } from './render-decision-record-markdown.
 export { decisionStatus, type DecisionApproval, type DecisionRecordDetails } from './decision-record-details.js';
 export { describeSensitivity } from './describe-sensitivity.js';
 export { resolveWeights, type Weights } from './weights.js';
+export { recommendationHeadline, describeRecommendation, describeDivergence, type NameStyle } from './describe-recommendation.js';

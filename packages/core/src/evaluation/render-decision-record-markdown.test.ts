@@ -54,7 +54,7 @@ describe('the Markdown decision record', () => {
   it("records each evaluator's score and rationale, and the moderated score", () => {
     expect(markdown).toContain('| Cost–Benefit Analysis | 5 | 3 | 4 | 4 | 4 | 16 |');
     expect(markdown).toContain('  - b.jones@council.gov.uk (3): The annual charge rises 6% a year after year 2');
-    expect(markdown).toContain('- Supplier B, Continuous Improvement: scores from 2 to 4 (not moderated: the mean counts)');
+    expect(markdown).toContain('- Evaluators scored Supplier B from 2 to 4 on Continuous Improvement (not moderated: the mean counts).');
   });
 
   it('shows each cash flow with its discount factor, and the benefits not valued in money', () => {

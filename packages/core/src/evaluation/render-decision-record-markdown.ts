@@ -2,6 +2,7 @@ import { criterionById, TDA_CRITERIA } from './criteria.js';
 import { decisionStatus, type DecisionRecordDetails } from './decision-record-details.js';
 import { formatLongDate } from '../shared/calendar.js';
 import { describeSensitivity } from './describe-sensitivity.js';
+import { describeDivergence, describeRecommendation } from './describe-recommendation.js';
 import type { EvaluationResult, OptionResult } from './evaluate-options.js';
 import { formatNumber, formatPounds } from '../shared/format.js';
 import { DIVERGENCE_THRESHOLD } from './score-options.js';
@@ -20,7 +21,7 @@ export function renderDecisionRecordMarkdown(result: EvaluationResult, details: 
   if (evaluation.description) out.push(escape(evaluation.description), '');
   if (evaluation.rationale) out.push('## Why a decision is needed', '', escape(evaluation.rationale), '');
 
-  out.push(`## Recommendation (as evaluated on ${date})`, '', recommendation(result), '');
+  out.push(`## Recommendation (as evaluated on ${date})`, '', describeRecommendation(result, { escape, winner: (name) => `**${name}**` }), '');
   const sensitivity = describeSensitivity(result);
   if (sensitivity) out.push(`**Sensitivity:** ${escape(sensitivity)}`, '');
 
@@ -82,9 +83,7 @@ export function renderDecisionRecordMarkdown(result: EvaluationResult, details: 
   if (result.divergences.length > 0) {
     out.push(`## Where evaluators differed by ${DIVERGENCE_THRESHOLD} or more`, '');
     for (const d of result.divergences) {
-      out.push(
-        `- ${escape(d.option)}, ${criterionById(d.criterion).title}: scores from ${d.lowest} to ${d.highest}${d.moderated ? ' (moderated)' : ' (not moderated: the mean counts)'}`,
-      );
+      out.push(`- ${describeDivergence(d, { escape })}`);
     }
     out.push('');
   }
@@ -145,18 +144,6 @@ export function renderDecisionRecordMarkdown(result: EvaluationResult, details: 
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-function recommendation(result: EvaluationResult): string {
-  if (result.winner) {
-    const w = result.ranking[0] as OptionResult;
-    const lead = result.ranking[1]?.rank ? ` ahead of ${escape(result.ranking[1].name)} (${formatNumber(result.ranking[1].totalScore)})` : '';
-    return `**${escape(result.winner)}** ranks first with ${formatNumber(w.totalScore)} out of 100${lead}, with a whole-life cost of ${formatPounds(w.costBenefit.presentValueCost)} (present value) and a net present value of ${formatPounds(w.costBenefit.npv)}.`;
-  }
-  if (result.tiedForFirst.length > 0) {
-    return `No recommendation: ${result.tiedForFirst.map(escape).join(' and ')} tie for first place. The panel should moderate the scores or agree a deciding question.`;
-  }
-  return 'No recommendation: no option passed every gate.';
 }
 
 function optionScores(option: OptionResult, evaluators: readonly string[]): string[] {

@@ -1,5 +1,4 @@
 import { csvUnescape } from './spreadsheet-safety.js';
-import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Contract } from '../register/contract.schema.js';
 import type { CellValue } from '../register/import/cell-value.js';
@@ -24,6 +23,12 @@ export interface CandidateRow {
   readonly json: string;
 }
 
+/** A file as uploaded or read from disk: the name it was given (to report, and to sniff its type by) and its bytes. */
+export interface SpreadsheetFile {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
 export interface ReadRegisterOptions {
   /** Read this sheet; otherwise the first sheet that looks like a register. */
   readonly sheet?: string;
@@ -32,8 +37,6 @@ export interface ReadRegisterOptions {
   readonly maxBytes?: number;
   /** Default 1 GB: the most an .xlsx may unpack to. */
   readonly maxDecompressedBytes?: number;
-  /** The name to report and sniff the type by, when the file on disk has an internal name (an upload). */
-  readonly displayName?: string;
   /** OCDS files: read only this buyer's awards (its name or its OCDS id). */
   readonly buyer?: string;
 }
@@ -82,18 +85,18 @@ const MIN_HEADER_FIELDS = 3;
  * With `onAccepted`, each accepted row goes to the sink as it is read (awaited, in file order)
  * instead of being kept: a 100,000-row import never holds every contract at once.
  */
-export async function readRegister(path: string, options: ReadRegisterOptions = {}, onAccepted?: AcceptedSink): Promise<RegisterReading> {
-  const fileName = options.displayName ?? basename(path);
-  await checkSize(path, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const kind = await sniffKind(path, fileName);
-  if (kind === 'json') return readOcds(path, fileName, onAccepted, options.buyer);
+export async function readRegister(file: SpreadsheetFile, options: ReadRegisterOptions = {}, onAccepted?: AcceptedSink): Promise<RegisterReading> {
+  const fileName = basename(file.name);
+  checkFileSize(file.bytes.length, fileName, options.maxBytes);
+  const kind = sniffKind(file.bytes, fileName);
+  if (kind === 'json') return readOcds(file.bytes, fileName, onAccepted, options.buyer);
   if (options.buyer !== undefined) {
     throw new RegisterFileError('buyer-needs-ocds', `--buyer chooses one council's awards in an OCDS .json file, and ${fileName} is a spreadsheet — leave --buyer out`);
   }
   const collector = new RowCollector(fileName, kind, options, onAccepted);
-  if (kind === 'csv') await collector.consume(csvRows(await readFile(path), fileName));
+  if (kind === 'csv') await collector.consume(csvRows(file.bytes, fileName));
   else {
-    const inspection = await inspectXlsxZip(await readFile(path), options.maxDecompressedBytes ?? 1024 * 1_048_576);
+    const inspection = await inspectXlsxZip(file.bytes, options.maxDecompressedBytes ?? 1024 * 1_048_576);
     collector.merges = inspection.merges;
     await collector.consume(xlsxRowsAside(inspection.bytes));
   }
@@ -106,20 +109,24 @@ export async function readRegister(path: string, options: ReadRegisterOptions = 
  * the register that are laid out one record a row (KPI results).
  */
 export async function readSpreadsheetRows(
-  path: string,
+  file: SpreadsheetFile,
   options: Pick<ReadRegisterOptions, 'maxBytes' | 'maxDecompressedBytes'> = {},
 ): Promise<{ readonly kind: 'xlsx' | 'csv'; readonly rows: AsyncIterable<RawRow> | Iterable<RawRow> }> {
-  const fileName = basename(path);
-  await checkSize(path, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const kind = await sniffKind(path, fileName);
+  const fileName = basename(file.name);
+  checkFileSize(file.bytes.length, fileName, options.maxBytes);
+  const kind = sniffKind(file.bytes, fileName);
   if (kind === 'json') throw new RegisterFileError('not-a-spreadsheet', `${fileName} is JSON — give a .xlsx or .csv file`);
-  if (kind === 'csv') return { kind, rows: csvRows(await readFile(path), fileName) };
-  const inspection = await inspectXlsxZip(await readFile(path), options.maxDecompressedBytes ?? 1024 * 1_048_576);
+  if (kind === 'csv') return { kind, rows: csvRows(file.bytes, fileName) };
+  const inspection = await inspectXlsxZip(file.bytes, options.maxDecompressedBytes ?? 1024 * 1_048_576);
   return { kind, rows: xlsxRowsAside(inspection.bytes) };
 }
 
-async function checkSize(path: string, fileName: string, maxBytes: number): Promise<void> {
-  const size = (await stat(path)).size;
+/**
+ * Refuses an empty file or one over the limit (default 50 MB). `readRegister` checks the bytes
+ * it is given; a caller reading from disk checks the size first, so that it never loads a file
+ * the importer would refuse.
+ */
+export function checkFileSize(size: number, fileName: string, maxBytes = DEFAULT_MAX_BYTES): void {
   if (size === 0) throw new RegisterFileError('empty-file', `${fileName} is empty — export the register again`);
   if (size > maxBytes) {
     throw new RegisterFileError(
@@ -278,21 +285,12 @@ function candidate(sheet: string, row: number, contract: Contract): CandidateRow
   return { sheet, row, reference: contract.reference, json: JSON.stringify(contract) };
 }
 
-async function sniffKind(path: string, fileName: string): Promise<'xlsx' | 'csv' | 'json'> {
-  const handle = await open(path, 'r');
-  const head = Buffer.alloc(8192);
-  let length: number;
-  try {
-    ({ bytesRead: length } = await handle.read(head, 0, head.length, 0));
-  } finally {
-    await handle.close();
-  }
-  const start = head.subarray(0, length);
+function sniffKind(bytes: Buffer, fileName: string): 'xlsx' | 'csv' | 'json' {
+  const start = bytes.subarray(0, 8192);
   if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   if (start.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     // An encrypted .xlsx is an OLE container holding an "EncryptedPackage" stream.
-    const whole = await readFile(path);
-    if (whole.includes(Buffer.from('EncryptedPackage', 'utf16le')) || /\.xlsx$/i.test(fileName)) {
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || /\.xlsx$/i.test(fileName)) {
       throw new RegisterFileError('password-protected', `${fileName} is password-protected — open it in Excel, remove the password (File › Info › Protect Workbook) and save it again`);
     }
     throw new RegisterFileError('legacy-xls', `${fileName} is an old Excel 97–2003 .xls workbook — open it in Excel and save it as .xlsx (or .csv), then import that`);
@@ -327,10 +325,10 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-async function readOcds(path: string, fileName: string, onAccepted: AcceptedSink | undefined, buyer: string | undefined): Promise<RegisterReading> {
+async function readOcds(bytes: Buffer, fileName: string, onAccepted: AcceptedSink | undefined, buyer: string | undefined): Promise<RegisterReading> {
   let json: unknown;
   try {
-    json = JSON.parse(decodeText(await readFile(path)).replace(/^\uFEFF/, ''));
+    json = JSON.parse(decodeText(bytes).replace(/^\uFEFF/, ''));
   } catch {
     throw new RegisterFileError('not-a-spreadsheet', `${fileName} is not valid JSON — import a .xlsx, .csv or an OCDS release package`);
   }

@@ -11,3 +11,4 @@ export * from './uk9-draft.js';
 export * from './convert-usage-rows.js';
 export * from './kpis-required.js';
 export * from './plan-kpi-result.js';
+export * from './performance-history.js';

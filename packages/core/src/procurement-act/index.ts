@@ -5,3 +5,4 @@ export * from './modifications.js';
 export * from './modification-record.js';
 export * from './plan-publication.js';
 export * from './register-obligations.js';
+export * from './contract-law-summary.js';

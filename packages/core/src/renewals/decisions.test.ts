@@ -91,6 +91,16 @@ describe('decide', () => {
     expect(rows.find((r) => r.kind === 'notice')?.date).toBe('2028-12-29');
   });
 
+  it('keeps the end date and re-procurement of a contract renegotiated without a new end date: it still ends', () => {
+    const fixed = contract({ renewal: { type: 'fixed' }, endDate: '2026-02-14' });
+    const { contract: renegotiated, decision } = decided(fixed, { action: 'renegotiated', savingId: 'SAV-8' });
+    expect(renegotiated.endDate).toBe('2026-02-14');
+    const kinds = listRenewals([renegotiated], [decision], '2025-12-01').map((r) => r.kind);
+    expect(kinds).toContain('end');
+    // The notice decision is made: the price was agreed.
+    expect(kinds).not.toContain('notice');
+  });
+
   it('snoozes for a number of days, then the warnings come back', () => {
     const { decision } = decided(contract(), { action: 'snooze', days: 7 }, '2025-12-01');
     expect(decision.snoozedUntil).toBe('2025-12-08');

@@ -15,7 +15,8 @@ import { describeDuration } from '../shared/format.js';
  * - reprocure: re-procurement has started (settles the re-procurement and extension deadlines);
  * - extend also settles the "re-procure if not extended" date, which no longer applies;
  * - terminate / let-expire: the contract will end (settles its deadlines; a tacit renewal stops renewing);
- * - renegotiated: terms agreed with the supplier (settles the current deadlines; a new end date
+ * - renegotiated: prices agreed with the supplier (settles the notice, extension and renewal
+ *   deadlines; the end and re-procurement dates stay, as the contract still ends; a new end date
  *   brings new ones). A saving can be linked to it.
  */
 export const DECISION_ACTIONS = ['acknowledge', 'snooze', 'extend', 'reprocure', 'terminate', 'let-expire', 'renegotiated'] as const;
@@ -67,7 +68,9 @@ const SETTLES: Readonly<Record<SettlingAction, readonly KeyDateKind[]>> = {
   reprocure: ['reprocure', 'extension', 'reprocure-if-not-extended'],
   terminate: ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
   'let-expire': ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
-  renegotiated: ['notice', 'extension', 'renewal', 'reprocure', 'end', 'reprocure-if-not-extended', 'review'],
+  // New prices, not a new term: the contract still ends, so its end and re-procurement dates
+  // stay (a new end date brings new ones anyway; the old ones are then no longer computed).
+  renegotiated: ['notice', 'extension', 'renewal', 'reprocure-if-not-extended', 'review'],
 };
 
 /**

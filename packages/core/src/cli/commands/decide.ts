@@ -1,4 +1,4 @@
-import { DECISION_ACTIONS, decide, type DecisionAction, type DecisionRequest } from '../../renewals/decisions.js';
+import { DECISION_ACTIONS, type DecisionAction, type DecisionRequest } from '../../renewals/decisions.js';
 import { KEY_DATE_KINDS, type KeyDateKind } from '../../renewals/key-dates.js';
 import { listRenewals } from '../../renewals/upcoming-renewals.js';
 import { describeDate } from '../../shared/calendar.js';
@@ -6,9 +6,8 @@ import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { KEY_DATE_LABELS } from '../../renewals/key-date-labels.js';
 import { RENEWAL_SETTINGS_DETAILS, RENEWAL_SETTINGS_OPTIONS, renewalSettingsFrom } from '../renewal-settings-option.js';
-import { legalFacts } from '../../procurement-act/regime.js';
-import { checkAgainstStore, recordModification } from './procurement-act.js';
-import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, savingFromDecideOptions } from './savings.js';
+import { recordDecision, type RecordDecisionProblem } from '../../use-cases/record-decision.js';
+import { RENEGOTIATION_HELP, RENEGOTIATION_OPTIONS, pricesFromDecideOptions } from './savings.js';
 
 export const decideCommand: CliCommand = {
   path: ['decide'],
@@ -50,30 +49,18 @@ export const decideCommand: CliCommand = {
     const today = asOfOption(options['as-of'], io.now);
     const settings = renewalSettingsFrom(options, io.env);
     const by = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
+    const prices = pricesFromDecideOptions(request.action, options);
+    const at = io.now?.() ?? new Date();
     const { record, next, saving } = await withStore(async (store) => {
-      const contract = await store.contracts.get(reference);
-      if (!contract) throw new CliError(`No contract with reference "${reference}". List them with: steward contracts list`);
-      // A renegotiation with --baseline, --new and --term records its saving, linked to the decision.
-      const saving = savingFromDecideOptions(request.action, options, contract, by, io.now?.() ?? new Date(), today);
-      const linked = saving && request.action === 'renegotiated' ? { ...request, savingId: saving.id } : request;
-      const outcome = decide(contract, linked, { today, by, settings });
-      if (!outcome.success) throw new CliError(outcome.problems.map((p) => p.message).join(' '));
-      // A new end date is a modification: the law decides whether it may be made (s.74; regulation 72).
-      const facts = legalFacts(contract);
-      const newEndDate = request.action === 'renegotiated' ? request.newEndDate : undefined;
-      const modification = newEndDate !== undefined && facts.regime !== 'unknown' && facts.value !== undefined ? { date: today, valueChange: 0, newEndDate } : undefined;
-      const check = modification ? await checkAgainstStore(store, contract, modification) : undefined;
-      if (check && !check.permitted) {
-        throw new CliError(`${reference}: this renegotiation is a modification the law does not permit as it stands, so nothing was recorded. ${check.reasons.join(' ')} Check it with: steward modify ${reference} --value-change AMOUNT --new-end-date ${newEndDate} --dry-run`);
+      const recorded = await recordDecision(store, { reference, request, ...(prices ? { prices } : {}), today, by: { actor: by, source: 'cli', at }, settings });
+      if (!recorded.success) {
+        // A saving the figures cannot make is a usage mistake (exit 2), as before it reached the store.
+        const usage = recorded.problems.some((p) => p.code === 'invalid-saving');
+        throw new CliError(recorded.problems.map((p) => cliMessage(p, reference, request)).join(' '), usage ? 2 : 1);
       }
-      if (check && modification) await recordModification(store, contract, modification, check, by, io.now);
-      const audit = { actor: by, source: 'cli', ...(io.now ? { at: io.now() } : {}) };
-      const saved = await store.transaction(async (tx) => {
-        if (saving) await tx.savings.upsert(saving, audit);
-        return tx.renewals.recordDecision(outcome.value, audit);
-      });
+      const { outcome } = recorded.value;
       const decisions = await store.renewals.listDecisions(reference);
-      return { record: saved, saving, next: listRenewals([outcome.value.contract], decisions, today, { settings }).find((r) => !r.overdue) };
+      return { record: recorded.value.record, saving: recorded.value.saving, next: listRenewals([outcome.contract], decisions, today, { settings }).find((r) => !r.overdue) };
     });
     if (options.json) {
       printJson({ decision: record, next: next ? { kind: next.kind, date: next.date, daysLeft: next.daysLeft, rule: next.rule } : null });
@@ -107,6 +94,22 @@ function decisionRequest(actionText: string, options: OptionValues): DecisionReq
       };
     default:
       return { action, ...note };
+  }
+}
+
+/** The CLI's words for a problem: what to do next, with the command to run. */
+function cliMessage(problem: RecordDecisionProblem, reference: string, request: DecisionRequest): string {
+  switch (problem.code) {
+    case 'contract-not-found':
+      return `No contract with reference "${reference}". List them with: steward contracts list`;
+    case 'invalid-saving':
+      return `cannot record the saving: ${problem.message}`;
+    case 'modification-not-permitted': {
+      const newEndDate = request.action === 'renegotiated' ? request.newEndDate : undefined;
+      return `${problem.message} Check it with: steward modify ${reference} --value-change AMOUNT --new-end-date ${newEndDate ?? 'YYYY-MM-DD'} --dry-run`;
+    }
+    default:
+      return problem.message;
   }
 }
 

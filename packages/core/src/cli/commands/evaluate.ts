@@ -1,13 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { evaluateOptions, summariseEvaluation, type EvaluationResult } from '../../evaluation/evaluate-options.js';
-import { criterionById } from '../../evaluation/criteria.js';
 import { describeSensitivity } from '../../evaluation/describe-sensitivity.js';
+import { describeDivergence, recommendationHeadline } from '../../evaluation/describe-recommendation.js';
 import { evaluationTemplate } from '../../evaluation/evaluation-template.js';
 import { formatNumber, formatPounds } from '../../shared/format.js';
 import { renderDecisionRecordMarkdown } from '../../evaluation/render-decision-record-markdown.js';
 import { writeDecisionRecordWorkbook } from '../../excel/decision-record-workbook.js';
-import { readEvaluationWorkbook, writeEvaluationTemplateWorkbook } from '../../excel/evaluation-template-workbook.js';
+import { writeEvaluationTemplateWorkbook } from '../../excel/evaluation-template-workbook.js';
+import { readEvaluation } from '../../use-cases/read-evaluation.js';
 import { londonToday } from '../../shared/calendar.js';
 import { CliError, type CliCommand, type CommandInput } from '../command.js';
 import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
@@ -63,7 +64,7 @@ export const evaluateCommand: CliCommand = {
       throw new CliError('say which evaluation to score: steward evaluate FILE.json|FILE.xlsx (or steward evaluate --template > FILE.json, or --template FILE.xlsx, to start one)', 2);
     }
     const out = outOption(input);
-    const result = evaluated(await readEvaluation(resolve(io.cwd, file), file, input), file, input);
+    const result = await scoreFile(resolve(io.cwd, file), file, input);
     let savedId: string | undefined;
     if (options.save) {
       const actor = typeof options.by === 'string' ? options.by : (io.env.USER ?? 'cli');
@@ -132,32 +133,28 @@ function outOption({ options, io }: CommandInput): string | undefined {
   return resolve(io.cwd, options.out);
 }
 
-async function readEvaluation(path: string, shown: string, { io }: CommandInput): Promise<unknown> {
-  if (extname(path).toLowerCase() === '.xlsx') {
-    let read: Awaited<ReturnType<typeof readEvaluationWorkbook>>;
-    try {
-      read = await readEvaluationWorkbook(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}. Start one with: steward evaluate --template ${shown}`);
-    }
-    if (read.success) return read.value;
-    for (const problem of read.problems) io.stderr.write(`${shown}: ${problem.message}\n`);
-    const count = read.problems.length;
-    throw new CliError(`${shown} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
-  }
-  let text: string;
+/** Reads the file once and scores it with the shared use case; each problem goes to stderr. */
+async function scoreFile(path: string, shown: string, { io }: CommandInput): Promise<EvaluationResult> {
+  const json = extname(path).toLowerCase() !== '.xlsx';
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}. Start one with: steward evaluate --template > ${shown}`);
+    throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}. Start one with: steward evaluate --template ${json ? '> ' : ''}${shown}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliError(`${shown} is not valid JSON (${(error as Error).message}): fix it and run again`);
+  // A file named otherwise is read as JSON, as it always was.
+  const result = await readEvaluation(bytes, json ? `${shown}.json` : shown);
+  if (result.success) return result.value;
+  const invalidJson = result.problems.find((p) => p.code === 'invalid-json');
+  if (invalidJson) throw new CliError(`${shown} is not valid JSON (${invalidJson.message}): fix it and run again`);
+  for (const problem of result.problems) {
+    const where = problem.in === 'evaluation' ? problem.path.join('.') : '';
+    const message = where && problem.message.startsWith(`${where}: `) ? problem.message.slice(where.length + 2) : problem.message;
+    io.stderr.write(`${shown}: ${where ? `${where}: ` : ''}${message}\n`);
   }
+  const count = result.problems.length;
+  throw new CliError(`${shown} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
 }
 
 function evaluated(data: unknown, shown: string, { io }: CommandInput): EvaluationResult {
@@ -209,12 +206,10 @@ function printSummary(result: EvaluationResult, print: (line: string) => void): 
     ),
   );
   print('');
-  if (result.winner) print(`Recommended: ${result.winner}`);
-  else if (result.tiedForFirst.length > 0) print(`No recommendation: ${result.tiedForFirst.join(' and ')} tie for first place.`);
-  else print('No recommendation: no option passed every gate.');
+  print(recommendationHeadline(result));
   const sensitivity = describeSensitivity(result);
   if (sensitivity) print(`Sensitivity: ${sensitivity}`);
   for (const d of result.divergences) {
-    print(`Check: evaluators scored ${d.option} from ${d.lowest} to ${d.highest} on ${criterionById(d.criterion).title}${d.moderated ? ' (moderated)' : ''}.`);
+    print(`Check: ${describeDivergence(d)}`);
   }
 }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { importRegister, type ImportReport } from '../../excel/import-register.js';
 import { RegisterFileError } from '../../excel/register-file-error.js';
-import { writeProblemsWorkbook } from '../../excel/write-problems-workbook.js';
+import { importRegister, problemsWorkbook, type ImportReport } from '../../use-cases/import-register.js';
 import { IMPORT_FIELDS, isImportField, type ImportField } from '../../register/import/import-field.js';
 import { normaliseHeader } from '../../register/import/map-headers.js';
 import { CliError, type CliCommand } from '../command.js';
+import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
 
 export const importCommand: CliCommand = {
   path: ['import'],
@@ -44,8 +44,9 @@ export const importCommand: CliCommand = {
     const dryRun = options['dry-run'] === true;
     let report: ImportReport;
     try {
+      const read = await readSpreadsheetFile(file, maxBytes);
       report = await withStore((store) =>
-        importRegister(store, file, {
+        importRegister(store, read, {
           dryRun,
           strict: options.strict === true,
           actor: io.env.USER ?? 'cli',
@@ -62,7 +63,7 @@ export const importCommand: CliCommand = {
       throw error;
     }
     if (typeof options.problems === 'string' && report.rejectedRows.length > 0) {
-      await writeProblemsWorkbook(resolve(io.cwd, options.problems), report.reading.headers, report.rejectedRows, report.problems);
+      await writeFile(resolve(io.cwd, options.problems), await problemsWorkbook(report));
     }
     if (options.json) {
       printJson({

@@ -1,12 +1,13 @@
-import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importKpiResults } from '../../excel/import-kpi-results.js';
+import type { SpreadsheetFile } from '../../excel/read-register.js';
 import { RegisterFileError } from '../../excel/register-file-error.js';
 import { RESULT_COLUMNS } from '../../performance/convert-result-rows.js';
 import { KPI_MEASURES, KpiSchema, REPORTING_FREQUENCIES, type Kpi } from '../../performance/kpi.schema.js';
 import { describeTarget } from '../../performance/rate-result.js';
 import { problemsFromZod } from '../../shared/problem.js';
+import { importKpiResults } from '../../use-cases/import-kpi-results.js';
 import { CliError, type CliCommand } from '../command.js';
+import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
 import { formatTable } from '../format-table.js';
 
 export const kpisAdd: CliCommand = {
@@ -128,14 +129,16 @@ export const kpisRecord: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print }) {
     const path = resolve(io.cwd, positionals[0] ?? '');
+    let file: SpreadsheetFile;
     try {
-      await access(path);
-    } catch {
+      file = await readSpreadsheetFile(path);
+    } catch (error) {
+      if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
       throw new CliError(`cannot read ${path} — check the path`);
     }
     const report = await withStore(async (store) => {
       try {
-        return await importKpiResults(store, path, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
+        return await importKpiResults(store, file, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
       } catch (error) {
         if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
         throw error;

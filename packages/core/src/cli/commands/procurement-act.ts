@@ -9,6 +9,7 @@ import { checkModification, type ModificationCheck, type ModificationProposal } 
 import { GROUND_PATTERN, type ModificationRecord } from '../../procurement-act/modification-record.js';
 import { legalFacts } from '../../procurement-act/regime.js';
 import type { Store } from '../../storage/store.js';
+import { writeModification } from '../../use-cases/write-modification.js';
 import { draftNotice } from '../../publish/draft-notice.js';
 import { asOfOption, daysOption, isoDateOption } from '../as-of-option.js';
 import { CliError, type CliCommand } from '../command.js';
@@ -193,32 +194,8 @@ export async function checkAgainstStore(store: Store, contract: Contract, propos
 
 /** Records a permitted modification and applies it to the contract, in one transaction. */
 export async function recordModification(store: Store, contract: Contract, proposal: ModificationProposal, check: ModificationCheck, by: string, now?: () => Date): Promise<ModificationRecord> {
-  const audit = { actor: by, source: 'cli', ...(now ? { at: now() } : {}) };
-  return store.transaction(async (tx) => {
-    const previous = await tx.procurementAct.listModifications(contract.reference);
-    const record: ModificationRecord = {
-      id: `MOD-${previous.length + 1}`,
-      reference: contract.reference,
-      date: proposal.date,
-      valueChange: proposal.valueChange,
-      ...(proposal.newEndDate ? { newEndDate: proposal.newEndDate } : {}),
-      ...(contract.endDate && proposal.newEndDate ? { previousEndDate: contract.endDate } : {}),
-      termChangeDays: check.termChangeDays,
-      ...(proposal.description ? { description: proposal.description } : {}),
-      ground: check.ground ?? 'below-threshold',
-      ...(proposal.reason ? { reason: proposal.reason } : {}),
-      regime: check.regime,
-      belowThreshold: check.belowThreshold && check.ground === 'below-threshold',
-      noticeRequired: check.noticeRequired,
-      recordedBy: by,
-      recordedAt: (now?.() ?? new Date()).toISOString(),
-    };
-    await tx.procurementAct.addModification(record, audit);
-    const total = contract.value.total === undefined ? undefined : Math.round((contract.value.total + proposal.valueChange) * 100) / 100;
-    const changed: Contract = { ...contract, ...(proposal.newEndDate ? { endDate: proposal.newEndDate } : {}), value: { ...contract.value, ...(total !== undefined ? { total } : {}) } };
-    await tx.contracts.upsert(changed, audit);
-    return record;
-  });
+  const recorder = { actor: by, source: 'cli', at: now?.() ?? new Date() };
+  return store.transaction((tx) => writeModification(tx, contract, proposal, check, recorder));
 }
 
 function proposalFrom(options: Record<string, unknown>, today: string): ModificationProposal {

@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importSavingsFile } from '../../excel/import-savings-file.js';
+import { importSavingsFile } from '../../use-cases/import-savings.js';
 import { savingContractsFrom, writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
 import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { summariseSaving } from '../../savings/compute-savings.js';
-import type { Contract } from '../../register/contract.schema.js';
-import { savingFromRenegotiation } from '../../savings/saving-from-renegotiation.js';
-import { SAVING_STATES, savingsFileJsonSchema, type Saving, type SavingState } from '../../savings/saving.schema.js';
+import type { RenegotiatedPrices } from '../../use-cases/record-decision.js';
+import { SAVING_STATES, savingsFileJsonSchema, type SavingState } from '../../savings/saving.schema.js';
 import type { SavingQuery } from '../../storage/savings-repository.js';
 import { CliError, type CliCommand, type OptionValues } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { isoDateOption } from '../as-of-option.js';
-import { dayAfter } from '../../shared/calendar.js';
 import { formatMoney } from '../../shared/format.js';
 
 const filterOptions = {
@@ -206,24 +204,18 @@ export const RENEGOTIATION_HELP = [
   '                 records the saving (proposed, for finance to validate) and links it',
   '  --new N        the annual price agreed (pounds)',
   '  --term MONTHS  the renegotiated term, e.g. 36',
-  '  --start DATE   first day at the new price (default: the day after the current end date)',
+  '  --start DATE   first day at the new price (default: the day after the current end date,',
+  '                 or the day of the decision if that day has passed)',
   '  --one-off N    one-off costs of the change (pounds)',
   '  --current N    the annual price paid now (pounds): current − new is cashable, the rest of',
   '                 baseline − new is cost avoidance; without it the whole saving is cashable',
 ].join('\n');
 
 /**
- * The saving that `decide REF renegotiated --baseline 160000 --new 100000 --term 36` records,
- * or undefined when no saving was asked for. Half the options is a usage mistake.
+ * The prices with which `decide REF renegotiated --baseline 160000 --new 100000 --term 36`
+ * records its saving, or undefined when no saving was asked for. Half the options is a usage mistake.
  */
-export function savingFromDecideOptions(
-  action: string,
-  options: OptionValues,
-  contract: Contract,
-  by: string,
-  at: Date,
-  today: string,
-): Saving | undefined {
+export function pricesFromDecideOptions(action: string, options: OptionValues): RenegotiatedPrices | undefined {
   const given = (['baseline', 'new', 'term'] as const).filter((name) => typeof options[name] === 'string');
   if (given.length === 0) return undefined;
   if (action !== 'renegotiated') throw new CliError('--baseline, --new and --term record a saving, so they go with renegotiated', 2);
@@ -238,23 +230,12 @@ export function savingFromDecideOptions(
   };
   const termText = String(options.term).trim();
   if (!/^\d+$/.test(termText) || Number(termText) < 1) throw new CliError(`--term "${termText}" is not a number of months, e.g. --term 36`, 2);
-  const start =
-    typeof options.start === 'string'
-      ? isoDateOption('--start', options.start)
-      : contract.endDate
-        ? dayAfter(contract.endDate)
-        : today;
-  const result = savingFromRenegotiation({
-    contract,
+  return {
     baselineAnnual: pounds('baseline'),
     newAnnual: pounds('new'),
-    start,
     termMonths: Number(termText),
-    by,
-    at,
+    ...(typeof options.start === 'string' ? { start: isoDateOption('--start', options.start) } : {}),
     ...(typeof options['one-off'] === 'string' ? { oneOffCosts: pounds('one-off') } : {}),
     ...(typeof options.current === 'string' ? { currentAnnual: pounds('current') } : {}),
-  });
-  if (!result.success) throw new CliError(`cannot record the saving: ${result.problems.map((p) => p.message).join('; ')}`, 2);
-  return result.value;
+  };
 }

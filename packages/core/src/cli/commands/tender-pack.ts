@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { writeTenderComplianceMatrix } from '../../excel/tender-compliance-matrix.js';
 import { londonToday } from '../../shared/calendar.js';
-import { buildTenderPack, packClauses } from '../../tenders/build-pack.js';
+import { packClauses } from '../../tenders/build-pack.js';
 import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
-import { describeInclusion, renderPackMarkdown } from '../../tenders/render-pack-markdown.js';
-import { writeTenderPackDocx, writeTenderPackOfficerDocx } from '../../word/tender-pack-docx.js';
+import { describeInclusion } from '../../tenders/render-pack-markdown.js';
+import { makeTenderPack, type TenderPackFormat } from '../../use-cases/make-tender-pack.js';
 import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
@@ -53,7 +52,10 @@ export const tenderPackCommand: CliCommand = {
     const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : londonToday(io.now?.() ?? new Date());
 
     const optionsFile = resolve(io.cwd, options.options);
-    const result = buildTenderPack(await readOptions(optionsFile, options.options), { date });
+    const identity = format === '.md' ? {} : await documentIdentity(input);
+    // A Word pack comes with the officer's notes beside it: the pack goes to suppliers, the notes do not.
+    const formats: TenderPackFormat[] = format === '.docx' ? ['docx', 'officer-docx'] : [format.slice(1) as TenderPackFormat];
+    const result = await makeTenderPack(await readOptions(optionsFile, options.options), { date, formats, identity });
     if (!result.success) {
       for (const problem of result.problems) {
         io.stderr.write(`${options.options}: ${problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''}${problem.message.replace(/^[\w.-]+: /, '')}\n`);
@@ -61,9 +63,8 @@ export const tenderPackCommand: CliCommand = {
       const count = result.problems.length;
       throw new CliError(`${options.options} has ${count} problem${count === 1 ? '' : 's'} (above): fix ${count === 1 ? 'it' : 'them'} and run again`);
     }
-    const pack = result.value;
-    const identity = format === '.md' ? {} : await documentIdentity(input);
-    const bytes = format === '.docx' ? await writeTenderPackDocx(pack, { identity }) : format === '.xlsx' ? await writeTenderComplianceMatrix(pack, { identity }) : renderPackMarkdown(pack);
+    const { pack, files } = result.value;
+    const bytes = files[0]?.bytes ?? Buffer.alloc(0);
     if (out === undefined) {
       io.stdout.write(bytes.toString());
       return 0;
@@ -71,7 +72,7 @@ export const tenderPackCommand: CliCommand = {
     // The Word pack goes to suppliers; the officer's notes (guidance, record of choices) beside it do not.
     const officer = format === '.docx' ? officerNotesPath(out) : undefined;
     await writeOut(out, bytes);
-    if (officer) await writeOut(officer, await writeTenderPackOfficerDocx(pack, { identity }));
+    if (officer) await writeOut(officer, files[1]?.bytes ?? Buffer.alloc(0));
     const clauses = packClauses(pack).length;
     print(`Wrote ${out}: ${clauses} clauses in ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'}, clause library ${pack.libraryVersion}, dated ${date}.`);
     if (officer) print(`Wrote ${officer}: the officer's notes (record of choices${pack.includeGuidance ? ' and guidance' : ''}). Keep them; do not send them to suppliers.`);

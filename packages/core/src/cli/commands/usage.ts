@@ -1,13 +1,14 @@
-import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importUsage } from '../../excel/import-usage.js';
+import type { SpreadsheetFile } from '../../excel/read-register.js';
 import { RegisterFileError } from '../../excel/register-file-error.js';
 import { DEFAULT_USAGE_ITEM, USAGE_COLUMNS } from '../../performance/convert-usage-rows.js';
 import { UsageSchema } from '../../performance/kpi.schema.js';
 import { computeUtilisation } from '../../performance/utilisation.js';
 import { parseMoneyCell } from '../../register/import/parse-money-cell.js';
 import { problemsFromZod } from '../../shared/problem.js';
+import { importUsage } from '../../use-cases/import-usage.js';
 import { CliError, type CliCommand } from '../command.js';
+import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
 import { formatTable } from '../format-table.js';
 
 export const usageAdd: CliCommand = {
@@ -117,14 +118,16 @@ export const usageRecord: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print }) {
     const path = resolve(io.cwd, positionals[0] ?? '');
+    let file: SpreadsheetFile;
     try {
-      await access(path);
-    } catch {
+      file = await readSpreadsheetFile(path);
+    } catch (error) {
+      if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
       throw new CliError(`cannot read ${path} — check the path`);
     }
     const report = await withStore(async (store) => {
       try {
-        return await importUsage(store, path, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
+        return await importUsage(store, file, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
       } catch (error) {
         if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
         throw error;

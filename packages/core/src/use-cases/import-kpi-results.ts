@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
 import { convertResultRows, type RawResultRow, type ResultImportProblem } from '../performance/convert-result-rows.js';
 import type { KpiResult } from '../performance/kpi.schema.js';
 import type { Store, UpsertOutcome } from '../storage/store.js';
-import { readSpreadsheetRows } from './read-register.js';
+import { readSpreadsheetRows, type SpreadsheetFile } from '../excel/read-register.js';
+import { importSource } from './import-source.js';
 
 export interface KpiResultsImportOptions {
   /** Who is entering the results (email/UPN), recorded on each result and in the audit. */
@@ -28,10 +28,10 @@ export interface KpiResultsImportReport {
  * change and writes nothing. Bad files are refused with a RegisterFileError, as the register
  * import refuses them.
  */
-export async function importKpiResults(store: Store, path: string, options: KpiResultsImportOptions): Promise<KpiResultsImportReport> {
+export async function importKpiResults(store: Store, file: SpreadsheetFile, options: KpiResultsImportOptions): Promise<KpiResultsImportReport> {
   const dryRun = options.dryRun === true;
   const at = options.at ?? new Date();
-  const { rows } = await readSpreadsheetRows(path);
+  const { rows } = await readSpreadsheetRows(file);
   const collected: RawResultRow[] = [];
   for await (const row of rows) {
     // Results come from the first sheet; a workbook's other sheets are notes or lookups.
@@ -46,7 +46,7 @@ export async function importKpiResults(store: Store, path: string, options: KpiR
   if (dryRun) {
     for (const result of converted.results) counts[await wouldBe(store, result)] += 1;
   } else {
-    const recorded = await store.transaction((tx) => tx.performance.recordResults(converted.results, { actor: options.actor, source: `import:${basename(path)}`, at }));
+    const recorded = await store.transaction((tx) => tx.performance.recordResults(converted.results, { actor: options.actor, source: importSource(file.name), at }));
     Object.assign(counts, recorded);
   }
   return { rows: converted.rows, ...counts, problems: [], dryRun };

@@ -1,9 +1,9 @@
-import { basename } from 'node:path';
 import type { RawResultRow } from '../performance/convert-result-rows.js';
 import { convertUsageRows, type UsageImportProblem } from '../performance/convert-usage-rows.js';
 import type { Usage } from '../performance/kpi.schema.js';
 import type { Store, UpsertOutcome } from '../storage/store.js';
-import { readSpreadsheetRows } from './read-register.js';
+import { readSpreadsheetRows, type SpreadsheetFile } from '../excel/read-register.js';
+import { importSource } from './import-source.js';
 
 export interface UsageImportOptions {
   /** Who is entering the usage (email/UPN), recorded in the audit. */
@@ -27,10 +27,10 @@ export interface UsageImportReport {
  * nothing, as `importKpiResults` imports results: every row is checked against the register
  * first, then all are written in one transaction, audited as `import:FILE`.
  */
-export async function importUsage(store: Store, path: string, options: UsageImportOptions): Promise<UsageImportReport> {
+export async function importUsage(store: Store, file: SpreadsheetFile, options: UsageImportOptions): Promise<UsageImportReport> {
   const dryRun = options.dryRun === true;
   const at = options.at ?? new Date();
-  const { rows } = await readSpreadsheetRows(path);
+  const { rows } = await readSpreadsheetRows(file);
   const collected: RawResultRow[] = [];
   for await (const row of rows) {
     // Usage comes from the first sheet; a workbook's other sheets are notes or lookups.
@@ -45,7 +45,7 @@ export async function importUsage(store: Store, path: string, options: UsageImpo
     const stored = await store.performance.listUsage();
     for (const usage of converted.usage) counts[wouldBe(stored, usage)] += 1;
   } else {
-    const audit = { actor: options.actor, source: `import:${basename(path)}`, at };
+    const audit = { actor: options.actor, source: importSource(file.name), at };
     await store.transaction(async (tx) => {
       for (const usage of converted.usage) counts[await tx.performance.upsertUsage(usage, audit)] += 1;
     });

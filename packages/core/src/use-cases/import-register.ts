@@ -7,7 +7,9 @@ import { createImportPlanner, type ImportPlanner } from '../register/import/impo
 import { canonicalJson } from '../register/import/canonical-json.js';
 import { isProvisionalReference, provisionalReference } from '../register/import/provisional-reference.js';
 import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
-import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading } from './read-register.js';
+import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading, type SpreadsheetFile } from '../excel/read-register.js';
+import { importSource } from './import-source.js';
+import { writeProblemsWorkbook } from '../excel/write-problems-workbook.js';
 
 export interface ImportOptions extends ReadRegisterOptions {
   readonly dryRun: boolean;
@@ -68,7 +70,7 @@ interface Planned {
 type Renamed = ImportReport['renamed'][number];
 
 /**
- * Reads a register file and, unless this is a dry run, writes every accepted row in one
+ * Reads a register file (its name and bytes) and, unless this is a dry run, writes every accepted row in one
  * transaction, with each contract's write audited and one entry for the import itself. Rows
  * are written in batches while the file is read, so memory stays flat however long the file;
  * an error, a --strict refusal or a killed process leaves the register exactly as it was.
@@ -78,9 +80,9 @@ type Renamed = ImportReport['renamed'][number];
  * reference its supplier, title and start date give (imported before without a reference)
  * renames that contract, with its history, instead of adding a second one.
  */
-export async function importRegister(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
-  if (options.dryRun) return dryRun(store, path, options);
-  const audit: AuditContext = { actor: options.actor, source: `import:${options.displayName ?? fileNameOf(path)}`, ...(options.at ? { at: options.at } : {}) };
+export async function importRegister(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {
+  if (options.dryRun) return dryRun(store, file, options);
+  const audit: AuditContext = { actor: options.actor, source: importSource(file.name), ...(options.at ? { at: options.at } : {}) };
   try {
     return await store.transaction(async (tx) => {
       const planner = createImportPlanner(new Map(), { strict: options.strict === true });
@@ -99,7 +101,7 @@ export async function importRegister(store: Store, path: string, options: Import
         for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
         batch = [];
       };
-      const reading = await readRegister(path, options, (row) => {
+      const reading = await readRegister(file, options, (row) => {
         const planned = planner.add(row);
         if (planned.verdict === 'rejected') repeats.push(row);
         if (!planned.contract) return;
@@ -135,7 +137,7 @@ export async function importRegister(store: Store, path: string, options: Import
   }
 }
 
-async function dryRun(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
+async function dryRun(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {
   // The register's contracts are looked up a batch at a time, so a dry run against 100,000
   // contracts holds no more of them in memory than one against an empty register.
   const planner = createImportPlanner(new Map(), { strict: options.strict === true });
@@ -166,7 +168,7 @@ async function dryRun(store: Store, path: string, options: ImportOptions): Promi
     batch.push({ row: row.row, contract: planned.contract });
     if (batch.length >= WRITE_BATCH) await flush();
   };
-  const reading = await readRegister(path, options, sink);
+  const reading = await readRegister(file, options, sink);
   await flush();
   return reportOf(reading, planner, counts, options, repeats, renamed, provisional);
 }
@@ -261,6 +263,10 @@ function handBack(rejected: readonly SourceRow[], reading: RegisterReading, plan
   return { rows, problems };
 }
 
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
+/**
+ * The rows an import rejected, given back as a .xlsx with a Problems column, for the user to fix
+ * and import again.
+ */
+export function problemsWorkbook(report: ImportReport): Promise<Buffer> {
+  return writeProblemsWorkbook(report.reading.headers, report.rejectedRows, report.problems);
 }

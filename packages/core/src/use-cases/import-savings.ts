@@ -1,7 +1,8 @@
 import type { Problem } from '../shared/problem.js';
 import { savingRowsFromJson, validateSavingRows } from '../savings/validate-savings.js';
 import type { Store, UpsertOutcome } from '../storage/store.js';
-import { readSavingsWorkbook } from './read-savings-workbook.js';
+import { readSavingsWorkbook } from '../excel/read-savings-workbook.js';
+import { importSource } from './import-source.js';
 
 export interface SavingsImportOptions {
   /** Who is importing (email/UPN or a system actor), for the audit trail. */
@@ -53,7 +54,7 @@ export async function importSavingsFile(
       counts[!existing ? 'created' : JSON.stringify(existing) === JSON.stringify(saving) ? 'unchanged' : 'updated'] += 1;
     }
   } else {
-    const audit = { actor: options.actor, source: `import:${file.name.split(/[\\/]/).pop() ?? file.name}`, ...(options.at ? { at: options.at } : {}) };
+    const audit = { actor: options.actor, source: importSource(file.name), ...(options.at ? { at: options.at } : {}) };
     await store.transaction(async (tx) => {
       for (const saving of savings.value) counts[await tx.savings.upsert(saving, audit)] += 1;
     });
