@@ -71,14 +71,14 @@ function writeProblemsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input:
   const rows = input.rows.map((source) => ({ source, cells: Array.from({ length: width }, (_, i) => typed(source.cells[i], kinds[i] ?? 'text')) }));
   sheet.columns = [
     { width: 10, style: { font: namedFont(), alignment: { vertical: 'top', horizontal: 'center' } } },
-    { width: 50, style: { font: namedFont(), alignment: TOP_WRAPPED } },
+    { width: 70, style: { font: namedFont(), alignment: TOP_WRAPPED } },
     ...kinds.map((kind, i) => ({
       width: columnWidth(input.headers[i] ?? '', kind, rows.map((row) => row.cells[i] ?? null)),
       style: { font: namedFont(), alignment: TOP_WRAPPED, numFmt: kind === 'date' ? DATE_FORMAT : kind === 'money' ? MONEY_FORMAT : '@' },
     })),
   ];
   const header = sheet.addRow([...PROBLEMS_WORKBOOK_HEADERS, ...Array.from({ length: width }, (_, i) => input.headers[i] ?? '')]);
-  styleSheet(sheet, { title: `Problems with ${input.fileName}`, identity: input.identity, list: { headerRow: 1, columns: width + 2 }, repeatRows: [1, 1] });
+  styleSheet(sheet, { title: `Problems with ${input.fileName}`, identity: input.identity, list: { headerRow: 1, columns: width + 2 }, repeatRows: [1, 1], repeatColumns: ['A', 'A'] });
   header.commit();
   for (const { source, cells } of rows) {
     const problems = byRow.get(rowKey(source)) ?? [];
@@ -186,7 +186,7 @@ function typed(value: CellValue, kind: Kind): string | number | boolean | Date |
   return xlsxSafe(value);
 }
 
-/** Wide enough for the longest cell, up to 40 characters (longer text wraps); dates and money need less. */
+/** Wide enough for the longest cell, up to 32 characters (longer text wraps); dates and money need less. */
 function columnWidth(header: string, kind: Kind, cells: readonly (string | number | boolean | Date | null)[]): number {
   if (kind === 'date') return 12;
   const longestWord = Math.max(0, ...header.split(/\s+/).map((word) => word.length));
@@ -196,5 +196,5 @@ function columnWidth(header: string, kind: Kind, cells: readonly (string | numbe
     const length = cell === null ? 0 : kind === 'money' && typeof cell === 'number' ? cell.toFixed(2).length + 4 : String(cell).length;
     if (length > longestCell) longestCell = length;
   }
-  return Math.min(40, Math.max(10, longestWord + 2, longestCell + 2));
+  return Math.min(32, Math.max(10, longestWord + 2, longestCell + 2));
 }
