@@ -7,3 +7,4 @@ export { importKpiResults, type KpiResultsImportOptions, type KpiResultsImportRe
 export { importUsage, type UsageImportOptions, type UsageImportReport } from './import-usage.js';
 export type { SpreadsheetFile } from '../excel/read-register.js';
 export { makeTenderPack, type TenderPackFile, type TenderPackFormat, type TenderPackMade } from './make-tender-pack.js';
+export { loadSample, SAMPLE_SOURCE, type LoadSampleOptions, type SampleLoaded, type SampleProblem } from './load-sample.js';
