@@ -13,9 +13,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pino } from 'pino';
 import { loadSample, openStore } from '@contract-steward/core';
 import { loadConfig } from '../packages/bot/src/config.js';
+import { createLog } from '../packages/bot/src/create-log.js';
 import { londonToday } from '../packages/bot/src/proactive/london-time.js';
 import { startServer } from '../packages/bot/src/server.js';
 
@@ -23,7 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'steward-playground-'));
 const database = join(folder, 'steward.db');
 const token = randomBytes(24).toString('hex');
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = createLog(process.env.LOG_LEVEL ?? 'info');
 
 const store = await openStore({ kind: 'sqlite', path: database });
 // The same sample `steward sample` loads, into a fresh file, so it is never refused.
