@@ -6,6 +6,8 @@
  * Environment (documented in the README, "Try it without Azure"): PLAYGROUND_PORT (56150),
  * PORT (bot, 3978), LOG_LEVEL, TEAMSAPPTESTER_BROWSER=none to not open a browser.
  */
+// First: it must be in place before restify (imported by server.js) loads.
+import '../packages/bot/src/quiet-spdy-deprecation.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,3 +1,5 @@
+// First: it must be in place before restify (imported by server.js) loads.
+import './quiet-spdy-deprecation.js';
 import { openStore, storeOptionsFrom, StorageError } from '@contract-steward/core';
 import { ConfigError, isAnonymous, loadConfig, renewalRulesOf } from './config.js';
 import { createLog } from './create-log.js';
