@@ -8,3 +8,4 @@ export { importUsage, type UsageImportOptions, type UsageImportReport } from './
 export type { SpreadsheetFile } from '../excel/read-register.js';
 export { makeTenderPack, type TenderPackFile, type TenderPackFormat, type TenderPackMade } from './make-tender-pack.js';
 export { runWarnings, warningsDueOn, type RunWarningsInput, type SendWarnings, type WarningRun, type WarningSendOutcome } from './run-warnings.js';
+export { loadSample, SAMPLE_SOURCE, type LoadSampleOptions, type SampleLoaded, type SampleProblem } from './load-sample.js';
