@@ -10,6 +10,7 @@ import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
 import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading, type SpreadsheetFile } from '../excel/read-register.js';
 import { importSource } from './import-source.js';
 import { writeProblemsWorkbook } from '../excel/write-problems-workbook.js';
+import type { DocumentIdentity } from '../excel/workbook-style.js';
 
 export interface ImportOptions extends ReadRegisterOptions {
   readonly dryRun: boolean;
@@ -266,9 +267,16 @@ function handBack(rejected: readonly SourceRow[], reading: RegisterReading, plan
 }
 
 /**
- * The rows an import rejected, given back as a .xlsx with a Problems column, for the user to fix
- * and import again.
+ * The rows an import rejected, given back as a .xlsx (the original row and the problem first,
+ * then the row's cells, and a summary) for the user to fix and import again.
  */
-export function problemsWorkbook(report: ImportReport): Promise<Buffer> {
-  return writeProblemsWorkbook(report.reading.headers, report.rejectedRows, report.problems);
+export function problemsWorkbook(report: ImportReport, identity?: DocumentIdentity): Promise<Buffer> {
+  return writeProblemsWorkbook({
+    fileName: report.fileName,
+    headers: report.reading.headers,
+    columns: report.reading.columns,
+    rows: report.rejectedRows,
+    problems: report.problems,
+    identity,
+  });
 }
