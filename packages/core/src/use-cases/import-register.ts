@@ -17,6 +17,8 @@ export interface ImportOptions extends ReadRegisterOptions {
   readonly strict?: boolean;
   /** Who runs the import, for the audit trail (`cli`, a person's email). */
   readonly actor: string;
+  /** The audit trail's source; `import:FILE` unless given (the sample register is `sample`). */
+  readonly source?: string;
   readonly at?: Date;
 }
 
@@ -82,7 +84,7 @@ type Renamed = ImportReport['renamed'][number];
  */
 export async function importRegister(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return dryRun(store, file, options);
-  const audit: AuditContext = { actor: options.actor, source: importSource(file.name), ...(options.at ? { at: options.at } : {}) };
+  const audit: AuditContext = { actor: options.actor, source: options.source ?? importSource(file.name), ...(options.at ? { at: options.at } : {}) };
   try {
     return await store.transaction(async (tx) => {
       const planner = createImportPlanner(new Map(), { strict: options.strict === true });
