@@ -309,6 +309,9 @@ describe('each card, rendered from sample data', () => {
     expect(checkCard(card)).toEqual(['showContract']);
     expect(json(card)).toContain('Renewals in the next 90 days');
     expect(json(card)).toContain('CON-0042');
+    expect(json(card)).toContain('1 contract, £100,000 a year.');
+    const two = renewalsDigestCard({ title: 't', subtitle: 's', today: '2026-09-01', rows: [{ contract, deadline: notice }, { contract: { ...contract, reference: 'CON-0043' }, deadline: notice }], emptyText: 'none' });
+    expect(json(two)).toContain('2 contracts, £200,000 a year between them.');
   });
 
   it('uses no amber or pale green text, and says urgency in words', () => {
