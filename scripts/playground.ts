@@ -3,9 +3,11 @@
  * Agents Playground (a local stand-in for Teams in the browser), both on 127.0.0.1 only.
  * No Azure, no tenant, no network. Stop with Ctrl+C.
  *
- * Environment: PLAYGROUND_PORT (56150), PORT (bot, 3978), TEAMSAPPTESTER_BROWSER=none to not
- * open a browser.
+ * Environment (documented in the README, "Try it without Azure"): PLAYGROUND_PORT (56150),
+ * PORT (bot, 3978), LOG_LEVEL, TEAMSAPPTESTER_BROWSER=none to not open a browser.
  */
+// First: it must be in place before restify (imported by server.js) loads.
+import '../packages/bot/src/quiet-spdy-deprecation.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,26 +15,21 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pino } from 'pino';
-import { openStore } from '@contract-steward/core';
+import { loadSample, openStore } from '@contract-steward/core';
 import { loadConfig } from '../packages/bot/src/config.js';
+import { createLog } from '../packages/bot/src/create-log.js';
 import { londonToday } from '../packages/bot/src/proactive/london-time.js';
 import { startServer } from '../packages/bot/src/server.js';
-import { KpiSchema, UsageSchema } from '@contract-steward/core';
-import { samplePerformance, sampleRegister } from './sample-register.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'steward-playground-'));
 const database = join(folder, 'steward.db');
 const token = randomBytes(24).toString('hex');
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = createLog(process.env.LOG_LEVEL ?? 'info');
 
 const store = await openStore({ kind: 'sqlite', path: database });
-for (const contract of sampleRegister(londonToday(new Date()))) await store.contracts.upsert(contract, { actor: 'playground', source: 'sample-data' });
-const performance = samplePerformance(londonToday(new Date()));
-for (const kpi of performance.kpis) await store.performance.upsertKpi(KpiSchema.parse(kpi), { actor: 'playground', source: 'sample-data' });
-await store.performance.recordResults(performance.results, { actor: 'playground', source: 'sample-data' });
-for (const usage of performance.usage) await store.performance.upsertUsage(UsageSchema.parse(usage), { actor: 'playground', source: 'sample-data' });
+// The same sample `steward sample` loads, into a fresh file, so it is never refused.
+await loadSample(store, { today: londonToday(new Date()), actor: 'playground' });
 
 const config = loadConfig({
   ...process.env,

@@ -6,6 +6,10 @@ export interface BotProcess {
   readonly child: ChildProcess;
   /** Log lines (pino JSON) the process wrote. */
   readonly logs: Record<string, unknown>[];
+  /** Everything it wrote to stdout that is not a JSON log line. */
+  readonly otherOutput: string[];
+  /** What it wrote to stderr so far. */
+  stderr(): string;
   /** POST /api/renewals/run with the token; resolves to the run summary. */
   runRenewals(token: string): Promise<{ raised: number; sent: number; failed: number }>;
   /** SIGTERM, and wait for it to exit. */
@@ -24,6 +28,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 6
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
+  const otherOutput: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -42,7 +47,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 6
           resolve(String(entry.url));
         }
       } catch {
-        // not a log line
+        otherOutput.push(line);
       }
     });
   });
@@ -50,6 +55,8 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 6
     url,
     child,
     logs,
+    otherOutput,
+    stderr: () => stderr,
     async runRenewals(token) {
       const response = await fetch(`${url}/api/renewals/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       const body = (await response.json()) as { result?: { raised: number; sent: number; failed: number }; error?: string };

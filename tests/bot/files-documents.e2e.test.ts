@@ -53,11 +53,13 @@ describe('tender packs and TDA decision records as files in Teams', () => {
     });
     expect(JSON.stringify(answer.value)).toContain('Tender pack CCC-2027-014');
     expect(JSON.stringify(answer.value)).toContain('Left out: API-1.7.');
-    await bot.connector.waitForActivities(before + 3);
-    const [summary, word, matrix] = bot.connector.activities.slice(before);
+    await bot.connector.waitForActivities(before + 4);
+    const [summary, word, matrix, notes] = bot.connector.activities.slice(before);
     expect(String(summary?.text)).toContain('**Tender pack CCC-2027-014: Revenues e-forms platform**');
     expect(consentOf(word).name).toBe('Tender pack CCC-2027-014.docx');
     expect(consentOf(matrix).name).toBe('Tender pack CCC-2027-014 compliance matrix.xlsx');
+    // The officer's guidance and record of choices come apart from the pack suppliers receive.
+    expect(consentOf(notes).name).toBe('Tender pack CCC-2027-014 officer notes.docx');
     const docx = await accept(word);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const workbook = new ExcelJS.Workbook();

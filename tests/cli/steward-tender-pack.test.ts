@@ -54,6 +54,9 @@ describe('steward tender-pack', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('13 clauses in 2 sections, clause library appendix-m-1.0.0, dated 2027-04-01');
     expect(readFileSync(join(dir, 'pack.docx')).subarray(0, 2).toString()).toBe('PK');
+    // The officer's notes, not for suppliers, beside the pack.
+    expect(stdout).toContain(`Wrote ${join(dir, 'pack officer notes.docx')}: the officer's notes (record of choices and guidance)`);
+    expect(readFileSync(join(dir, 'pack officer notes.docx')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('writes an Excel compliance matrix', async () => {

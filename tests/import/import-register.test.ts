@@ -134,7 +134,7 @@ describe('steward import', () => {
     expect((await withStore((store) => store.contracts.get('A-1')))?.endDate).toBe('2027-03-31');
   });
 
-  it('gives the rejected rows back as a workbook with a Problems column that imports once fixed', async () => {
+  it('gives the rejected rows back as a workbook with the original row and the problem first, that imports once fixed', async () => {
     const file = join(folder, 'register.xlsx');
     await writeMessyWorkbook(file);
     const problemsFile = join(folder, 'problems.xlsx');
@@ -143,12 +143,12 @@ describe('steward import', () => {
     await workbook.xlsx.readFile(problemsFile);
     const sheet = workbook.getWorksheet('Problems');
     if (!sheet) throw new Error('no Problems sheet');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Problems');
+    expect([sheet.getRow(1).getCell(1).value, sheet.getRow(1).getCell(2).value]).toEqual(['Original row', 'Problem']);
     // Only the unreadable row: the repeated reference was imported as a lot, not rejected.
     expect(sheet.rowCount).toBe(2);
-    expect(String(sheet.getRow(2).getCell(1).value)).toContain('"TBC" is not a date');
-    sheet.getRow(2).getCell(10).value = '31/03/2028';
-    sheet.getRow(2).getCell(1).value = null;
+    expect(String(sheet.getRow(2).getCell(2).value)).toContain('"TBC" is not a date');
+    // Corrected, with the Original row and Problem columns left in: the importer ignores them.
+    sheet.getRow(2).getCell(11).value = '31/03/2028';
     await workbook.xlsx.writeFile(problemsFile);
     expect(await json('import', problemsFile)).toMatchObject({ created: 1, rejected: 0 });
   });
@@ -172,12 +172,11 @@ describe('steward import', () => {
     const sheet = workbook.getWorksheet('Problems');
     if (!sheet) throw new Error('no Problems sheet');
     expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(2).value).toBe('CON-000001/2');
-    expect(String(sheet.getRow(2).getCell(1).value)).toContain('gives this row CON-000001/2');
-    // The reference is the first column: the warning points at that cell, as Excel names it.
-    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/!A5\b/);
-    sheet.getRow(2).getCell(10).value = '31/03/2028';
-    sheet.getRow(2).getCell(1).value = null;
+    expect(sheet.getRow(2).getCell(3).value).toBe('CON-000001/2');
+    expect(sheet.getRow(2).getCell(1).value).toBe(5);
+    // The warning names the reference column by its header.
+    expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^Warning — Contract Ref: .*gives this row CON-000001\/2/m);
+    sheet.getRow(2).getCell(11).value = '31/03/2028';
     await workbook.xlsx.writeFile(problemsFile);
     expect(await json('import', problemsFile)).toMatchObject({ created: 1, updated: 0, rejected: 0 });
     expect(await withStore((store) => store.contracts.get('CON-000001'))).toEqual(before);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KpiSchema, openStore, type KpiInput } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
-import { recalculatedSheets } from '../support/libreoffice.js';
+import { convertToPdf, recalculatedSheets } from '../support/libreoffice.js';
+import { readPdf, screenshotFirstPage } from '../support/pdf.js';
 import { steward } from '../support/run-steward.js';
 
 const HOSTILE = '=HYPERLINK("http://x","click")';
@@ -37,10 +38,13 @@ const VALUES: Record<string, (number | null)[]> = {
 
 const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 let listed: Listed[];
+let firstExport: string;
+let template: string;
+let folder: string;
 const sheets = new Map<string, string[][]>();
 
 beforeAll(async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'performance-office-'));
+  folder = mkdtempSync(join(tmpdir(), 'performance-office-'));
   const db = join(folder, 'steward.db');
   const store = await openStore({ kind: 'sqlite', path: db });
   const audit = { actor: 'test', source: 'test' };
@@ -61,12 +65,15 @@ beforeAll(async () => {
   listed = [];
   for (const month of months) {
     const out = join(folder, `performance-${month}.xlsx`);
-    expect((await steward(['performance', 'export', out, '--period', month, '--db', db])).code).toBe(0);
+    expect((await steward(['performance', 'export', out, '--period', month, '--db', db, '--council', 'Exampleton Borough Council'])).code).toBe(0);
+    firstExport ??= out;
     const json = JSON.parse((await steward(['performance', '--period', month, '--json', '--db', db])).stdout) as Listed[];
     const recalculated = await recalculatedSheets(out);
     listed.push(...json);
     for (const [name, rows] of recalculated) sheets.set(`${month} ${name}`, rows);
   }
+  template = join(folder, 'results-template.xlsx');
+  expect((await steward(['performance', 'template', template, '--db', db, '--council', 'Exampleton Borough Council'])).code).toBe(0);
 }, 600_000);
 
 /** A cell LibreOffice wrote as a percentage, "69.1666666666667%", as a share. */
@@ -116,5 +123,29 @@ describe('the performance workbook, recalculated by LibreOffice', () => {
   it('keeps a contract title such as =HYPERLINK("http://x","click") as the text typed', () => {
     expect(table('2026-01 Results').find((r) => r['Contract reference'] === 'CON-0042')?.['Contract title']).toBe(HOSTILE);
     expect(table('2026-01 Results').find((r) => r['Contract reference'] === 'CON-0007')?.KPI).toBe('+Repairs on time');
+  });
+
+  it('prints on A4 with the council, page numbers, the ratings and no formula errors', async () => {
+    const pdf = await convertToPdf(firstExport, join(folder, 'pdf'));
+    const { pages, pageSizes, text } = await readPdf(pdf);
+    expect(pageSizes.every((p) => p.name === 'A4')).toBe(true);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(10);
+    expect(text).not.toMatch(/Err:\d|#VALUE|#REF|#NAME|#DIV|#N\/A/);
+    expect(text).toContain('Exampleton Borough Council');
+    expect(text).toContain('Contract performance: KPI results');
+    expect(text).toContain(`Page 1 of `);
+    expect(text).toContain('Requires improvement');
+    await screenshotFirstPage(pdf, 'performance-workbook-page-1');
+  });
+
+  it('prints the results template on A4 with the council and no errors', async () => {
+    const pdf = await convertToPdf(template, join(folder, 'pdf'));
+    const { pages, pageSizes, text } = await readPdf(pdf);
+    expect(pageSizes.every((p) => p.name === 'A4')).toBe(true);
+    expect(pages).toBeLessThanOrEqual(6);
+    expect(text).not.toMatch(/Err:\d|#VALUE|#REF|#NAME|#DIV|#N\/A/);
+    expect(text).toContain('Exampleton Borough Council');
+    expect(text).toContain('Contract reference');
   });
 });

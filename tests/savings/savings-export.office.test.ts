@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
-import { recalculatedSheets } from '../support/libreoffice.js';
+import { convertToPdf, recalculatedSheets } from '../support/libreoffice.js';
+import { readPdf, screenshotFirstPage } from '../support/pdf.js';
 import { steward } from '../support/run-steward.js';
 
 const HOSTILE = '=HYPERLINK("http://x","click")';
@@ -23,7 +24,7 @@ interface Listed {
   byFinancialYear: Record<string, number>;
 }
 
-const base = { serviceArea: 'Customer Services', kind: 'renegotiation', cashable: true, state: 'signed-off' };
+const base = { serviceArea: 'Customer Services', kind: 'renegotiation', cashable: true, state: 'signed-off', signedOffBy: 'f.ahmed@council.gov.uk' };
 const savings = [
   // IEG4: paying £100k, £160k proposed, £100k agreed, three years from 1 April 2024: cost avoidance.
   // Part cashable: paying £120k, £160k proposed, £100k agreed, from 16 April 2027 over 29 February 2028.
@@ -43,9 +44,11 @@ const savings = [
 
 let listed: Listed[];
 let sheets: Map<string, string[][]>;
+let folder: string;
+let exported: string;
 
 beforeAll(async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'savings-office-'));
+  folder = mkdtempSync(join(tmpdir(), 'savings-office-'));
   const db = join(folder, 'steward.db');
   const store = await openStore({ kind: 'sqlite', path: db });
   await store.contracts.upsert(makeContract(), { actor: 'test', source: 'test' });
@@ -54,9 +57,9 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'savings.json'), JSON.stringify({ savings }));
   expect((await steward(['savings', 'import', join(folder, 'savings.json'), '--db', db])).code).toBe(0);
   listed = JSON.parse((await steward(['savings', 'list', '--json', '--db', db])).stdout) as Listed[];
-  const out = join(folder, 'savings.xlsx');
-  expect((await steward(['savings', 'export', out, '--db', db])).code).toBe(0);
-  sheets = await recalculatedSheets(out);
+  exported = join(folder, 'savings.xlsx');
+  expect((await steward(['savings', 'export', exported, '--db', db, '--council', 'Exampleton Borough Council'])).code).toBe(0);
+  sheets = await recalculatedSheets(exported);
 }, 180_000);
 
 const pounds = (text: string | undefined) => Math.round(Number(text) * 100) / 100;
@@ -108,7 +111,7 @@ describe('the savings workbook, recalculated by LibreOffice', () => {
   });
 
   it('adds up each service area as the list does, even one named like a pattern or a condition', () => {
-    const areas = table('By service area');
+    const areas = table('By service area').filter((r) => r['Service area'] !== 'Total');
     for (const row of areas) {
       const area = row['Service area'] === '(no service area)' ? null : row['Service area'];
       const mine = listed.filter((s) => s.serviceArea === area);
@@ -116,6 +119,52 @@ describe('the savings workbook, recalculated by LibreOffice', () => {
       expect(pounds(row['Whole-term saving (£)'])).toBe(penceSum(mine.map((s) => s.totalSaving)));
     }
     expect(areas.map((r) => r['Service area'])).toEqual(['<>Housing', 'Customer Services', 'Housing', 'Parks and Open Spaces', 'Parks*', '(no service area)']);
+    const total = table('By service area').at(-1);
+    expect(total?.['Service area']).toBe('Total');
+    expect(Number(total?.Savings)).toBe(listed.length);
+    expect(pounds(total?.['Whole-term saving (£)'])).toBe(penceSum(listed.map((s) => s.totalSaving)));
+  });
+
+  it('counts a row finance adds below the export in both summaries', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const savingsSheet = workbook.getWorksheet('Savings')!;
+    const header = (savingsSheet.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const added = savingsSheet.getRow(savingsSheet.rowCount + 1);
+    added.getCell(at('Contract')).value = 'CON-0099';
+    added.getCell(at('Service area')).value = 'Housing';
+    added.getCell(at('Start')).value = new Date('2024-04-01T00:00:00Z');
+    added.getCell(at('Full-year effect (£)')).value = 1200;
+    added.getCell(at('Whole-term saving (£)')).value = 1200;
+    added.getCell(at('2024/25')).value = 1200;
+    const edited = join(folder, 'edited.xlsx');
+    await workbook.xlsx.writeFile(edited);
+    const recalculated = await recalculatedSheets(edited);
+    const rows = (name: string) => {
+      const [head = [], ...rest] = recalculated.get(name) ?? [];
+      return rest.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
+    };
+    const year = rows('By financial year').find((r) => r['Financial year'] === '2024/25');
+    const before = table('By financial year').find((r) => r['Financial year'] === '2024/25');
+    expect(pounds(year?.['All savings (£)'])).toBe(pounds(before?.['All savings (£)']) + 1200);
+    const housing = rows('By service area').find((r) => r['Service area'] === 'Housing');
+    expect(Number(housing?.Savings)).toBe(listed.filter((s) => s.serviceArea === 'Housing').length + 1);
+  });
+
+  it('prints on A4 with the council, page numbers, the contract beside each saving and no formula errors', async () => {
+    const pdf = await convertToPdf(exported, join(folder, 'pdf'));
+    const { pages, pageSizes, text } = await readPdf(pdf);
+    expect(pageSizes.every((p) => p.name === 'A4')).toBe(true);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(14);
+    expect(text).not.toMatch(/Err:\d|#VALUE|#REF|#NAME|#DIV|#N\/A/);
+    expect(text).toContain('Exampleton Borough Council');
+    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain('Signed off by');
+    expect(text).toContain('f.ahmed@council.gov.uk');
+    expect(text).toContain('IEG4 Ltd');
+    await screenshotFirstPage(pdf, 'savings-page-1');
   });
 
   it('keeps a description such as =HYPERLINK("http://x","click") as the text typed, not a link', () => {

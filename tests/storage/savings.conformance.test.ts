@@ -7,7 +7,7 @@ const finance = { actor: 'f.ahmed@council.gov.uk', source: 'test', at: new Date(
 
 function makeSaving(overrides: Partial<SavingInput> = {}): Saving {
   // A proposed saving whose one-off costs the tests set through implementation and exit costs.
-  const { state: _signedOff, oneOffCosts: _none, ...ieg4 } = IEG4_SAVING;
+  const { state: _signedOff, signedOffBy: _signer, oneOffCosts: _none, ...ieg4 } = IEG4_SAVING;
   return SavingSchema.parse({ ...ieg4, ...overrides });
 }
 
@@ -52,7 +52,7 @@ for (const makeFactory of STORE_FACTORIES) {
       const validated = await store.savings.setState('S-1', 'validated', { ...finance, actor: 'b.jones@council.gov.uk' });
       expect(validated).toMatchObject({ state: 'validated', stateBy: 'b.jones@council.gov.uk', stateAt: '2026-11-26T09:00:00.000Z' });
       const signedOff = await store.savings.setState('S-1', 'signed-off', { ...finance, at: new Date('2026-12-01T12:00:00Z') });
-      expect(signedOff).toMatchObject({ state: 'signed-off', stateBy: 'f.ahmed@council.gov.uk', stateAt: '2026-12-01T12:00:00.000Z' });
+      expect(signedOff).toMatchObject({ state: 'signed-off', stateBy: 'f.ahmed@council.gov.uk', signedOffBy: 'f.ahmed@council.gov.uk', stateAt: '2026-12-01T12:00:00.000Z' });
       expect(await store.savings.get('S-1')).toEqual(signedOff);
       expect(await store.savings.setState('S-404', 'validated', finance)).toBeUndefined();
       expect((await store.savings.list({ state: 'signed-off' })).map((s) => s.id)).toEqual(['S-1']);
@@ -61,7 +61,7 @@ for (const makeFactory of STORE_FACTORIES) {
     it('lists by contract, by state, and by the period the term overlaps, earliest start first', async () => {
       await store.savings.upsert(makeSaving({ id: 'A', start: '2025-10-01', termMonths: 24 }), finance); // to 2027-09-30
       await store.savings.upsert(makeSaving({ id: 'B', start: '2024-04-01', termMonths: 12, contract: 'CON-0007' }), finance); // to 2025-03-31
-      await store.savings.upsert(makeSaving({ id: 'C', start: '2027-04-01', termMonths: 12, state: 'signed-off' }), finance);
+      await store.savings.upsert(makeSaving({ id: 'C', start: '2027-04-01', termMonths: 12, state: 'signed-off', signedOffBy: 'f.ahmed@council.gov.uk' }), finance);
 
       expect((await store.savings.list()).map((s) => s.id)).toEqual(['B', 'A', 'C']);
       expect((await store.savings.list({ contract: 'CON-0007' })).map((s) => s.id)).toEqual(['B']);

@@ -41,7 +41,7 @@ export function layerOf(path: string): string | undefined {
 }
 
 /** Pure: no I/O, no clock, no environment; they may use only these packages. */
-export const DOMAIN = ['register', 'renewals', 'conversation', 'tenders', 'evaluation', 'savings', 'procurement-act', 'performance', 'publish', 'deadlines', 'duties', 'shared'] as const;
+export const DOMAIN = ['register', 'renewals', 'conversation', 'tenders', 'evaluation', 'savings', 'procurement-act', 'performance', 'publish', 'deadlines', 'duties', 'sample', 'shared'] as const;
 export const DOMAIN_PACKAGES = ['zod'] as const;
 /** The folders of core that are not domain: adapters, storage, the use cases and the command line. */
 export const OUTER_LAYERS = ['excel', 'word', 'storage', 'use-cases', 'cli'] as const;

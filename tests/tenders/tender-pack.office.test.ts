@@ -9,6 +9,7 @@ import { buildTenderPack, type TenderPack } from '@contract-steward/core';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf } from '../support/libreoffice.js';
+import { readPdf as readPdfPages, screenshotFirstPage } from '../support/pdf.js';
 import { readZipEntry } from '../support/read-zip-entry.js';
 import { steward } from '../support/run-steward.js';
 
@@ -26,7 +27,10 @@ async function readPdf(pdf: string): Promise<{ pages: number; text: string }> {
 
 let pack: TenderPack;
 let word: { pages: number; text: string };
+let notes: { pages: number; text: string };
 let excel: { pages: number; text: string };
+/** Every page's paper size, from pdfinfo, per document. */
+const paper = new Map<string, string[]>();
 /** The matrix after LibreOffice opened it and saved it again as .xlsx. */
 let resaved: ExcelJS.Worksheet;
 let resavedXml: string;
@@ -57,11 +61,16 @@ beforeAll(async () => {
   if (!built.success) throw new Error(JSON.stringify(built.problems));
   pack = built.value;
   for (const out of ['pack.docx', 'matrix.xlsx']) {
-    const result = await steward(['tender-pack', '--options', EXAMPLE, '--out', join(folder, out), '--date', '2026-11-26']);
+    const result = await steward(['tender-pack', '--options', EXAMPLE, '--out', join(folder, out), '--date', '2026-11-26', '--council', 'Exampleton Borough Council']);
     expect(result.code, result.stderr).toBe(0);
   }
-  word = await readPdf(await convertToPdf(join(folder, 'pack.docx'), folder));
-  excel = await readPdf(await convertToPdf(join(folder, 'matrix.xlsx'), folder));
+  const pdfs = { word: await convertToPdf(join(folder, 'pack.docx'), folder), notes: await convertToPdf(join(folder, 'pack officer notes.docx'), folder), excel: await convertToPdf(join(folder, 'matrix.xlsx'), folder) };
+  word = await readPdf(pdfs.word);
+  notes = await readPdf(pdfs.notes);
+  excel = await readPdf(pdfs.excel);
+  for (const [name, pdf] of Object.entries(pdfs)) paper.set(name, (await readPdfPages(pdf)).pageSizes.map((p) => p.name));
+  await screenshotFirstPage(pdfs.word, 'tender-pack-word-page-1');
+  await screenshotFirstPage(pdfs.excel, 'tender-compliance-matrix-page-1');
   const resavedDir = join(folder, 'resaved');
   mkdirSync(resavedDir);
   const workbook = new ExcelJS.Workbook();
@@ -75,12 +84,27 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the tender pack in LibreOffice', () => {
-  it('opens the Word pack as pages: the clauses, then the officer annex', () => {
-    expect(word.pages).toBeGreaterThanOrEqual(3);
-    expect(word.text).toContain('Revenues and benefits e-forms platform');
+  it('prints every document on A4, the Word pack and the matrix within a few pages, with no errors', () => {
+    for (const [name, sizes] of paper) expect(sizes.length > 0 && sizes.every((size) => size === 'A4'), name).toBe(true);
+    expect(word.pages).toBeGreaterThanOrEqual(2);
+    expect(word.pages).toBeLessThanOrEqual(4);
+    expect(excel.pages).toBeGreaterThanOrEqual(1);
+    expect(excel.pages).toBeLessThanOrEqual(4);
+    for (const text of [word.text, excel.text]) expect(text).not.toMatch(/Err:\d|#VALUE|#REF|#NAME|#DIV|#N\/A/);
+  });
+
+  it('heads the Word pack for suppliers as the council\'s Appendix M, with no officer annex', () => {
+    expect(word.text).toMatch(/^\s*Exampleton Borough Council Appendix M — Data access and API requirements Revenues and benefits e-forms platform/);
     expect(word.text).toContain('CCC-2027-014');
-    expect(word.text).toContain('26 November 2026');
-    expect(word.text).toContain('Annex: guidance for the procurement officer');
+    expect(word.text).toContain('Appendix M, version 1.0.0 (26 November 2026)');
+    expect(word.text).toContain(`page 1 of ${word.pages}`);
+    expect(word.text).not.toContain('appendix-m-1.0.0');
+    expect(word.text).not.toContain('Guidance for the procurement officer');
+  });
+
+  it('puts the guidance in the officer\'s notes, marked not for suppliers', () => {
+    expect(notes.text).toContain('Not for issue to suppliers.');
+    expect(notes.text).toContain('Guidance for the procurement officer');
   });
 
   it('shows every clause of the Word pack with its number and wording', () => {
@@ -93,6 +117,12 @@ describe('the tender pack in LibreOffice', () => {
   it('opens the Excel compliance matrix as pages with every clause id and the response columns', () => {
     expect(excel.pages).toBeGreaterThanOrEqual(1);
     expect(excel.text).toContain('Compliance matrix: Revenues and benefits e-forms platform');
+    expect(excel.text).toContain('Exampleton Borough Council');
+    expect(excel.text).toContain("Supplier's legal name");
+    expect(excel.text).toContain('Signed for the supplier by (name and role)');
+    // Counts below the clauses, recalculated: nothing answered yet.
+    expect(excel.text).toMatch(/Yes 0 Partial 0 No 0 Not yet answered (\d+)/);
+    expect(Number(/Not yet answered (\d+)/.exec(excel.text)?.[1])).toBe(pack.sections.flatMap((s) => s.clauses).filter((c) => c.needsResponse).length);
     for (const header of ['Clause id', 'Requirement', 'Supplier response', 'Compliant', 'Evidence / reference']) expect(excel.text).toContain(header);
     for (const clause of pack.sections.flatMap((s) => s.clauses)) expect(excel.text).toMatch(new RegExp(`${clause.id.replace('.', '\\.')}\\b`));
     expect(excel.text).toContain('All APIs must come with comprehensive documentation.');

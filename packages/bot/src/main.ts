@@ -1,15 +1,14 @@
-import { pino } from 'pino';
+// First: it must be in place before restify (imported by server.js) loads.
+import './quiet-spdy-deprecation.js';
 import { openStore, storeOptionsFrom, StorageError } from '@contract-steward/core';
 import { ConfigError, isAnonymous, loadConfig, renewalRulesOf } from './config.js';
+import { createLog } from './create-log.js';
 import { startServer } from './server.js';
 
 /** The composition root: configuration, store, server, and a clean stop on SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = pino({
-    level: config.LOG_LEVEL,
-    redact: ['MicrosoftAppPassword', 'req.headers.authorization', '*.password', '*.token'],
-  });
+  const log = createLog(config.LOG_LEVEL);
   // The index is computed with the rules the bot asks with; otherwise every question reads the whole register.
   const store = await openStore({ ...storeOptionsFrom({ databaseUrl: config.DATABASE_URL, sqlitePath: config.STEWARD_DB }), renewalRules: renewalRulesOf(config) });
   const server = await startServer(config, store, log);

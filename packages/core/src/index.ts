@@ -10,7 +10,7 @@ export type { CliIo } from './cli/command.js';
 export { VERSION } from './version.js';
 export * from './excel/spreadsheet-safety.js';
 export * from './savings/index.js';
-export { writeSavingsWorkbook, GBP_FORMAT, type SavingsWorkbookOptions, type SavingsExportFilters } from './excel/savings-workbook.js';
+export { writeSavingsWorkbook, savingContractsFrom, GBP_FORMAT, type SavingsWorkbookOptions, type SavingsExportFilters, type SavingContract } from './excel/savings-workbook.js';
 export { readSavingsWorkbook } from './excel/read-savings-workbook.js';
 export { renderPerformanceWorkbook, type PerformanceWorkbookInput, type PerformanceWorkbookContract } from './excel/performance-workbook.js';
 export { renderPerformanceTemplate } from './excel/performance-template.js';
@@ -22,7 +22,7 @@ export { writeDecisionRecordWorkbook, type DecisionRecordOptions } from './excel
 export * from './excel/workbook-style.js';
 export { writeEvaluationTemplateWorkbook, readEvaluationWorkbook } from './excel/evaluation-template-workbook.js';
 export * from './tenders/index.js';
-export { writeTenderPackDocx } from './word/tender-pack-docx.js';
+export { writeTenderPackDocx, writeTenderPackOfficerDocx, type TenderPackDocxOptions } from './word/tender-pack-docx.js';
 export { writeTenderComplianceMatrix, COMPLIANCE_ANSWERS } from './excel/tender-compliance-matrix.js';
 export { RegisterFileError } from './excel/register-file-error.js';
 export { writeRegisterWorkbook } from './excel/write-register.js';

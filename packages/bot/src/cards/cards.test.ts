@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeUtilisation, ContractSchema, evaluateOptions, KpiSchema, performanceHistory, summarisePerformance, summariseContractLaw, UsageSchema, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
+import { computeUtilisation, ContractSchema, parseQuarter, evaluateOptions, KpiSchema, performanceHistory, summarisePerformance, summariseContractLaw, UsageSchema, financialYearOf, type Contract, type EvaluationResult, type ImportReport, type SavingSummary } from '@contract-steward/core';
 import { CARD_VERBS, parseCardAction } from '../actions.schema.js';
 import { cardBytes, escapeMarkdown, MAX_CARD_BYTES, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { contractCard } from './contract-card.js';
+import { dutyWarningCard } from './duty-warning-card.js';
+import { obligationsCard } from './obligations-card.js';
+import { publishCard } from './publish-card.js';
 import { evaluationRankingCard } from './evaluation-card.js';
 import { importClosedCard, importDoneCard, importDryRunCard, importProgressCard } from './import-card.js';
 import { complianceDigestCard, performanceCard } from './performance-card.js';
@@ -155,7 +158,31 @@ function checkCard(card: AdaptiveCard): string[] {
     Object.values(node).forEach((child) => visit(child, inputs));
   };
   visit([card.body, card.actions, card.refresh?.action], defaultInputs(card));
+  expect(accessibilityProblems(card)).toEqual([]);
   return verbs;
+}
+
+/**
+ * What makes a card hard to use without colour or without sight: text coloured Warning (amber)
+ * or Good (pale green), which fall below 4.5:1 contrast in light themes and carry meaning by
+ * colour alone; an input without a label for a screen reader to announce (Adaptive Cards 1.5
+ * `label`; a placeholder vanishes once typed in); a required input with no error message.
+ */
+function accessibilityProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    const type = typeof node.type === 'string' ? node.type : '';
+    if ((type === 'TextBlock' || type === 'TextRun') && /^(warning|good)$/i.test(String(node.color))) problems.push(`${String(node.color)} text: ${String(node.text).slice(0, 60)}`);
+    if (type.startsWith('Input.')) {
+      if (typeof node.label !== 'string' || node.label.trim() === '') problems.push(`${type} ${String(node.id)} has no label`);
+      if (node.isRequired === true && typeof node.errorMessage !== 'string') problems.push(`${type} ${String(node.id)} is required but has no errorMessage`);
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return problems;
 }
 
 const example = JSON.parse(readFileSync(new URL('../../../../examples/evaluation.example.json', import.meta.url), 'utf8')) as unknown;
@@ -272,7 +299,9 @@ describe('each card, rendered from sample data', () => {
     expect(json(card)).toContain('Contracts below 80% compliance');
     expect(json(card)).toContain('**CON-0042**: Revenues and benefits e-forms');
     expect(json(card)).toContain('0% rated Good; not Good: Availability (Requires improvement)');
-    expect(json(complianceDigestCard([], { goal: 0.8, measured: 3 }))).toContain('Every contract with results meets the 80% goal.');
+    const none = complianceDigestCard([], { goal: 0.8, measured: 3 });
+    expect(checkCard(none)).toEqual([]);
+    expect(json(none)).toContain('✓ Every contract with results meets the 80% goal.');
   });
 
   it('renewals digest: one row per contract that opens the contract', () => {
@@ -280,6 +309,9 @@ describe('each card, rendered from sample data', () => {
     expect(checkCard(card)).toEqual(['showContract']);
     expect(json(card)).toContain('Renewals in the next 90 days');
     expect(json(card)).toContain('CON-0042');
+    expect(json(card)).toContain('1 contract, £100,000 a year.');
+    const two = renewalsDigestCard({ title: 't', subtitle: 's', today: '2026-09-01', rows: [{ contract, deadline: notice }, { contract: { ...contract, reference: 'CON-0043' }, deadline: notice }], emptyText: 'none' });
+    expect(json(two)).toContain('2 contracts, £200,000 a year between them.');
   });
 
   it('uses no amber or pale green text, and says urgency in words', () => {
@@ -288,6 +320,49 @@ describe('each card, rendered from sample data', () => {
     for (const card of [soon, done]) expect(json(card)).not.toMatch(/"color":"(Warning|Good)"/);
     expect(json(soon)).toContain('⏰ Soon: **30 Sep 2026** (in 29 days)');
     expect(json(done)).toContain('✓ Acknowledged by Asha Khan');
+  });
+
+  it('flags amber and pale green text, an unlabelled input and a required input with no error message', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: 'Due soon', color: 'Warning' },
+        { type: 'Container', items: [{ type: 'TextBlock', text: 'Done', color: 'good' }] },
+        { type: 'ActionSet', actions: [{ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'why', placeholder: 'Why' }, { type: 'Input.Date', id: 'on', label: 'On', isRequired: true }] } }] },
+        { type: 'TextBlock', text: 'Overdue', color: 'Attention' },
+        { type: 'Input.Text', id: 'title', label: 'Title', isRequired: true, errorMessage: 'Give a title' },
+      ],
+    };
+    expect(accessibilityProblems(card)).toEqual(['Warning text: Due soon', 'good text: Done', 'Input.Text why has no label', 'Input.Date on is required but has no errorMessage']);
+  });
+
+  it('duty warning: a notice due, with Record publication and Acknowledge; once recorded, what was recorded', () => {
+    const input = { warningKey: 'CON-0042|UK7', contract, kind: 'UK7' as const, deadline: '2026-09-30', rule: 'UK7 within 30 days of entering into the contract (section 53)', subject: { type: 'obligation' as const, occurrence: 'UK7' }, today: '2026-09-20' };
+    expect(checkCard(dutyWarningCard(input))).toEqual(['recordPublication', 'acknowledge', 'showContract']);
+    const done = dutyWarningCard({ ...input, outcome: { kind: 'published', by: 'Asha Khan', publishedOn: '2026-09-21', noticeId: '012345-2026' } });
+    expect(checkCard(done)).toEqual(['showContract']);
+    expect(json(done)).toContain('✓ Recorded by Asha Khan');
+  });
+
+  it('duty warning: a missing KPI result asks for the result and a note', () => {
+    const kpi = KpiSchema.parse({ contract: 'CON-0042', name: 'Availability', measure: 'percentage', target: 99, frequency: 'monthly', from: '2026-04-01' });
+    const card = dutyWarningCard({ warningKey: 'k', contract, kind: 'kpi-result', deadline: '2026-09-30', rule: 'r', subject: { type: 'kpi-result', kpi: 'Availability', periodStart: '2026-08-01', periodEnd: '2026-08-31' }, kpi, today: '2026-09-20' });
+    expect(checkCard(card)).toEqual(['enterResult', 'acknowledge', 'showContract']);
+  });
+
+  it('obligations: each notice due or overdue, opening its contract', () => {
+    const obligation = { reference: 'CON-0042', obligation: 'UK7' as const, key: 'UK7', due: '2026-09-10', status: 'overdue' as const, rule: 'r' };
+    const card = obligationsCard({ days: 30, today: '2026-09-20', obligations: [obligation], contracts: new Map([[contract.reference, contract]]) });
+    expect(checkCard(card)).toEqual(['showContract']);
+    expect(json(card)).toContain('overdue');
+  });
+
+  it('publish: the Transparency file\'s counts and why the OCDS package was not made', () => {
+    const quarter = parseQuarter('2026Q2');
+    if (!quarter.success) throw new Error('2026Q2 is a quarter');
+    const card = publishCard({ quarter: quarter.value, transparency: { listed: 3, noValue: ['CON-0107'], notOverThreshold: [], endedBefore: [], startsAfter: [] }, ocds: { missing: ['STEWARD_OCID_PREFIX'] } });
+    expect(checkCard(card)).toEqual([]);
+    expect(json(card)).toContain('**OCDS package**: not made');
   });
 
   it('warning: acknowledge, snooze, decide and its refresh, each readable by the action schema', () => {

@@ -55,7 +55,7 @@ export function dutyWarningCard(input: DutyWarningCardInput): AdaptiveCard {
     ]),
     text(`**The rule:** ${escapeMarkdown(input.rule)}`, { size: 'Small' }),
   );
-  if (input.outcome) body.push(text(describeOutcome(input.outcome), { color: 'Good', spacing: 'Medium' }));
+  if (input.outcome) body.push(text(`✓ ${describeOutcome(input.outcome)}`, { spacing: 'Medium' }));
 
   const data = { v: CARD_ACTION_VERSION, warningKey: input.warningKey };
   const actions: CardElement[] = [];

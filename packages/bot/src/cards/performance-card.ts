@@ -41,7 +41,7 @@ export function performanceCard(input: PerformanceCardInput): AdaptiveCard {
   const { contract, history } = input;
   const body: CardElement[] = [...heading(`Performance of ${escapeMarkdown(contract.reference)}: ${escapeMarkdown(contract.title)}`, escapeMarkdown(contract.supplier.name))];
   if (history.kpis.length === 0) {
-    body.push(text(`No KPIs are recorded for ${escapeMarkdown(contract.reference)}. Ask procurement to add them (steward kpis add ${escapeMarkdown(contract.reference)}), then record results each period.`, { color: 'Warning' }));
+    body.push(text(`⚠ No KPIs are recorded for ${escapeMarkdown(contract.reference)}. Ask procurement to add them (steward kpis add ${escapeMarkdown(contract.reference)}), then record results each period.`));
   }
   body.push(...complianceLine(history.latest, input.complianceGoal));
   if (history.latest.ratings.length > 0) {
@@ -52,7 +52,7 @@ export function performanceCard(input: PerformanceCardInput): AdaptiveCard {
         type: 'Container',
         spacing: 'Small',
         items: [
-          text(`**${escapeMarkdown(r.kpi)}**: ${shown} (target ${escapeMarkdown(r.target)}), **${r.rating}**, ${formatDate(r.periodStart) ?? r.periodStart} to ${formatDate(r.periodEnd) ?? r.periodEnd}`, { color: r.rating === 'Good' ? 'Good' : r.rating === 'Other' ? 'Default' : 'Attention' }),
+          text(`**${escapeMarkdown(r.kpi)}**: ${shown} (target ${escapeMarkdown(r.target)}), **${r.rating}**, ${formatDate(r.periodStart) ?? r.periodStart} to ${formatDate(r.periodEnd) ?? r.periodEnd}`, r.rating === 'Good' || r.rating === 'Other' ? {} : { color: 'Attention' }),
           text(escapeMarkdown(r.rule), { isSubtle: true, size: 'Small', spacing: 'None' }),
         ],
       });
@@ -102,7 +102,7 @@ export function complianceDigestCard(rows: readonly ComplianceDigestRow[], input
   const body: CardElement[] = [
     ...heading(`Contracts below ${percent(input.goal)} compliance`, `Latest results of ${input.measured} contract${input.measured === 1 ? '' : 's'} with KPI results; compliance is the share rated Good (DDaT strategy, Appendix E, mission 2.3).`),
   ];
-  if (rows.length === 0) body.push(text(input.measured === 0 ? 'No KPI results are recorded yet, so there is nothing to measure.' : `Every contract with results meets the ${percent(input.goal)} goal.`, { color: 'Good' }));
+  if (rows.length === 0) body.push(text(input.measured === 0 ? 'No KPI results are recorded yet, so there is nothing to measure.' : `✓ Every contract with results meets the ${percent(input.goal)} goal.`));
   for (const { contract, performance } of rows.slice(0, COMPLIANCE_DIGEST_LIMIT)) {
     const weakest = performance.ratings.filter((r) => r.rating !== 'Good').map((r) => `${escapeMarkdown(r.kpi)} (${r.rating})`);
     body.push({

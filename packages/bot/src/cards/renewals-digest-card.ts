@@ -33,7 +33,9 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
     return adaptiveCard(body, actions);
   }
   const total = input.rows.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0);
-  body.push(text(`${input.rows.length} contract${input.rows.length === 1 ? '' : 's'}, ${formatMoney(total) ?? '£0'} a year between them.`, { isSubtle: true }));
+  // "Between them" only reads right for two or more.
+  const count = input.rows.length;
+  body.push(text(count === 1 ? `1 contract, ${formatMoney(total) ?? '£0'} a year.` : `${count} contracts, ${formatMoney(total) ?? '£0'} a year between them.`, { isSubtle: true }));
   for (const row of input.rows.slice(0, DIGEST_ROW_LIMIT)) {
     const days = daysBetween(input.today, row.deadline.date);
     body.push({

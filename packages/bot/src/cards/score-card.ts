@@ -24,8 +24,8 @@ export function scoreFormCard(input: { evaluationId: string; evaluationTitle: st
   for (const criterion of TDA_CRITERIA) {
     const current = mine.get(criterion.id);
     body.push(text(`Rule ${criterion.number}: ${criterion.title}`, { weight: 'Bolder', spacing: 'Medium' }));
-    body.push({ type: 'Input.ChoiceSet', id: `score-${criterion.id}`, style: 'compact', placeholder: 'Score', choices: SCORES, ...(current ? { value: String(current.score) } : {}) });
-    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, placeholder: 'Why this score', maxLength: MAX_RATIONALE, ...(current ? { value: current.rationale } : {}) });
+    body.push({ type: 'Input.ChoiceSet', id: `score-${criterion.id}`, label: `Score for rule ${criterion.number}`, style: 'compact', placeholder: 'Score', choices: SCORES, ...(current ? { value: String(current.score) } : {}) });
+    body.push({ type: 'Input.Text', id: `why-${criterion.id}`, label: `Why this score for rule ${criterion.number}`, placeholder: 'Why this score', maxLength: MAX_RATIONALE, ...(current ? { value: current.rationale } : {}) });
   }
   const data = { v: CARD_ACTION_VERSION, evaluationId: input.evaluationId, option: input.optionIndex };
   return adaptiveCard(body, [

@@ -50,7 +50,7 @@ export function tenderPackFormCard(problems: readonly string[] = []): AdaptiveCa
     },
     { type: 'Input.Text', id: 'businessFunctions', label: 'Business functions the APIs must cover (one a line; blank for "all significant business functions")', isMultiline: true, maxLength: 3000 },
     { type: 'Input.Text', id: 'timestampedDatasets', label: 'Time-stamped datasets (one a line)', isMultiline: true, maxLength: 3000 },
-    { type: 'Input.Toggle', id: 'includeGuidance', title: 'Add the officer guidance as an annex (remove it before issuing)', value: 'false', valueOn: 'true', valueOff: 'false' },
+    { type: 'Input.Toggle', id: 'includeGuidance', label: 'Officer guidance', title: 'Add the officer guidance as an annex (remove it before issuing)', value: 'false', valueOn: 'true', valueOff: 'false' },
   ];
   const data = { v: CARD_ACTION_VERSION };
   return adaptiveCard(body, [

@@ -72,7 +72,7 @@ describe('PendingImports', () => {
     const imports = new PendingImports(dir, () => new Date('2026-11-26T09:00:00Z'));
     const bytes = Buffer.from('Reference,Title,Supplier\r\nCON-1,Books,Books Ltd\r\n');
     const { pending } = await imports.add({ teamsId: '29:a', uploaderName: 'Asha', conversationId: 'a:1', fileName: 'problems.xlsx' }, bytes);
-    expect(readdirSync(join(dir, pending.id)).sort()).toEqual([`${pending.id}.upload`, 'pending.json']);
+    expect(readdirSync(join(dir, pending.id)).sort()).toEqual([`${pending.id}.upload`, 'pending.json'].sort());
     expect((await imports.peek(pending.id))?.bytes).toEqual(bytes);
     const claim = await imports.claim(pending.id, { teamsId: '29:a' });
     expect(claim.status).toBe('ok');

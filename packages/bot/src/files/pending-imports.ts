@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { olderThan } from './scratch-folder.js';
+import { olderThan, sweepFolder } from './scratch-folder.js';
 import { safeFileName } from './download-links.js';
 
 /** How long a dry run waits for its confirmation. */
@@ -97,39 +97,22 @@ export class PendingImports {
   }
 
   /** Deletes pending imports past their time limit. */
-  async sweep(): Promise<number> {
-    let entries: string[];
-    try {
-      entries = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
-    let removed = 0;
-    for (const id of entries) {
-      if (!validId(id)) continue;
-      const folder = join(this.dir, id);
-      let expired = false;
-      let recorded = false;
+  sweep(): Promise<number> {
+    return sweepFolder(this.dir, async (id, folder) => {
+      if (!validId(id)) return false;
       for (const record of ['pending.json', 'claimed.json']) {
         try {
           const pending = JSON.parse(await readFile(join(folder, record), 'utf8')) as PendingImport;
-          recorded = true;
           // A claimed import left behind by a crash goes an hour after its time limit.
-          expired = Date.parse(pending.expiresAt) + (record === 'claimed.json' ? 3_600_000 : 0) <= this.now().getTime();
-          break;
+          return Date.parse(pending.expiresAt) + (record === 'claimed.json' ? 3_600_000 : 0) <= this.now().getTime();
         } catch {
           // Not this record; a folder with neither is an upload being written.
         }
       }
       // A folder with no record is an upload being written, or one a crash cut short: gone once
       // it is older than the time limit.
-      if (!recorded) expired = await olderThan(folder, this.now().getTime() - this.ttlMs);
-      if (expired) {
-        await rm(folder, { recursive: true, force: true });
-        removed++;
-      }
-    }
-    return removed;
+      return olderThan(folder, this.now().getTime() - this.ttlMs);
+    });
   }
 }
 

@@ -28,22 +28,31 @@ export class ScratchFolder {
   }
 
   /** Deletes folders older than the expiry (left by a crash); returns how many went. */
-  async sweep(): Promise<number> {
-    let entries: string[];
-    try {
-      entries = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
-    let removed = 0;
-    for (const entry of entries) {
-      if (!entry.startsWith(PREFIX)) continue;
-      if (!(await olderThan(join(this.dir, entry), this.now().getTime() - this.ttlMs))) continue;
-      await rm(join(this.dir, entry), { recursive: true, force: true });
-      removed++;
-    }
-    return removed;
+  sweep(): Promise<number> {
+    const cutoff = this.now().getTime() - this.ttlMs;
+    return sweepFolder(this.dir, (entry, path) => (entry.startsWith(PREFIX) ? olderThan(path, cutoff) : Promise.resolve(false)));
   }
+}
+
+/**
+ * Deletes each entry of `dir` that `expired` says has had its time; returns how many went.
+ * A folder that is not there has nothing to sweep.
+ */
+export async function sweepFolder(dir: string, expired: (entry: string, path: string) => Promise<boolean>): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (!(await expired(entry, path))) continue;
+    await rm(path, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** True when the file or folder at `path` was last changed before `cutoff` (ms); false when it is gone. */

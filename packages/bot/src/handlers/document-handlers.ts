@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { financialYearOf, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
+import { financialYearOf, savingContractsFrom, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
 import { savingsTotalsCard } from '../cards/savings-card.js';
 import type { CardAction } from '../actions.schema.js';
 import type { Command } from '../commands/command-table.js';
@@ -79,9 +79,10 @@ export async function answerSavingsExport(activity: InboundActivity, services: B
   const today = londonToday(now);
   const send = sender(activity, files, io);
   const savings = await services.store.savings.list();
+  const contracts = savingContractsFrom(await services.store.contracts.getMany([...new Set(savings.map((s) => s.contract))]));
   await send({
     name: `Savings ${today}.xlsx`,
-    bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now })),
+    bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now, identity: services.documents, contracts })),
     description: `${savings.length} savings with live formulas, by financial year and service area.`,
   });
 }

@@ -169,7 +169,11 @@ async function sendProblems(
   const stem = found.pending.fileName.replace(/\.[^.]+$/, '');
   await io.reply(
     await offerFile(
-      { name: `${stem} problems.xlsx`, bytes: await problemsWorkbook(report), description: `The ${report.rejected} rejected rows of ${found.pending.fileName}, with a Problems column: fix them and upload this file.` },
+      {
+        name: `${stem} problems.xlsx`,
+        bytes: await problemsWorkbook(report, services.documents),
+        description: `The ${report.rejected} rejected rows of ${found.pending.fileName}, each with its original row and problem: correct them and upload this file. I ignore those two columns and reject a row still wrong again, so no row can overwrite another contract.`,
+      },
       { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() },
     ),
   );

@@ -34,7 +34,7 @@ export async function publishQuarter(quarterText: string | undefined, activity: 
   const byStanding = (standing: ReturnType<typeof transparencyStanding>) => register.contracts.filter((c) => transparencyStanding(c, quarter) === standing).map((c) => c.reference);
   const xlsx = await files.scratch.use(async (folder) => {
     const path = join(folder, 'transparency.xlsx');
-    const written = await writeTransparencyFile(path, register.contracts, quarter);
+    const written = await writeTransparencyFile(path, register.contracts, quarter, { identity: services.documents });
     return { ...written, bytes: await readFile(path) };
   });
   const outgoing: OutgoingFile[] = [{ name: `Transparency ${quarter.label}.xlsx`, bytes: xlsx.bytes, description: `Transparency Code 2015 file for ${quarter.label}: ${xlsx.count} contracts. It imports back unchanged.` }];

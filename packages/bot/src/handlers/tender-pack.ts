@@ -65,14 +65,14 @@ export function packSummaryMarkdown(pack: TenderPack): string {
     ...rows,
     '',
     pack.excluded.length > 0 ? `Left out: ${pack.excluded.map((c) => (c.reason === undefined ? c.id : `${c.id} (${c.reason})`)).join(', ')}.` : 'No clause left out.',
-    `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance annex (remove it before issuing)' : ''}.`,
+    `Clause library ${pack.libraryVersion}, dated ${pack.date}${pack.includeGuidance ? ', with the officer guidance in the officer notes (not for suppliers)' : ''}.`,
   ].join('\n');
 }
 
-/** The form was submitted: make the pack with core, reply with a summary and both files. */
+/** The form was submitted: make the pack with core, reply with a summary and the three files. */
 export async function answerTenderPack(action: Extract<CardAction, { verb: 'tenderPack' }>, activity: InboundActivity, services: BotServices, files: FileServices, io: TurnIO): Promise<CardActionResult> {
   const date = londonToday(services.now());
-  const result = await makeTenderPack(packOptionsFromForm(action), { date, formats: ['docx', 'xlsx'] });
+  const result = await makeTenderPack(packOptionsFromForm(action), { date, formats: ['docx', 'xlsx', 'officer-docx'], identity: services.documents });
   if (!result.success) {
     const problems = result.problems.slice(0, 5).map((problem) => problem.message);
     return { card: tenderPackFormCard(problems) };
@@ -80,8 +80,9 @@ export async function answerTenderPack(action: Extract<CardAction, { verb: 'tend
   const { pack, files: made } = result.value;
   const context = { vault: files.vault, scope: activity.conversation.scope, conversationId: activity.conversation.conversationId, publicUrl: files.publicUrl() };
   const descriptions: Record<TenderPackFormat, string> = {
-    docx: `The clause pack for ${pack.title}, to go into the tender documents.`,
+    docx: `Appendix M for ${pack.title}, to go into the tender documents.`,
     xlsx: 'The compliance matrix suppliers fill in, one row a clause.',
+    'officer-docx': 'The record of choices and the guidance, for the officer: not for suppliers.',
     md: `The clause pack for ${pack.title}, as Markdown.`,
   };
   await io.reply({ text: packSummaryMarkdown(pack) });

@@ -26,3 +26,35 @@ describe('parseCsv', () => {
     expect(rows('a,b\nc,"d"')).toEqual([['a', 'b'], ['c', 'd']]);
   });
 });
+
+describe('parseCsv, on files as councils write them', () => {
+  it('drops a byte-order mark before a quoted header', () => {
+    expect(rows('\uFEFF"Contract reference",Supplier\r\nC-1,Acme\r\n')).toEqual([
+      ['Contract reference', 'Supplier'],
+      ['C-1', 'Acme'],
+    ]);
+  });
+
+  it('reads a quoted field over several lines as one row', () => {
+    expect(rows('Reference,Description,Value\nC-1,"Cleaning\nof two\nschools",100\nC-2,Grounds,50\n')).toEqual([
+      ['Reference', 'Description', 'Value'],
+      ['C-1', 'Cleaning\nof two\nschools', '100'],
+      ['C-2', 'Grounds', '50'],
+    ]);
+  });
+
+  it('reads CRLF line ends, including a blank line and CRLF inside quotes', () => {
+    expect(rows('a,b\r\n\r\n"x\r\ny",z\r\n')).toEqual([['a', 'b'], [''], ['x\r\ny', 'z']]);
+  });
+
+  it('keeps a quote inside an unquoted field as a character', () => {
+    expect(rows('Item,Size\nMonitor,27" screen\n')).toEqual([
+      ['Item', 'Size'],
+      ['Monitor', '27" screen'],
+    ]);
+  });
+
+  it('refuses a quote that is never closed, rather than reading the rest of the file as one cell', () => {
+    expect(() => rows('a,b\nc,"d\ne,f\n')).toThrow(expect.objectContaining({ code: 'unclosed-quote' }) as Error);
+  });
+});

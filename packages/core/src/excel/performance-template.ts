@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { RESULT_COLUMNS } from '../performance/convert-result-rows.js';
 import type { Kpi } from '../performance/kpi.schema.js';
 import { describeTarget, RATING_DESCRIPTIONS, RATINGS } from '../performance/rate-result.js';
-import { HEADER_FILL, HEADER_FONT, PAGE_SETUP } from './savings-workbook.js';
+import { HEADER_FONT } from './savings-workbook.js';
+import { fitRowHeights, HEADER_FILL, styleSheet, validateRange, type DocumentIdentity } from './workbook-style.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
 
 const NOTES: Readonly<Record<(typeof RESULT_COLUMNS)[number], string>> = {
@@ -19,11 +20,11 @@ const NOTES: Readonly<Record<(typeof RESULT_COLUMNS)[number], string>> = {
  * sheet first (the import reads the first sheet) with the import's columns and date checks,
  * a "How to fill in" sheet, and, when given, a KPIs sheet listing what can be reported.
  */
-export async function renderPerformanceTemplate(options: { readonly kpis?: readonly Kpi[]; readonly rows?: number } = {}): Promise<Buffer> {
+export async function renderPerformanceTemplate(options: { readonly kpis?: readonly Kpi[]; readonly rows?: number; readonly identity?: DocumentIdentity | undefined } = {}): Promise<Buffer> {
   const rows = options.rows ?? 500;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Contract Steward';
-  const sheet = workbook.addWorksheet('Results', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Results', {});
   sheet.columns = [
     { key: 'contract', width: 18 },
     { key: 'kpi', width: 30 },
@@ -43,12 +44,10 @@ export async function renderPerformanceTemplate(options: { readonly kpis?: reado
     errorTitle: 'A date',
     error: 'Write a date such as 31/03/2026.',
   };
-  for (let r = 2; r <= rows + 1; r += 1) {
-    sheet.getCell(`C${r}`).dataValidation = date;
-    sheet.getCell(`D${r}`).dataValidation = date;
-  }
+  // One validation per range, written once: per-cell validations come out duplicated.
+  validateRange(sheet, `C2:D${rows + 1}`, date);
 
-  const notes = workbook.addWorksheet('How to fill in', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE_SETUP, orientation: 'portrait' } });
+  const notes = workbook.addWorksheet('How to fill in', {});
   notes.columns = [
     { key: 'column', width: 22, style: { font: HEADER_FONT, alignment: { vertical: 'top' } } },
     { key: 'note', width: 90, style: { alignment: { wrapText: true, vertical: 'top' } } },
@@ -64,11 +63,11 @@ export async function renderPerformanceTemplate(options: { readonly kpis?: reado
   lines.forEach(([column, note], i) => {
     const row = notes.getRow(i + 2);
     row.values = [column, note];
-    row.height = 15 * Math.max(1, Math.ceil(note.length / 88));
   });
+  fitRowHeights(notes);
 
   if (options.kpis && options.kpis.length > 0) {
-    const list = workbook.addWorksheet('KPIs', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
+    const list = workbook.addWorksheet('KPIs', {});
     list.columns = [
       { key: 'contract', width: 18 },
       { key: 'kpi', width: 30 },
@@ -81,7 +80,10 @@ export async function renderPerformanceTemplate(options: { readonly kpis?: reado
     options.kpis.forEach((kpi, i) => {
       list.getRow(i + 2).values = [xlsxSafe(kpi.contract), xlsxSafe(kpi.name), kpi.measure, describeTarget(kpi), kpi.frequency, kpi.from];
     });
-    list.autoFilter = `A1:F${options.kpis.length + 1}`;
+  }
+  const titles: Readonly<Record<string, string>> = { Results: 'KPI results to record', 'How to fill in': 'KPI results: how to fill in', KPIs: 'KPIs to report' };
+  for (const each of workbook.worksheets) {
+    styleSheet(each, { title: titles[each.name] ?? each.name, identity: options.identity, list: { headerRow: 1, columns: each.getRow(1).cellCount }, repeatRows: [1, 1] });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

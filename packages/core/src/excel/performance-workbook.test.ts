@@ -5,6 +5,7 @@ import { rateResult } from '../performance/rate-result.js';
 import { GBP_FORMAT } from './savings-workbook.js';
 import { ratingFormula, renderPerformanceWorkbook, type PerformanceWorkbookResult } from './performance-workbook.js';
 import { renderPerformanceTemplate } from './performance-template.js';
+import { readZipEntry } from '../../../../tests/support/read-zip-entry.js';
 
 const HOSTILE = '=HYPERLINK("http://x","click")';
 const availability = KpiSchema.parse({ contract: 'CON-0042', name: 'Availability', measure: 'percentage', target: 99, tolerance: 0.5, frequency: 'quarterly', from: '2026-04-01' });
@@ -14,8 +15,9 @@ function result(kpi = availability, value: number | null = 99.4, periodStart = '
   return { kpi, periodStart, periodEnd: '2026-06-30', value, ...rateResult(kpi, value) };
 }
 
-async function exported() {
+async function exported(identity?: { councilName: string }) {
   const bytes = await renderPerformanceWorkbook({
+    ...(identity ? { identity } : {}),
     contracts: [
       {
         reference: 'CON-0042',
@@ -109,5 +111,31 @@ describe('the KPI results template', () => {
     expect(notes?.getColumn(1).values).toContain('Approaching target');
     expect(notes?.getColumn(2).values.join(' ')).toContain('steward kpis record FILE.xlsx --dry-run');
     expect(workbook.getWorksheet('KPIs')?.getCell('B3').value).toBe('+Calls answered');
+  });
+
+  it('prints every sheet on A4 with the council, the title and page numbers, in Arial, the header on every page', async () => {
+    const workbook = await exported({ councilName: 'Exampleton Borough Council' });
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup.paperSize, sheet.name).toBe(9);
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe('1:1');
+      expect(sheet.headerFooter.oddHeader, sheet.name).toContain('Exampleton Borough Council');
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain('Page &P of &N');
+      expect(sheet.getCell('A1').font?.name, sheet.name).toBe('Arial');
+      expect(sheet.getCell('A2').font?.name, sheet.name).toBe('Arial');
+    }
+    expect(workbook.getWorksheet('Results')?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+  });
+
+  it('writes the results template\'s date checks once per range, on A4 with the council', async () => {
+    const bytes = await renderPerformanceTemplate({ kpis: [availability], rows: 50, identity: { councilName: 'Exampleton Borough Council' } });
+    const xml = readZipEntry(bytes, 'xl/worksheets/sheet1.xml') ?? '';
+    expect([...xml.matchAll(/<dataValidation /g)]).toHaveLength(1);
+    expect(xml).toMatch(/<dataValidation [^>]*sqref="C2:D51"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup.paperSize, sheet.name).toBe(9);
+      expect(sheet.headerFooter.oddHeader, sheet.name).toContain('Exampleton Borough Council');
+    }
   });
 });

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import type { Kpi } from '../performance/kpi.schema.js';
 import { DEFAULT_RATING_SETTINGS, inadequateLine, RATING_DESCRIPTIONS, RATINGS, type Rating, type RatingSettings } from '../performance/rate-result.js';
 import { excelDate } from './write-register.js';
-import { GBP_FORMAT, HEADER_FILL, HEADER_FONT, PAGE_SETUP } from './savings-workbook.js';
+import { GBP_FORMAT, HEADER_FONT } from './savings-workbook.js';
 import { columnLetter } from '../shared/format.js';
 import { exactTextCriterion, xlsxSafe } from './spreadsheet-safety.js';
+import { HEADER_FILL, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 /** One rated result, as `summarisePerformance` gives it, with its KPI. */
 export interface PerformanceWorkbookResult {
@@ -41,6 +42,8 @@ export interface PerformanceWorkbookInput {
   readonly complianceGoal: number;
   readonly utilisationFloor: number;
   readonly rating?: RatingSettings;
+  /** Who the workbook is from: the council in every page header. */
+  readonly identity?: DocumentIdentity | undefined;
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -118,11 +121,40 @@ export async function renderPerformanceWorkbook(input: PerformanceWorkbookInput)
   writeCompliance(workbook, input, lastResultRow);
   writeUsage(workbook, input);
   writeHowToRead(workbook, input, settings);
+  styleSheets(workbook, input.identity);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Print titles per sheet, and how many columns its header row has. */
+const PRINTED: Readonly<Record<string, string>> = {
+  Results: 'Contract performance: KPI results',
+  Compliance: 'Contract performance: compliance',
+  Usage: 'Contract performance: usage',
+  'How to read': 'Contract performance: how to read',
+};
+
+/**
+ * The shared print layout on every sheet (A4, the council, the title and page numbers, the
+ * header on every page, fonts named), keeping the reference column frozen beside the header.
+ */
+function styleSheets(workbook: ExcelJS.Workbook, identity: DocumentIdentity | undefined): void {
+  for (const sheet of workbook.worksheets) {
+    const columns = sheet.getRow(1).cellCount;
+    const list = sheet.name !== 'How to read';
+    styleSheet(sheet, {
+      title: PRINTED[sheet.name] ?? sheet.name,
+      identity,
+      list: { headerRow: 1, columns },
+      repeatRows: [1, 1],
+      ...(list ? { repeatColumns: ['A', 'A'] as const } : {}),
+    });
+    // The reference stays in view when scrolling across, as well as the header when scrolling down.
+    if (list) sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2' }];
+  }
+}
+
 function writeResults(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInput, settings: RatingSettings): number {
-  const sheet = workbook.addWorksheet('Results', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Results', {});
   sheet.columns = RESULT_SHEET_COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,
@@ -160,7 +192,7 @@ function writeResults(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInpu
 }
 
 function writeCompliance(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInput, lastResultRow: number): void {
-  const sheet = workbook.addWorksheet('Compliance', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Compliance', {});
   sheet.columns = [
     { key: 'reference', width: 14, style: { alignment: { vertical: 'top' } } },
     { key: 'title', width: 34, style: { alignment: { vertical: 'top', wrapText: true } } },
@@ -203,7 +235,7 @@ function writeCompliance(workbook: ExcelJS.Workbook, input: PerformanceWorkbookI
 }
 
 function writeUsage(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInput): void {
-  const sheet = workbook.addWorksheet('Usage', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Usage', {});
   sheet.columns = [
     { key: 'reference', width: 14 },
     { key: 'title', width: 28, style: { alignment: { wrapText: true, vertical: 'top' } } },
@@ -253,7 +285,7 @@ function writeUsage(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInput)
 }
 
 function writeHowToRead(workbook: ExcelJS.Workbook, input: PerformanceWorkbookInput, settings: RatingSettings): void {
-  const sheet = workbook.addWorksheet('How to read', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE_SETUP, orientation: 'portrait' } });
+  const sheet = workbook.addWorksheet('How to read', {});
   sheet.columns = [
     { key: 'item', width: 24, style: { alignment: { vertical: 'top' }, font: HEADER_FONT } },
     { key: 'value', width: 90, style: { alignment: { vertical: 'top', wrapText: true } } },
@@ -289,7 +321,7 @@ function ratingRules(cell: string): ExcelJS.ConditionalFormattingRule[] {
 }
 
 function fillStyle(colours: { fill: string; font: string }): Partial<ExcelJS.Style> {
-  return { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: colours.fill } }, font: { color: { argb: colours.font } } };
+  return { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: colours.fill } }, font: { name: 'Arial', color: { argb: colours.font } } };
 }
 
 function writeHeader(row: ExcelJS.Row, headers: readonly string[]): void {

@@ -15,13 +15,13 @@ async function workbookBytes(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const header = ['contract', 'description', 'serviceArea', 'kind', 'baselineAnnual', 'newAnnual', 'start', 'termMonths', 'oneOffCosts', 'cashable', 'state'];
+const header = ['contract', 'description', 'serviceArea', 'kind', 'baselineAnnual', 'newAnnual', 'start', 'termMonths', 'oneOffCosts', 'cashable', 'state', 'signedOffBy'];
 
 describe('reading savings from a workbook', () => {
   it('reads the same columns as the JSON import, with Excel dates, pounds as text and yes/no', async () => {
     const bytes = await workbookBytes([
       header,
-      ['CON-0042', 'IEG4 renewal renegotiated', 'Customer Services', 'Renegotiation', '£160,000', 100000, new Date('2024-04-01T00:00:00Z'), 36, 0, 'Yes', 'Signed off'],
+      ['CON-0042', 'IEG4 renewal renegotiated', 'Customer Services', 'Renegotiation', '£160,000', 100000, new Date('2024-04-01T00:00:00Z'), 36, 0, 'Yes', 'Signed off', 'F. Ahmed'],
       ['CON-0007', 'Housing system', 'Housing', 'move-to-cloud', 50000, '38,000.00', '01/10/2025', 24, 1000, 'no', 'proposed'],
     ]);
     const rows = await readSavingsWorkbook(bytes);
@@ -30,7 +30,7 @@ describe('reading savings from a workbook', () => {
     const savings = validateSavingRows(rows.value);
     expect(savings.success).toBe(true);
     if (!savings.success) return;
-    expect(savings.value[0]).toMatchObject({ baselineAnnual: 160000, start: '2024-04-01', cashable: true, state: 'signed-off', kind: 'renegotiation' });
+    expect(savings.value[0]).toMatchObject({ baselineAnnual: 160000, start: '2024-04-01', cashable: true, state: 'signed-off', signedOffBy: 'F. Ahmed', kind: 'renegotiation' });
     expect(savings.value[1]).toMatchObject({ newAnnual: 38000, start: '2025-10-01', cashable: false, oneOffCosts: 1000 });
   });
 

@@ -15,6 +15,7 @@ const FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
     'state',
     'stateBy',
     'stateAt',
+    'signedOffBy',
     'cashable',
     'currentAnnual',
     'baselineAnnual',

@@ -14,7 +14,8 @@ export type RegisterFileErrorCode =
   | 'no-supplier-column'
   | 'buyer-not-found'
   | 'buyer-needs-ocds'
-  | 'sheet-not-found';
+  | 'sheet-not-found'
+  | 'unclosed-quote';
 
 /** A file the importer refuses, with one sentence that says what to do instead. */
 export class RegisterFileError extends Error {

@@ -5,24 +5,22 @@ import { financialYear, financialYearOf, type FinancialYear } from '../savings/f
 import { addMonths } from '../shared/calendar.js';
 import { columnLetter } from '../shared/format.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
+import type { Contract } from '../register/contract.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
+import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 /** Pounds and pence, negatives (price rises) in red with a minus sign. */
 export const GBP_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 /** The same for financial-year columns, with a dash where the term does not touch the year. */
 const YEAR_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00;"–"';
-export const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
+export const HEADER_FONT: Partial<ExcelJS.Font> = namedFont({ bold: true });
+const FONT = namedFont();
 const DATE_FORMAT = 'dd/mm/yyyy';
-/** Printed or saved as PDF: A4 landscape, as wide as one page, header row on every page. */
-export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  printTitlesRow: '1:1',
-};
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+/**
+ * The header row frozen. A streamed sheet writes its views when its columns are set, before
+ * styleSheet can freeze them, so each sheet is added with them.
+ */
+const FROZEN: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
 
 export interface SavingsExportFilters {
   readonly from?: string;
@@ -40,18 +38,42 @@ export interface SavingsWorkbookOptions {
    * the formulas cost (the benchmark's baseline); finance always gets formulas.
    */
   readonly valuesOnly?: boolean;
+  /** Who the workbook is from: the council in every page header. */
+  readonly identity?: DocumentIdentity | undefined;
+  /**
+   * The register's title and supplier of each contract, by reference, shown beside it so a
+   * reader need not look the reference up. A reference not here shows blank.
+   */
+  readonly contracts?: ReadonlyMap<string, SavingContract>;
+}
+
+/** What the savings workbook shows of a saving's contract, from the register. */
+export interface SavingContract {
+  readonly title: string;
+  readonly supplier: string;
+}
+
+/**
+ * The title and supplier of each contract, keyed by reference, for `contracts`.
+ *
+ * @example savingContractsFrom(await store.contracts.getMany([...new Set(savings.map((s) => s.contract))]))
+ */
+export function savingContractsFrom(contracts: Iterable<Contract>): ReadonlyMap<string, SavingContract> {
+  return new Map([...contracts].map((c) => [c.reference, { title: c.title, supplier: c.supplier.name }]));
 }
 
 /** The Savings sheet's columns, in order. Headers read back through the savings importer. */
 const COLUMNS = [
-  { key: 'id', header: 'ID', width: 34 },
   { key: 'contract', header: 'Contract', width: 13 },
-  { key: 'description', header: 'Description', width: 48 },
-  { key: 'serviceArea', header: 'Service area', width: 22 },
-  { key: 'kind', header: 'Kind', width: 16 },
-  { key: 'state', header: 'State', width: 12 },
-  { key: 'stateBy', header: 'State by', width: 24 },
-  { key: 'stateAt', header: 'State at', width: 22 },
+  { key: 'contractTitle', header: 'Contract title', width: 28, wrap: true },
+  { key: 'supplier', header: 'Supplier', width: 22, wrap: true },
+  { key: 'description', header: 'Description', width: 34, wrap: true },
+  { key: 'serviceArea', header: 'Service area', width: 18, wrap: true },
+  { key: 'kind', header: 'Kind', width: 15 },
+  { key: 'state', header: 'State', width: 11 },
+  { key: 'signedOffBy', header: 'Signed off by', width: 22, wrap: true },
+  { key: 'stateBy', header: 'State by', width: 22, wrap: true },
+  { key: 'stateAt', header: 'State at', width: 20 },
   { key: 'cashable', header: 'Cashable', width: 10 },
   { key: 'currentAnnual', header: 'Current annual (£)', width: 18, numFmt: GBP_FORMAT },
   { key: 'baselineAnnual', header: 'Baseline annual (£)', width: 18, numFmt: GBP_FORMAT },
@@ -65,6 +87,7 @@ const COLUMNS = [
   { key: 'cashableAnnual', header: 'Cashable a year (£)', width: 17, numFmt: GBP_FORMAT },
   { key: 'avoidanceAnnual', header: 'Cost avoidance a year (£)', width: 20, numFmt: GBP_FORMAT },
   { key: 'totalSaving', header: 'Whole-term saving (£)', width: 21, numFmt: GBP_FORMAT },
+  { key: 'id', header: 'ID', width: 30, wrap: true },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 
@@ -94,12 +117,11 @@ export async function writeSavingsWorkbook(
   workbook.creator = 'Contract Steward';
   workbook.created = options.exportedAt;
   const years = yearsCovered(savings);
-  const lastRow = Math.max(savings.length, 1) + 1;
   const live = !options.valuesOnly;
 
-  const totals = await writeSavingsSheet(workbook, savings, years, live);
-  await writeYearSummary(workbook, totals, years, lastRow, live);
-  await writeServiceAreaSummary(workbook, totals, years, lastRow, live);
+  const totals = await writeSavingsSheet(workbook, savings, years, options);
+  await writeYearSummary(workbook, totals, years, live, options.identity);
+  await writeServiceAreaSummary(workbook, totals, years, live, options.identity);
   await writeAssumptions(workbook, savings.length, options);
   await workbook.commit();
 }
@@ -134,18 +156,25 @@ async function writeSavingsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   savings: readonly Saving[],
   years: readonly FinancialYear[],
-  live: boolean,
+  options: SavingsWorkbookOptions,
 ): Promise<Totals> {
+  const live = !options.valuesOnly;
   const totals: Totals = { byYear: new Map(), whole: [0, 0, 0, 0], byArea: new Map() };
-  const sheet = workbook.addWorksheet('Savings', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }], pageSetup: PAGE_SETUP });
+  // A streamed sheet writes its page setup when it is added: fit-to-page must be there already.
+  const sheet = workbook.addWorksheet('Savings', { pageSetup: { fitToPage: true }, views: FROZEN });
   const yearColumns = years.map((year, i) => ({ year, letter: columnLetter(COLUMNS.length + 1 + i) }));
   sheet.columns = [
-    ...COLUMNS.map((c) => ({ key: c.key, width: c.width, ...('numFmt' in c ? { style: { numFmt: c.numFmt } } : {}) })),
-    ...yearColumns.map(({ year }) => ({ key: year.label, width: 14, style: { numFmt: YEAR_FORMAT } })),
+    ...COLUMNS.map((c) => ({
+      key: c.key,
+      width: c.width,
+      style: { font: FONT, alignment: { vertical: 'top' as const, ...('wrap' in c ? { wrapText: true } : {}) }, ...('numFmt' in c ? { numFmt: c.numFmt } : {}) },
+    })),
+    ...yearColumns.map(({ year }) => ({ key: year.label, width: 13, style: { font: FONT, alignment: { vertical: 'top' as const }, numFmt: YEAR_FORMAT } })),
   ];
-  const lastColumn = columnLetter(COLUMNS.length + years.length);
-  sheet.autoFilter = `A1:${lastColumn}${savings.length + 1}`;
-  writeHeader(sheet.getRow(1), [...COLUMNS.map((c) => c.header), ...years.map((y) => y.label)]);
+  sheet.getRow(1).values = [...COLUMNS.map((c) => c.header), ...years.map((y) => y.label)];
+  // The contract reference is repeated at the left of every page across, the header on every page down.
+  styleSheet(sheet, { title: 'Savings', identity: options.identity, list: { headerRow: 1, columns: COLUMNS.length + years.length }, repeatRows: [1, 1], repeatColumns: ['A', 'A'] });
+  sheet.getRow(1).commit();
 
   const { start, termMonths, oneOffCosts, annualSaving, currentAnnual, baselineAnnual, newAnnual } = COL;
   const formula = (text: string, result: number | Date) => (live ? { formula: text, result } : result);
@@ -157,13 +186,17 @@ async function writeSavingsSheet(
     addUp(totals, saving, f);
     const r = index + 2;
     const row = sheet.getRow(r);
+    const contract = options.contracts?.get(saving.contract);
     row.values = [
-      xlsxSafe(saving.id),
       xlsxSafe(saving.contract),
+      xlsxSafe(contract?.title),
+      xlsxSafe(contract?.supplier),
       xlsxSafe(saving.description),
       xlsxSafe(saving.serviceArea),
       saving.kind,
       saving.state,
+      // Stored before the signer had a field of its own: whoever moved it to signed-off.
+      xlsxSafe(saving.signedOffBy ?? (saving.state === 'signed-off' ? saving.stateBy : undefined)),
       xlsxSafe(saving.stateBy),
       xlsxSafe(saving.stateAt),
       saving.cashable ? 'Yes' : 'No',
@@ -179,12 +212,14 @@ async function writeSavingsSheet(
       formula(`MAX(0,${currentAnnual}${r}-${newAnnual}${r})`, split.cashableAnnual),
       formula(`${baselineAnnual}${r}-MAX(${currentAnnual}${r},${newAnnual}${r})`, split.avoidanceAnnual),
       formula(`${annualSaving}${r}*${termMonths}${r}/12-${oneOffCosts}${r}`, f.totalSaving),
+      xlsxSafe(saving.id),
       ...yearColumns.map(({ year }, i) => {
         const pence = f.years.find((y) => y.year.startYear === year.startYear)?.pence ?? 0;
         const earlier = i === 0 ? undefined : `${yearColumns[0]?.letter}${r}:${yearColumns[i - 1]?.letter}${r}`;
         return formula(yearFormula(r, year, earlier), pence / 100);
       }),
     ];
+    fitRowHeight(row);
     row.commit();
   }
   sheet.commit();
@@ -230,78 +265,99 @@ function yearFormula(r: number, year: FinancialYear, earlierYears: string | unde
   return `IF(${endsHere},${remainder},ROUND(${share}-IF(${startsHere},${oneOffCosts}${r},0),2))`;
 }
 
+/**
+ * A whole column of the Savings sheet, `Savings!$T:$T`: rows finance adds below the export
+ * are counted too. Every criterion below also asks for a start date, so neither the header
+ * nor the empty rows beneath count.
+ */
+function savingsColumn(letter: string): string {
+  return `Savings!$${letter}:$${letter}`;
+}
+/** The criterion that keeps to rows with a saving in them: a start date (the header has none). */
+const HAS_SAVING = `${savingsColumn(COL.start)},">0"`;
+
 async function writeYearSummary(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   totals: Totals,
   years: readonly FinancialYear[],
-  lastRow: number,
   live: boolean,
+  identity: DocumentIdentity | undefined,
 ): Promise<void> {
-  const sheet = workbook.addWorksheet('By financial year', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('By financial year', { pageSetup: { fitToPage: true }, views: FROZEN });
+  const money = { font: FONT, numFmt: GBP_FORMAT };
   sheet.columns = [
-    { key: 'year', width: 16 },
-    { key: 'all', width: 20, style: { numFmt: GBP_FORMAT } },
-    { key: 'signedOff', width: 20, style: { numFmt: GBP_FORMAT } },
-    { key: 'cashable', width: 20, style: { numFmt: GBP_FORMAT } },
-    { key: 'cashableSignedOff', width: 26, style: { numFmt: GBP_FORMAT } },
+    { key: 'year', width: 16, style: { font: FONT } },
+    { key: 'all', width: 20, style: money },
+    { key: 'signedOff', width: 20, style: money },
+    { key: 'cashable', width: 20, style: money },
+    { key: 'cashableSignedOff', width: 26, style: money },
   ];
-  sheet.autoFilter = `A1:E${years.length + 1}`;
-  writeHeader(sheet.getRow(1), ['Financial year', 'All savings (£)', 'Signed off (£)', 'Cashable (£)', 'Cashable, signed off (£)']);
-  const range = (letter: string) => `Savings!$${letter}$2:$${letter}$${lastRow}`;
-  const state = range(COL.state);
-  const cashable = range(COL.cashable);
+  sheet.getRow(1).values = ['Financial year', 'All savings (£)', 'Signed off (£)', 'Cashable (£)', 'Cashable, signed off (£)'];
+  styleSheet(sheet, { title: 'Savings by financial year', identity, list: { headerRow: 1, columns: 5 }, repeatRows: [1, 1] });
+  sheet.getRow(1).commit();
+  const state = savingsColumn(COL.state);
+  const cashable = savingsColumn(COL.cashable);
   const formula = (text: string, pence: number | undefined) => (live ? { formula: text, result: (pence ?? 0) / 100 } : (pence ?? 0) / 100);
   years.forEach((year, i) => {
-    const amounts = range(columnLetter(COLUMNS.length + 1 + i));
+    const amounts = savingsColumn(columnLetter(COLUMNS.length + 1 + i));
     const sums = totals.byYear.get(year.startYear) ?? [0, 0, 0, 0];
     const row = sheet.getRow(i + 2);
     row.values = [
       year.label,
-      formula(`SUM(${amounts})`, sums[0]),
-      formula(`SUMIFS(${amounts},${state},"signed-off")`, sums[1]),
-      formula(`SUMIFS(${amounts},${cashable},"Yes")`, sums[2]),
-      formula(`SUMIFS(${amounts},${cashable},"Yes",${state},"signed-off")`, sums[3]),
+      formula(`SUMIFS(${amounts},${HAS_SAVING})`, sums[0]),
+      formula(`SUMIFS(${amounts},${HAS_SAVING},${state},"signed-off")`, sums[1]),
+      formula(`SUMIFS(${amounts},${HAS_SAVING},${cashable},"Yes")`, sums[2]),
+      formula(`SUMIFS(${amounts},${HAS_SAVING},${cashable},"Yes",${state},"signed-off")`, sums[3]),
     ];
     row.commit();
   });
-  const totalRow = sheet.getRow(years.length + 2);
-  const n = years.length + 1;
-  // With no savings there are no year rows to add up: a SUM over B2:B1 would reach the header.
-  totalRow.values =
-    years.length === 0
-      ? ['Total', 0, 0, 0, 0]
-      : [
-          'Total',
-          formula(`SUM(B2:B${n})`, totals.whole[0]),
-          formula(`SUM(C2:C${n})`, totals.whole[1]),
-          formula(`SUM(D2:D${n})`, totals.whole[2]),
-          formula(`SUM(E2:E${n})`, totals.whole[3]),
-        ];
-  totalRow.font = HEADER_FONT;
-  totalRow.commit();
+  writeTotalRow(sheet, years.length + 2, 5, live, [totals.whole[0], totals.whole[1], totals.whole[2], totals.whole[3]].map((p) => p / 100));
   sheet.commit();
+}
+
+/**
+ * A Total row under a summary's rows 2 to `at` − 1: SUM of each column from the second on,
+ * bold, with a rule above. With no rows to add up it holds plain zeros (a SUM over B2:B1
+ * would reach the header).
+ */
+function writeTotalRow(sheet: ExcelJS.Worksheet, at: number, columns: number, live: boolean, results: readonly number[]): void {
+  const row = sheet.getRow(at);
+  row.values = [
+    'Total',
+    ...results.map((result, i) => {
+      const letter = columnLetter(i + 2);
+      return live && at > 2 ? { formula: `SUM(${letter}2:${letter}${at - 1})`, result } : at > 2 ? result : 0;
+    }),
+  ];
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = HEADER_FONT;
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+  }
+  row.commit();
 }
 
 async function writeServiceAreaSummary(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   totals: Totals,
   years: readonly FinancialYear[],
-  lastRow: number,
   live: boolean,
+  identity: DocumentIdentity | undefined,
 ): Promise<void> {
-  const sheet = workbook.addWorksheet('By service area', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('By service area', { pageSetup: { fitToPage: true }, views: FROZEN });
   sheet.columns = [
-    { key: 'area', width: 28 },
-    { key: 'count', width: 10 },
-    { key: 'annual', width: 20, style: { numFmt: GBP_FORMAT } },
-    { key: 'total', width: 22, style: { numFmt: GBP_FORMAT } },
-    ...years.map((y) => ({ key: y.label, width: 14, style: { numFmt: YEAR_FORMAT } })),
+    { key: 'area', width: 28, style: { font: FONT, alignment: { wrapText: true, vertical: 'top' } } },
+    { key: 'count', width: 10, style: { font: FONT } },
+    { key: 'annual', width: 20, style: { font: FONT, numFmt: GBP_FORMAT } },
+    { key: 'total', width: 22, style: { font: FONT, numFmt: GBP_FORMAT } },
+    ...years.map((y) => ({ key: y.label, width: 13, style: { font: FONT, numFmt: YEAR_FORMAT } })),
   ];
-  writeHeader(sheet.getRow(1), ['Service area', 'Savings', 'Full-year effect (£)', 'Whole-term saving (£)', ...years.map((y) => y.label)]);
+  sheet.getRow(1).values = ['Service area', 'Savings', 'Full-year effect (£)', 'Whole-term saving (£)', ...years.map((y) => y.label)];
+  styleSheet(sheet, { title: 'Savings by service area', identity, list: { headerRow: 1, columns: 4 + years.length }, repeatRows: [1, 1], repeatColumns: ['A', 'A'] });
+  sheet.getRow(1).commit();
   const areas = [...totals.byArea.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en-GB')));
-  sheet.autoFilter = `A1:${columnLetter(4 + years.length)}${areas.length + 1}`;
-  const range = (letter: string) => `Savings!$${letter}$2:$${letter}$${lastRow}`;
   const formula = (text: string, result: number) => (live ? { formula: text, result } : result);
+  const area$ = savingsColumn(COL.serviceArea);
   areas.forEach((area, i) => {
     const r = i + 2;
     // Blank service areas match the empty criterion. Named ones match "=" & the cell with its
@@ -312,25 +368,35 @@ async function writeServiceAreaSummary(
     const row = sheet.getRow(r);
     row.values = [
       area === '' ? '(no service area)' : xlsxSafe(area),
-      formula(`COUNTIFS(${range(COL.serviceArea)},${criterion})`, sums.count),
-      formula(`SUMIFS(${range(COL.annualSaving)},${range(COL.serviceArea)},${criterion})`, sums.annual),
-      formula(`SUMIFS(${range(COL.totalSaving)},${range(COL.serviceArea)},${criterion})`, sums.total),
+      formula(`COUNTIFS(${area$},${criterion},${HAS_SAVING})`, sums.count),
+      formula(`SUMIFS(${savingsColumn(COL.annualSaving)},${area$},${criterion},${HAS_SAVING})`, sums.annual),
+      formula(`SUMIFS(${savingsColumn(COL.totalSaving)},${area$},${criterion},${HAS_SAVING})`, sums.total),
       ...years.map((year, y) =>
-        formula(`SUMIFS(${range(columnLetter(COLUMNS.length + 1 + y))},${range(COL.serviceArea)},${criterion})`, (sums.years.get(year.startYear) ?? 0) / 100),
+        formula(`SUMIFS(${savingsColumn(columnLetter(COLUMNS.length + 1 + y))},${area$},${criterion},${HAS_SAVING})`, (sums.years.get(year.startYear) ?? 0) / 100),
       ),
     ];
     row.commit();
   });
+  const all = [...totals.byArea.values()];
+  const add = (pick: (a: (typeof all)[number]) => number) => all.reduce((sum, a) => sum + Math.round(pick(a) * 100), 0) / 100;
+  writeTotalRow(sheet, areas.length + 2, 4 + years.length, live, [
+    all.reduce((n, a) => n + a.count, 0),
+    add((a) => a.annual),
+    add((a) => a.total),
+    ...years.map((year) => add((a) => (a.years.get(year.startYear) ?? 0) / 100)),
+  ]);
   sheet.commit();
 }
 
 async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, count: number, options: SavingsWorkbookOptions): Promise<void> {
-  const sheet = workbook.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Assumptions', { pageSetup: { fitToPage: true }, views: FROZEN });
   sheet.columns = [
-    { key: 'item', width: 26, style: { alignment: { vertical: 'top' } } },
-    { key: 'value', width: 110, style: { alignment: { wrapText: true, vertical: 'top', horizontal: 'left' } } },
+    { key: 'item', width: 22, style: { font: HEADER_FONT, alignment: { vertical: 'top' } } },
+    { key: 'value', width: 84, style: { font: FONT, alignment: { wrapText: true, vertical: 'top', horizontal: 'left' } } },
   ];
-  writeHeader(sheet.getRow(1), ['Item', 'Value']);
+  sheet.getRow(1).values = ['Item', 'Value'];
+  styleSheet(sheet, { title: 'Savings: assumptions', identity: options.identity, list: { headerRow: 1, columns: 2 }, repeatRows: [1, 1] });
+  sheet.getRow(1).commit();
   const filters = options.filters ?? {};
   const rows: [string, string | number][] = [
     ['Exported at', `${options.exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
@@ -348,28 +414,19 @@ async function writeAssumptions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, co
     ['One-off costs', 'Charged in full to the financial year in which the term starts.'],
     ['Rounding', 'Each financial year but the last of a term is rounded to the penny; the last year takes the rounded whole-term saving less the earlier years, so the years add up to the whole term exactly.'],
     ['Formulas', 'The last day, annual and whole-term savings, the financial-year columns and both summaries are live formulas: change a price, start date or term on the Savings sheet and they recalculate.'],
-    ['Summaries', 'By financial year and By service area add up the Savings sheet with SUM and SUMIFS; "Cashable" counts savings marked Yes (those with a cashable part).'],
+    ['Summaries', 'By financial year and By service area add up whole columns of the Savings sheet with SUMIFS, so a row added below the export counts too (copy the formulas of the row above into it); each ends with a Total row. "Cashable" counts savings marked Yes (those with a cashable part).'],
+    ['Signed off', 'A saving is signed off only with a signer named in Signed off by; an import refuses a signed-off saving without one.'],
+    ['Contract title and supplier', 'From the contracts register when the workbook was exported; a reference not in the register shows them blank.'],
     ['Text', 'Text from imported data is stored as text and never run as a formula, even when it starts with = + - or @.'],
   ];
   rows.forEach(([item, value], i) => {
     const row = sheet.getRow(i + 2);
     row.values = [item, value];
-    row.getCell(1).font = HEADER_FONT;
     // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
-    row.height = 15 * Math.max(1, Math.ceil(String(value).length / 115));
+    fitRowHeight(row);
     row.commit();
   });
   sheet.commit();
-}
-
-function writeHeader(row: ExcelJS.Row, headers: readonly string[]): void {
-  row.values = [...headers];
-  row.font = HEADER_FONT;
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', wrapText: true };
-  });
-  row.commit();
 }
 
 function yearsCovered(savings: readonly Saving[]): FinancialYear[] {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildTenderPack, packClauses, type TenderPack } from '../tenders/build-pack.js';
-import { MATRIX_HEADER_ROW, MATRIX_SHEET, writeTenderComplianceMatrix } from './tender-compliance-matrix.js';
+import { MATRIX_HEADER_ROW, MATRIX_SHEET, SUPPLIER_FIELDS, SUPPLIER_ROW, writeTenderComplianceMatrix } from './tender-compliance-matrix.js';
+import { readZipEntry } from '../../../../tests/support/read-zip-entry.js';
 
 function pack(overrides: Record<string, unknown> = {}): TenderPack {
   const result = buildTenderPack(
@@ -88,7 +89,56 @@ describe('writeTenderComplianceMatrix', () => {
   it('writes the title block, keeping text that looks like a formula as text', async () => {
     const sheet = await readBack(pack());
     expect(sheet.getCell('A1').value).toBe('Compliance matrix: =HYPERLINK("http://example.com","Revenues")');
-    expect(sheet.getCell('A2').value).toBe('Tender reference DN712345  ·  26 November 2026  ·  Clause library appendix-m-1.0.0');
-    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(sheet.getCell('A2').value).toBe('Appendix M — Data access and API requirements  ·  Tender reference DN712345  ·  Appendix M, version 1.0.0 (26 November 2026)');
+    for (let r = 1; r <= MATRIX_HEADER_ROW; r++) sheet.getRow(r).eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));
+  });
+
+  it('names the council above the tender and in the page header', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeTenderComplianceMatrix(pack(), { identity: { councilName: 'Exampleton Borough Council' } })) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(MATRIX_SHEET)!;
+    expect(String(sheet.getCell('A2').value)).toMatch(/^Exampleton Borough Council {2}· {2}Appendix M — Data access and API requirements/);
+    expect(sheet.headerFooter.oddHeader).toContain('Exampleton Borough Council');
+    expect(sheet.headerFooter.oddFooter).toContain('Page &P of &N');
+  });
+
+  it('leaves the supplier\'s name, the date and the signatory open for the supplier to fill in', async () => {
+    const sheet = await readBack(pack());
+    SUPPLIER_FIELDS.forEach((label, i) => {
+      expect(sheet.getCell(`A${SUPPLIER_ROW + i}`).value).toBe(label);
+      expect(sheet.getCell(`A${SUPPLIER_ROW + i}`).protection?.locked).not.toBe(false);
+      expect(sheet.getCell(`D${SUPPLIER_ROW + i}`).protection?.locked).toBe(false);
+    });
+  });
+
+  it('counts the Yes, Partial and No answers, and the clauses not yet answered, below the clauses', async () => {
+    const sheet = await readBack(pack());
+    const counts = new Map<string, unknown>();
+    sheet.eachRow((row) => {
+      const label = row.getCell(3).value;
+      if (typeof label === 'string' && ['Yes', 'Partial', 'No', 'Not yet answered'].includes(label)) counts.set(label, row.getCell(4).value);
+    });
+    expect(counts.get('Yes')).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$E\$\d+:\$E\$\d+,"Yes"\)$/) as unknown });
+    expect(counts.get('Partial')).toMatchObject({ formula: expect.stringContaining('"Partial"') as unknown });
+    expect(counts.get('No')).toMatchObject({ formula: expect.stringContaining('"No"') as unknown });
+    const answerable = [...clauseRows(sheet).values()].filter((row) => row.getCell(4).value === null).length;
+    expect(counts.get('Not yet answered')).toMatchObject({ result: answerable });
+  });
+
+  it('writes each drop-down once, and lets answer rows grow with what the supplier types', async () => {
+    const xml = readZipEntry(await writeTenderComplianceMatrix(pack()), 'xl/worksheets/sheet1.xml') ?? '';
+    const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(ranges.length).toBeGreaterThan(0);
+    const cells = ranges.flatMap((range) => (range ?? '').split(' ')).flatMap((ref) => {
+      const [from, to = from] = ref.split(':');
+      const a = Number(from?.slice(1));
+      const b = Number(to?.slice(1));
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    });
+    expect(new Set(cells).size).toBe(cells.length);
+    const sheet = await readBack(pack());
+    const answerRow = clauseRows(sheet).get('DE-1.1')!.number;
+    expect(xml).toMatch(new RegExp(`<row r="${answerRow}"[^>]* ht="[\\d.]+"`));
+    expect(xml).not.toMatch(new RegExp(`<row r="${answerRow}"[^>]*customHeight`));
   });
 });

@@ -6,7 +6,8 @@ import { contractToCells, EXPORT_FIELDS, type ExportCell } from '../register/imp
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { inTransparencyQuarter, TRANSPARENCY_THRESHOLD, type Quarter } from '../publish/transparency-quarter.js';
 import { csvSafe, xlsxSafe } from './spreadsheet-safety.js';
-import { DATE_FIELDS, excelDate } from './write-register.js';
+import { DATE_FIELDS, excelDate, MONEY_FIELDS } from './write-register.js';
+import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 import { formatPounds } from '../shared/format.js';
 
 export { TRANSPARENCY_THRESHOLD };
@@ -78,10 +79,15 @@ export function csvField(text: string): string {
  * accents), or as .xlsx when the path ends so. Returns how many contracts it lists and how
  * many of those have no recorded value.
  */
-export async function writeTransparencyFile(path: string, contracts: Iterable<Contract>, quarter: Quarter): Promise<{ count: number; noValue: number }> {
+export async function writeTransparencyFile(
+  path: string,
+  contracts: Iterable<Contract>,
+  quarter: Quarter,
+  options: { readonly identity?: DocumentIdentity | undefined } = {},
+): Promise<{ count: number; noValue: number }> {
   const listed = [...contracts].filter((c) => inTransparencyQuarter(c, quarter));
   const noValue = listed.filter((c) => c.value.total === undefined && c.value.annual === undefined).length;
-  if (/\.xlsx$/i.test(path)) await writeXlsx(path, listed);
+  if (/\.xlsx$/i.test(path)) await writeXlsx(path, listed, `Contracts over ${formatPounds(TRANSPARENCY_THRESHOLD)}, ${quarter.label} (Local Government Transparency Code 2015)`, options.identity);
   else await writeCsv(path, listed);
   return { count: listed.length, noValue };
 }
@@ -100,13 +106,27 @@ async function writeCsv(path: string, contracts: readonly Contract[]): Promise<v
   await once(out, 'finish');
 }
 
-async function writeXlsx(path: string, contracts: readonly Contract[]): Promise<void> {
+/**
+ * Columns whose cells are identifiers, not amounts: text cells in the Text format, so a
+ * company number keeps its leading zero (04841343) even when someone types over it.
+ */
+const TEXT_COLUMNS = new Set(TRANSPARENCY_HEADERS.flatMap((h, i) => (['companyNumber', 'charityNumber', 'vcseNumber', 'reference', 'postcode'].includes(fieldAt(i)) && i < TRANSPARENCY_COLUMNS.length ? [i] : [])));
+
+async function writeXlsx(path: string, contracts: readonly Contract[], title: string, identity: DocumentIdentity | undefined): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Contracts', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = TRANSPARENCY_HEADERS.map((header, i) => ({ header, width: 18, ...(DATE_COLUMNS.has(i) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
+  // A streamed sheet writes its views and page setup when its columns are set.
+  const sheet = workbook.addWorksheet('Contracts', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }], pageSetup: { fitToPage: true } });
+  sheet.columns = TRANSPARENCY_HEADERS.map((header, i) => {
+    const field = fieldAt(i);
+    const wide = field === 'title' || field === 'description';
+    const numFmt = DATE_COLUMNS.has(i) ? 'dd/mm/yyyy' : TEXT_COLUMNS.has(i) ? '@' : MONEY_FIELDS.has(field) && i < TRANSPARENCY_COLUMNS.length ? '£#,##0.00' : undefined;
+    return { header, width: wide ? 36 : 16, style: { font: namedFont(), alignment: { vertical: 'top' as const, ...(wide ? { wrapText: true } : {}) }, ...(numFmt ? { numFmt } : {}) } };
+  });
+  styleSheet(sheet, { title, identity, list: { headerRow: 1, columns: TRANSPARENCY_HEADERS.length }, repeatRows: [1, 1], repeatColumns: ['A', 'A'] });
   for (const contract of contracts) {
-    sheet.addRow(transparencyCells(contract).map((cell, i) => (DATE_COLUMNS.has(i) && typeof cell === 'string' ? excelDate(cell) : xlsxSafe(cell)))).commit();
+    const row = sheet.addRow(transparencyCells(contract).map((cell, i) => (DATE_COLUMNS.has(i) && typeof cell === 'string' ? excelDate(cell) : TEXT_COLUMNS.has(i) && cell !== undefined ? String(xlsxSafe(cell)) : xlsxSafe(cell))));
+    fitRowHeight(row);
+    row.commit();
   }
   sheet.commit();
   await workbook.commit();

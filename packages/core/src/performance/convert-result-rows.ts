@@ -1,9 +1,7 @@
 import { cellText, type CellValue } from '../register/import/cell-value.js';
 import { cleanText } from '../register/import/clean-text.js';
-import { cellAddress } from '../register/import/import-problem.js';
-import { columnLetter } from '../shared/format.js';
-import { parseDateCell } from '../register/import/parse-date-cell.js';
 import { parseFlagCell } from '../register/import/parse-flag-cell.js';
+import { convertSheetRows, type RawResultRow, type SheetRowProblem } from './convert-sheet-rows.js';
 import type { Kpi, KpiResult } from './kpi.schema.js';
 
 export const RESULT_COLUMNS = ['Contract reference', 'KPI', 'Period start', 'Period end', 'Value', 'Note'] as const;
@@ -36,20 +34,9 @@ export type ResultImportProblemCode =
   | 'duplicate-row';
 
 /** A problem with one cell or row of a results file, shaped like the register import's. */
-export interface ResultImportProblem {
-  readonly code: ResultImportProblemCode;
-  readonly sheet: string;
-  readonly row: number;
-  readonly column: string;
-  readonly value: string;
-  readonly message: string;
-}
+export type ResultImportProblem = SheetRowProblem<ResultImportProblemCode>;
 
-export interface RawResultRow {
-  readonly sheet: string;
-  readonly row: number;
-  readonly cells: readonly CellValue[];
-}
+export type { RawResultRow } from './convert-sheet-rows.js';
 
 /**
  * Turns the rows of a results sheet (`Contract reference, KPI, Period start, Period end,
@@ -62,93 +49,29 @@ export function convertResultRows(
   known: { readonly contracts: ReadonlySet<string>; readonly kpis: readonly Kpi[] },
   entered: { readonly by: string; readonly at: string },
 ): { results: KpiResult[]; problems: ResultImportProblem[]; rows: number } {
-  const results: KpiResult[] = [];
-  const problems: ResultImportProblem[] = [];
-  let columns: Map<Field, number> | undefined;
-  const seen = new Map<string, number>();
-  let count = 0;
-  for (const raw of rows) {
-    if (raw.cells.every((cell) => cleanText(cell) === undefined)) continue;
-    if (!columns) {
-      columns = new Map();
-      raw.cells.forEach((cell, i) => {
-        const field = FIELD_BY_HEADER[cellText(cell).toLowerCase().replace(/[^a-z]/g, '')];
-        if (field && !columns?.has(field)) columns?.set(field, i);
-      });
-      const missing = REQUIRED.filter((field) => !columns?.has(field));
-      if (missing.length > 0) {
-        problems.push({
-          code: 'missing-column',
-          sheet: raw.sheet,
-          row: raw.row,
-          column: '',
-          value: '',
-          message: `${cellAddress(raw.sheet, raw.row, '')}: no ${missing.map((f) => `"${HEADER_WORDS[f]}"`).join(', ')} column in the header row — the columns are ${RESULT_COLUMNS.join(', ')}`,
-        });
-        return { results, problems, rows: 0 };
-      }
-      continue;
-    }
-    count += 1;
-    const at = (field: Field) => {
-      const index = columns?.get(field);
-      return { cell: index === undefined ? undefined : raw.cells[index], column: index === undefined ? '' : columnLetter(index + 1) };
-    };
-    const problem = (field: Field | '', code: ResultImportProblemCode, sentence: string) => {
-      const where = field === '' ? { cell: undefined, column: '' } : at(field);
-      const value = where.cell === undefined || where.cell === null ? '' : cellText(where.cell);
-      problems.push({ code, sheet: raw.sheet, row: raw.row, column: where.column, value, message: `${cellAddress(raw.sheet, raw.row, where.column)}: ${sentence}` });
-    };
-    const before = problems.length;
-    const contract = cleanText(at('contract').cell);
-    if (contract === undefined) problem('contract', 'missing-reference', 'no contract reference');
-    else if (!known.contracts.has(contract)) problem('contract', 'unknown-contract', `"${contract}" is not a contract in the register — check the reference, or import the register first`);
-    const kpiName = cleanText(at('kpi').cell);
+  const layout = { fieldByHeader: FIELD_BY_HEADER, required: REQUIRED, headerWords: HEADER_WORDS, columns: RESULT_COLUMNS.join(', ') };
+  const read = convertSheetRows<Field, ResultImportProblemCode, KpiResult>(rows, layout, (row) => {
+    const contract = row.contract(known.contracts);
+    const kpiName = cleanText(row.at('kpi').cell);
     const theirs = known.kpis.filter((k) => k.contract === contract);
     const kpi = kpiName === undefined ? undefined : theirs.find((k) => k.name.trim().toLowerCase() === kpiName.toLowerCase());
-    if (contract !== undefined && known.contracts.has(contract) && !kpi) {
+    if (contract !== undefined && !kpi) {
       const list = theirs.length === 0 ? 'it has none yet' : `its KPIs are ${theirs.map((k) => k.name).join(', ')}`;
-      problem('kpi', 'unknown-kpi', `"${kpiName ?? ''}" is not a KPI of ${contract} (${list}) — add it with steward kpis add ${contract}`);
+      row.problem('kpi', 'unknown-kpi', `"${kpiName ?? ''}" is not a KPI of ${contract} (${list}) — add it with steward kpis add ${contract}`);
     }
-    const startReading = parseDateCell(at('periodStart').cell ?? null);
-    const endReading = parseDateCell(at('periodEnd').cell ?? null);
-    const start = { value: startReading.ok ? startReading.value : undefined };
-    const end = { value: endReading.ok ? endReading.value : undefined };
-    if (start.value === undefined) problem('periodStart', 'not-a-date', `"${cellText(at('periodStart').cell ?? '')}" is not a date — write it as 31/03/2026`);
-    if (end.value === undefined) problem('periodEnd', 'not-a-date', `"${cellText(at('periodEnd').cell ?? '')}" is not a date — write it as 31/03/2026`);
-    if (start.value !== undefined && end.value !== undefined && end.value < start.value) {
-      problem('periodEnd', 'end-before-start', `the period ends (${end.value}) before it starts (${start.value})`);
-    }
-    const note = cleanText(at('note').cell);
-    const value = readValue(at('value').cell, kpi);
+    const { start, end } = row.period();
+    const note = cleanText(row.at('note').cell);
+    const value = readValue(row.at('value').cell, kpi);
     if (value === 'not-a-number') {
-      problem('value', 'not-a-number', `"${cellText(at('value').cell ?? '')}" is not a number${kpi?.measure === 'yes-no' ? ' or yes/no' : ''} — type the figure, e.g. 97.5`);
+      row.problem('value', 'not-a-number', `"${cellText(row.at('value').cell)}" is not a number${kpi?.measure === 'yes-no' ? ' or yes/no' : ''} — type the figure, e.g. 97.5`);
     } else if (value === null && note === undefined) {
-      problem('value', 'missing-value', 'no value — type the figure, or leave it blank and say in the Note why it could not be measured (rated Other)');
+      row.problem('value', 'missing-value', 'no value — type the figure, or leave it blank and say in the Note why it could not be measured (rated Other)');
     }
-    if (problems.length > before || !contract || !kpi || typeof start.value !== 'string' || typeof end.value !== 'string' || value === 'not-a-number') continue;
-    const key = `${contract}\u0000${kpi.name.toLowerCase()}\u0000${start.value}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problem('', 'duplicate-row', `repeats row ${first} (${contract}, ${kpi.name}, period starting ${start.value}) — keep one of them`);
-      continue;
-    }
-    seen.set(key, raw.row);
-    results.push({
-      contract,
-      kpi: kpi.name,
-      periodStart: start.value,
-      periodEnd: end.value,
-      value,
-      ...(note === undefined ? {} : { note }),
-      enteredBy: entered.by,
-      enteredAt: entered.at,
-    });
-  }
-  if (!columns) {
-    problems.push({ code: 'missing-column', sheet: '', row: 0, column: '', value: '', message: `the file has no header row — the columns are ${RESULT_COLUMNS.join(', ')}` });
-  }
-  return { results, problems, rows: count };
+    if (row.hasProblems() || !contract || !kpi || start === undefined || end === undefined || value === 'not-a-number') return undefined;
+    if (!row.first(`${contract}\u0000${kpi.name.toLowerCase()}\u0000${start}`, `${contract}, ${kpi.name}, period starting ${start}`)) return undefined;
+    return { contract, kpi: kpi.name, periodStart: start, periodEnd: end, value, ...(note === undefined ? {} : { note }), enteredBy: entered.by, enteredAt: entered.at };
+  });
+  return { results: read.records, problems: read.problems, rows: read.rows };
 }
 
 /** A number ("97.5", "97.5%", "1,200"), yes/no (or 1/0) for a yes/no KPI, or null when blank. */

@@ -20,4 +20,5 @@ export const IEG4_SAVING = {
   termMonths: 36,
   oneOffCosts: 0,
   state: 'signed-off',
+  signedOffBy: 'f.ahmed@council.gov.uk',
 } as const satisfies SavingInput;

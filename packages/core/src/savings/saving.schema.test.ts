@@ -11,6 +11,21 @@ describe('the saving schema', () => {
     expect(saving.state).toBe('signed-off');
   });
 
+  it('refuses a signed-off saving that names nobody as its signer, and says what to add', () => {
+    const { signedOffBy: _signer, ...unsigned } = publicExample;
+    const result = SavingSchema.safeParse(unsigned);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['signedOffBy'], 'is missing: a signed-off saving names who signed it off (signedOffBy) — add their name or email, or import it as validated'],
+    ]);
+    expect(SavingSchema.safeParse({ ...unsigned, state: 'validated' }).success).toBe(true);
+  });
+
+  it('takes the signer of a file written before signedOffBy from who moved it to signed-off', () => {
+    const { signedOffBy: _signer, ...older } = publicExample;
+    expect(SavingSchema.parse({ ...older, stateBy: 'f.ahmed@council.gov.uk' }).signedOffBy).toBe('f.ahmed@council.gov.uk');
+  });
+
   it('adds implementation and exit costs up into the one-off total', () => {
     const rest: Record<string, unknown> = { ...publicExample };
     delete rest.oneOffCosts;

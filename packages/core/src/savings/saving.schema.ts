@@ -69,6 +69,12 @@ export const SavingSchema = z
     state: z.enum(SAVING_STATES).default('proposed'),
     /** Who moved it to its current state (email/UPN), and when. */
     stateBy: optionalText,
+    /**
+     * Who signed it off (name or email/UPN). Required once the state is signed-off: a sign-off
+     * with nobody named is no sign-off. A file from before the field existed may name the
+     * signer in `stateBy` instead, which is who moved it to its current state.
+     */
+    signedOffBy: optionalText,
     stateAt: WhenSchema.optional(),
     notes: optionalText,
   })
@@ -89,6 +95,13 @@ export const SavingSchema = z
         message: 'is missing: give the current annual price (currentAnnual), or say whether the whole saving is cashable (cashable: true or false)',
       });
     }
+    if (s.state === 'signed-off' && s.signedOffBy === undefined && s.stateBy === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signedOffBy'],
+        message: 'is missing: a signed-off saving names who signed it off (signedOffBy) — add their name or email, or import it as validated',
+      });
+    }
     if (s.currentAnnual !== undefined && s.cashable !== undefined && s.cashable !== s.currentAnnual > s.newAnnual) {
       ctx.addIssue({
         code: 'custom',
@@ -107,6 +120,7 @@ export const SavingSchema = z
       oneOffCosts: s.oneOffCosts ?? (s.implementationCost ?? 0) + (s.exitCost ?? 0),
       currentAnnual,
       cashable: s.cashable ?? currentAnnual > s.newAnnual,
+      ...(s.state === 'signed-off' ? { signedOffBy: s.signedOffBy ?? s.stateBy } : {}),
     };
   });
 

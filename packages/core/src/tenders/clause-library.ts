@@ -11,6 +11,17 @@ import { z } from 'zod';
 /** Recorded in every pack, so a tender says which wording it was built from. */
 export const CLAUSE_LIBRARY_VERSION = 'appendix-m-1.0.0';
 
+/** What the pack is, as a supplier reads it and an invitation to tender refers to it. */
+export const APPENDIX_M_LABEL = 'Appendix M — Data access and API requirements';
+
+/**
+ * The clause library version as a supplier can read it, with the pack's date:
+ * "Appendix M, version 1.0.0 (26 November 2026)" rather than the internal "appendix-m-1.0.0".
+ */
+export function appendixVersionLabel(libraryVersion: string, longDate: string): string {
+  return `Appendix M, version ${libraryVersion.replace(/^appendix-m-/, '')} (${longDate})`;
+}
+
 export const TENDER_SECTION_IDS = ['data-extraction', 'api'] as const;
 export type TenderSectionId = (typeof TENDER_SECTION_IDS)[number];
 

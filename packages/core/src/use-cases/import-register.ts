@@ -10,6 +10,7 @@ import type { AuditContext, Store, UpsertOutcome } from '../storage/store.js';
 import { readRegister, type AcceptedSink, type ReadRegisterOptions, type RegisterReading, type SpreadsheetFile } from '../excel/read-register.js';
 import { importSource } from './import-source.js';
 import { writeProblemsWorkbook } from '../excel/write-problems-workbook.js';
+import type { DocumentIdentity } from '../excel/workbook-style.js';
 
 export interface ImportOptions extends ReadRegisterOptions {
   readonly dryRun: boolean;
@@ -17,6 +18,8 @@ export interface ImportOptions extends ReadRegisterOptions {
   readonly strict?: boolean;
   /** Who runs the import, for the audit trail (`cli`, a person's email). */
   readonly actor: string;
+  /** The audit trail's source; `import:FILE` unless given (the sample register is `sample`). */
+  readonly source?: string;
   readonly at?: Date;
   /** Called after each thousand accepted rows are read, and again as they are written; awaited. */
   readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
@@ -97,7 +100,7 @@ type Renamed = ImportReport['renamed'][number];
  */
 export async function importRegister(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return dryRun(store, file, options);
-  const audit: AuditContext = { actor: options.actor, source: importSource(file.name), ...(options.at ? { at: options.at } : {}) };
+  const audit: AuditContext = { actor: options.actor, source: options.source ?? importSource(file.name), ...(options.at ? { at: options.at } : {}) };
   const planner = createImportPlanner(new Map(), { strict: options.strict === true });
   const repeats: SourceRow[] = [];
   let provisional = 0;
@@ -293,9 +296,16 @@ function handBack(rejected: readonly SourceRow[], reading: RegisterReading, plan
 }
 
 /**
- * The rows an import rejected, given back as a .xlsx with a Problems column, for the user to fix
- * and import again.
+ * The rows an import rejected, given back as a .xlsx (the original row and the problem first,
+ * then the row's cells, and a summary) for the user to fix and import again.
  */
-export function problemsWorkbook(report: ImportReport): Promise<Buffer> {
-  return writeProblemsWorkbook(report.reading.headers, report.rejectedRows, report.problems);
+export function problemsWorkbook(report: ImportReport, identity?: DocumentIdentity): Promise<Buffer> {
+  return writeProblemsWorkbook({
+    fileName: report.fileName,
+    headers: report.reading.headers,
+    columns: report.reading.columns,
+    rows: report.rejectedRows,
+    problems: report.problems,
+    identity,
+  });
 }

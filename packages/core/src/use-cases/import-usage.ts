@@ -1,56 +1,36 @@
-import type { RawResultRow } from '../performance/convert-result-rows.js';
 import { convertUsageRows, type UsageImportProblem } from '../performance/convert-usage-rows.js';
 import type { Usage } from '../performance/kpi.schema.js';
 import type { Store, UpsertOutcome } from '../storage/store.js';
-import { readSpreadsheetRows, type SpreadsheetFile } from '../excel/read-register.js';
-import { importSource } from './import-source.js';
+import type { SpreadsheetFile } from '../excel/read-register.js';
+import { importSheetRecords, type SheetImportOptions, type SheetImportReport, type SheetRecords } from './import-sheet-records.js';
 
-export interface UsageImportOptions {
-  /** Who is entering the usage (email/UPN), recorded in the audit. */
-  readonly actor: string;
-  readonly dryRun?: boolean;
-  readonly at?: Date;
-}
+export type UsageImportOptions = SheetImportOptions;
+export type UsageImportReport = SheetImportReport<UsageImportProblem>;
 
-export interface UsageImportReport {
-  readonly rows: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  /** Any problem refuses the whole file: nothing is written. */
-  readonly problems: readonly UsageImportProblem[];
-  readonly dryRun: boolean;
-}
+const USAGE: SheetRecords<Usage, UsageImportProblem> = {
+  async convert(rows, store) {
+    const contracts = new Set((await store.contracts.list()).map((c) => c.reference));
+    const converted = convertUsageRows(rows, { contracts });
+    return { records: converted.usage, problems: converted.problems, rows: converted.rows };
+  },
+  async wouldBe(store, usage) {
+    const stored = await store.performance.listUsage();
+    return usage.map((u) => wouldBe(stored, u));
+  },
+  async write(tx, usage, audit) {
+    const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+    for (const u of usage) counts[await tx.performance.upsertUsage(u, audit)] += 1;
+    return counts;
+  },
+};
 
 /**
  * Imports usage (units paid for and used per period) from a .xlsx or .csv file, all or
  * nothing, as `importKpiResults` imports results: every row is checked against the register
  * first, then all are written in one transaction, audited as `import:FILE`.
  */
-export async function importUsage(store: Store, file: SpreadsheetFile, options: UsageImportOptions): Promise<UsageImportReport> {
-  const dryRun = options.dryRun === true;
-  const at = options.at ?? new Date();
-  const { rows } = await readSpreadsheetRows(file);
-  const collected: RawResultRow[] = [];
-  for await (const row of rows) {
-    // Usage comes from the first sheet; a workbook's other sheets are notes or lookups.
-    if (collected.length > 0 && row.sheet !== collected[0]?.sheet) break;
-    collected.push(row);
-  }
-  const contracts = new Set((await store.contracts.list()).map((c) => c.reference));
-  const converted = convertUsageRows(collected, { contracts });
-  const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
-  if (converted.problems.length > 0) return { rows: converted.rows, ...counts, problems: converted.problems, dryRun };
-  if (dryRun) {
-    const stored = await store.performance.listUsage();
-    for (const usage of converted.usage) counts[wouldBe(stored, usage)] += 1;
-  } else {
-    const audit = { actor: options.actor, source: importSource(file.name), at };
-    await store.transaction(async (tx) => {
-      for (const usage of converted.usage) counts[await tx.performance.upsertUsage(usage, audit)] += 1;
-    });
-  }
-  return { rows: converted.rows, ...counts, problems: [], dryRun };
+export function importUsage(store: Store, file: SpreadsheetFile, options: UsageImportOptions): Promise<UsageImportReport> {
+  return importSheetRecords(store, file, options, USAGE);
 }
 
 function wouldBe(stored: readonly Usage[], usage: Usage): UpsertOutcome {

@@ -7,3 +7,5 @@ export { importKpiResults, type KpiResultsImportOptions, type KpiResultsImportRe
 export { importUsage, type UsageImportOptions, type UsageImportReport } from './import-usage.js';
 export type { SpreadsheetFile } from '../excel/read-register.js';
 export { makeTenderPack, type TenderPackFile, type TenderPackFormat, type TenderPackMade } from './make-tender-pack.js';
+export { runWarnings, warningsDueOn, type RunWarningsInput, type SendWarnings, type WarningRun, type WarningSendOutcome } from './run-warnings.js';
+export { loadSample, SAMPLE_SOURCE, type LoadSampleOptions, type SampleLoaded, type SampleProblem } from './load-sample.js';

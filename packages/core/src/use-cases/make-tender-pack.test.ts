@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeTenderPack } from './make-tender-pack.js';
+import { readZipEntry } from '../../../../tests/support/read-zip-entry.js';
 
 const EXAMPLE = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../examples/tender-pack.example.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 
@@ -27,5 +28,17 @@ describe('makeTenderPack', () => {
     expect(made.success).toBe(false);
     if (made.success) return;
     expect(made.problems.map((p) => p.path)).toContainEqual(['title']);
+  });
+
+  it('makes the officer\'s notes as a file of their own, named as not for suppliers, with the council on every file', async () => {
+    const identity = { councilName: 'Exampleton Borough Council' };
+    const made = await makeTenderPack({ ...EXAMPLE, includeGuidance: true }, { date: '2026-11-26', formats: ['docx', 'officer-docx'], identity });
+    if (!made.success) throw new Error(JSON.stringify(made.problems));
+    const [pack, notes] = made.value.files;
+    expect(notes?.name).toBe(`Tender pack ${made.value.pack.reference} officer notes.docx`);
+    const text = (file: typeof pack) => readZipEntry(file?.bytes ?? Buffer.alloc(0), 'word/document.xml') ?? '';
+    expect(text(pack)).toContain('Exampleton Borough Council');
+    expect(text(pack)).not.toContain('Guidance for the procurement officer');
+    expect(text(notes)).toContain('Guidance for the procurement officer');
   });
 });

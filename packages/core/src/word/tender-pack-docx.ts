@@ -18,7 +18,8 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { PackClause, TenderPack } from '../tenders/build-pack.js';
-import { CLAUSE_LIBRARY_SOURCE } from '../tenders/clause-library.js';
+import { APPENDIX_M_LABEL, CLAUSE_LIBRARY_SOURCE, appendixVersionLabel } from '../tenders/clause-library.js';
+import type { DocumentIdentity } from '../excel/workbook-style.js';
 import { describeInclusion } from '../tenders/render-pack-markdown.js';
 import { packRecord } from '../tenders/pack-record.js';
 import { formatLongDate } from '../shared/calendar.js';
@@ -30,17 +31,73 @@ const GREY = 'F2F2F2';
 const BULLETS = 'tender-pack-bullets';
 const CHARGES_LABELS = { 'no-charge': 'no additional charge', 'declare-charges': 'all charges stated' } as const;
 
+export interface TenderPackDocxOptions {
+  /** Who the pack is from: the council at the top of the first page and in every footer. */
+  readonly identity?: DocumentIdentity | undefined;
+}
+
 /**
- * The pack as a Word document to paste into (or attach to) the tender: a title block, the
- * preamble, the numbered clauses by section and, when asked, the officer guidance as an annex
- * that is clearly marked for removal before issue.
+ * The pack as the Word document the council sends to suppliers, to slot into an invitation to
+ * tender as its Appendix M: the council, the label, the tender, the preamble and the numbered
+ * clauses by section. Nothing for the officer's eyes only: the guidance and the record of
+ * choices are in `writeTenderPackOfficerDocx`.
  */
-export async function writeTenderPackDocx(pack: TenderPack): Promise<Buffer> {
-  const document = new Document({
-    title: `${pack.title}: data access and API requirements`,
+export async function writeTenderPackDocx(pack: TenderPack, options: TenderPackDocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(
+    wordDocument(pack, {
+      title: `${pack.title}: ${APPENDIX_M_LABEL}`,
+      description: `${appendixVersionLabel(pack.libraryVersion, formatLongDate(pack.date))}, clause library ${pack.libraryVersion}`,
+      footer: `${pack.reference} · ${APPENDIX_M_LABEL}`,
+      identity: options.identity,
+      children: [...titleBlock(pack, options.identity), ...clauses(pack)],
+    }),
+  );
+}
+
+/**
+ * The officer's companion to the pack, never sent to suppliers: the clause library version
+ * used, the record of choices (clauses left out with their reasons, a reworded clause beside
+ * the original) and, when the options ask for it, the guidance on each clause.
+ */
+export async function writeTenderPackOfficerDocx(pack: TenderPack, options: TenderPackDocxOptions = {}): Promise<Buffer> {
+  const council = options.identity?.councilName;
+  return Packer.toBuffer(
+    wordDocument(pack, {
+      title: `${pack.title}: officer's notes on Appendix M`,
+      description: `Officer's notes for tender ${pack.reference}, clause library ${pack.libraryVersion}`,
+      footer: `${pack.reference} · Officer's notes · not for issue to suppliers`,
+      identity: options.identity,
+      children: [
+        ...(council ? [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: council, bold: true, size: 24, color: '595959' })] })] : []),
+        new Paragraph({ style: 'Title', children: [new TextRun(pack.title)] }),
+        new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: `Officer's notes on ${APPENDIX_M_LABEL}`, size: 28, color: '595959' })] }),
+        notForIssue('Not for issue to suppliers. ', 'These notes explain the clauses and record where the pack departs from Appendix M. Send suppliers the pack and the compliance matrix only.'),
+        keyValueTable([
+          ['Tender reference', pack.reference],
+          ['Date', formatLongDate(pack.date)],
+          ['Clause library', `${pack.libraryVersion} (${appendixVersionLabel(pack.libraryVersion, formatLongDate(pack.date))})`],
+        ]),
+        ...recordSection(pack),
+        ...(pack.includeGuidance ? guidanceSection(pack) : []),
+      ],
+    }),
+  );
+}
+
+interface DocumentParts {
+  readonly title: string;
+  readonly description: string;
+  readonly footer: string;
+  readonly identity: DocumentIdentity | undefined;
+  readonly children: (Paragraph | Table)[];
+}
+
+function wordDocument(pack: TenderPack, parts: DocumentParts): Document {
+  return new Document({
+    title: parts.title,
     subject: `Tender ${pack.reference}`,
-    creator: 'Contract Steward',
-    description: `Appendix M tender wording, clause library ${pack.libraryVersion}`,
+    creator: parts.identity?.councilName ?? 'Contract Steward',
+    description: parts.description,
     styles: {
       default: { document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } } },
       paragraphStyles: [
@@ -58,26 +115,37 @@ export async function writeTenderPackDocx(pack: TenderPack): Promise<Buffer> {
     },
     sections: [
       {
+        // A4
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-        footers: { default: footer(pack) },
-        children: [...titleBlock(pack), ...clauses(pack), ...(pack.includeGuidance ? guidanceAnnex(pack) : []), ...recordAnnex(pack)],
+        footers: { default: footer(parts.identity?.councilName ? `${parts.identity.councilName} · ${parts.footer}` : parts.footer) },
+        children: parts.children,
       },
     ],
   });
-  return Packer.toBuffer(document);
 }
 
-function titleBlock(pack: TenderPack): (Paragraph | Table)[] {
+function titleBlock(pack: TenderPack, identity: DocumentIdentity | undefined): (Paragraph | Table)[] {
+  const date = formatLongDate(pack.date);
   return [
-    new Paragraph({ style: 'Title', children: [new TextRun(pack.title)] }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Data access and API requirements', size: 28, color: '595959' })] }),
+    ...(identity?.councilName ? [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: identity.councilName, bold: true, size: 24, color: '595959' })] })] : []),
+    new Paragraph({ style: 'Title', children: [new TextRun(APPENDIX_M_LABEL)] }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: pack.title, size: 28, color: '595959' })] }),
     keyValueTable([
       ['Tender reference', pack.reference],
-      ['Date', formatLongDate(pack.date)],
-      ['Clause library', `${pack.libraryVersion} (Appendix M, data access and API requirements)`],
+      ['Date', date],
+      ['Version', appendixVersionLabel(pack.libraryVersion, date)],
     ]),
     new Paragraph({ spacing: { before: 360, after: 240 }, children: [new TextRun(pack.preamble)] }),
   ];
+}
+
+function notForIssue(bold: string, rest: string): Paragraph {
+  return new Paragraph({
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
+    border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'BF9000', space: 8 } },
+    spacing: { before: 120, after: 240 },
+    children: [new TextRun({ text: bold, bold: true }), new TextRun(rest)],
+  });
 }
 
 function clauses(pack: TenderPack): Paragraph[] {
@@ -109,7 +177,7 @@ function clauseParagraphs(clause: PackClause): Paragraph[] {
   ];
 }
 
-function guidanceAnnex(pack: TenderPack): (Paragraph | Table)[] {
+function guidanceSection(pack: TenderPack): (Paragraph | Table)[] {
   const header = new TableRow({
     tableHeader: true,
     children: ['Clause', 'How to include it', 'Explanation / caveat'].map((text, i) => cell([new Paragraph({ children: [new TextRun({ text, bold: true })] })], COLUMNS[i] ?? 0, GREY)),
@@ -138,13 +206,8 @@ function guidanceAnnex(pack: TenderPack): (Paragraph | Table)[] {
   );
   return [
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Annex: guidance for the procurement officer')] }),
-    new Paragraph({
-      shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
-      border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'BF9000', space: 8 } },
-      spacing: { after: 240 },
-      children: [new TextRun({ text: 'Remove this annex before the tender is issued. ', bold: true }), new TextRun('It explains each clause for the officer preparing the tender and is not part of the requirements.')],
-    }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Guidance for the procurement officer')] }),
+    new Paragraph({ children: [new TextRun('What each clause is for and how to include it. It is not part of the requirements.')] }),
     ...pack.sections.map(
       (section) => new Paragraph({ children: [new TextRun({ text: `${section.number}. ${section.title}: `, bold: true }), new TextRun(`${section.scope}.`)] }),
     ),
@@ -153,19 +216,14 @@ function guidanceAnnex(pack: TenderPack): (Paragraph | Table)[] {
   ];
 }
 
-/** The clauses left out (with reasons) and reworded (beside the original), whether or not the guidance is added. */
-function recordAnnex(pack: TenderPack): Paragraph[] {
+/** The clauses left out (with reasons) and reworded (beside the original), or a line saying there are none. */
+function recordSection(pack: TenderPack): Paragraph[] {
   const record = packRecord(pack);
-  if (record.length === 0) return [];
+  const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Record of choices')] });
+  if (record.length === 0) return [heading, new Paragraph({ children: [new TextRun('The pack uses every clause of the sections chosen, in the wording of Appendix M.')] })];
   return [
-    new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Annex: record of choices')] }),
-    new Paragraph({
-      shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
-      border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'BF9000', space: 8 } },
-      spacing: { after: 240 },
-      children: [new TextRun({ text: 'Remove this annex before the tender is issued. ', bold: true }), new TextRun('It records where this pack departs from Appendix M, and why.')],
-    }),
+    heading,
+    new Paragraph({ children: [new TextRun('Where this pack departs from Appendix M, and why.')] }),
     ...record.map((line) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, spacing: { after: 80 }, children: [new TextRun(line)] })),
   ];
 }
@@ -198,12 +256,12 @@ function cell(children: Paragraph[], width: number, fill?: string): TableCell {
   });
 }
 
-function footer(pack: TenderPack): Footer {
+function footer(text: string): Footer {
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ size: 16, color: '595959', children: [`${pack.reference} · Data access and API requirements · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+        children: [new TextRun({ size: 16, color: '595959', children: [`${text} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
       }),
     ],
   });

@@ -33,10 +33,11 @@ export const exportTransparency: CliCommand = {
   path: ['export', 'transparency'],
   summary: 'Export the quarter\'s contracts over £5,000 in the Transparency Code 2015 layout (.csv or .xlsx)',
   usage: 'export transparency OUT.csv|OUT.xlsx [--quarter 2026Q3] [--as-of YYYY-MM-DD]',
-  details: 'Lists every contract in force on some day of the quarter (calendar quarters: Q3 is July to September) worth more than £5,000, and those with no recorded value, marked in the Value Note column. The default quarter is the last complete one. The Code\'s columns come first, then the register\'s other columns, so the file imports back unchanged.',
-  options: { quarter: { type: 'string' }, 'as-of': { type: 'string' } },
+  details: 'Lists every contract in force on some day of the quarter (calendar quarters: Q3 is July to September) worth more than £5,000, and those with no recorded value, marked in the Value Note column. The default quarter is the last complete one. The Code\'s columns come first, then the register\'s other columns, so the file imports back unchanged. In the .xlsx, company, charity and VCSE numbers are text cells, so leading zeros stay; --council NAME (or $COUNCIL_NAME) heads its pages.',
+  options: { quarter: { type: 'string' }, 'as-of': { type: 'string' }, ...COUNCIL_OPTION },
   positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print }) {
+  async run(input) {
+    const { options, positionals, io, withStore, print } = input;
     const out = resolve(io.cwd, positionals[0] ?? '');
     if (!/\.(csv|xlsx)$/i.test(out)) throw new CliError(`Write the file as .csv or .xlsx: "${positionals[0] ?? ''}" has neither ending.`, 2);
     let quarter = lastCompleteQuarter(asOfOption(options['as-of'], io.now));
@@ -45,10 +46,11 @@ export const exportTransparency: CliCommand = {
       if (!parsed.success) throw new CliError(parsed.problem.message, 2);
       quarter = parsed.value;
     }
+    const identity = /\.xlsx$/i.test(out) ? await documentIdentity(input) : {};
     const result = await withStore(async (store) => {
       const contracts = await store.contracts.list();
       if (contracts.length === 0) throw new CliError('The register is empty: there is nothing to publish. Import it first with: steward import register.xlsx');
-      return writeTransparencyFile(out, contracts, quarter);
+      return writeTransparencyFile(out, contracts, quarter, { identity });
     });
     print(`${result.count} contract${result.count === 1 ? '' : 's'} in force in ${quarter.label} (${quarter.start} to ${quarter.end}) over £5,000 or of no recorded value (${result.noValue} marked) written to ${out}`);
     return 0;

@@ -5,12 +5,13 @@ import { importRegister, problemsWorkbook, type ImportReport } from '../../use-c
 import { IMPORT_FIELDS, isImportField, type ImportField } from '../../register/import/import-field.js';
 import { normaliseHeader } from '../../register/import/map-headers.js';
 import { CliError, type CliCommand } from '../command.js';
+import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
 
 export const importCommand: CliCommand = {
   path: ['import'],
   summary: 'Import the contracts register from .xlsx, .csv or OCDS .json',
-  usage: 'import FILE [--dry-run] [--json] [--strict] [--sheet NAME] [--map "Header=field"]... [--mapping FILE] [--problems OUT.xlsx] [--max-size MB] [--buyer NAME|ID]',
+  usage: 'import FILE [--dry-run] [--json] [--strict] [--sheet NAME] [--map "Header=field"]... [--mapping FILE] [--problems OUT.xlsx] [--max-size MB] [--buyer NAME|ID] [--council NAME]',
   details: [
     '  --dry-run          show what would change and write nothing',
     '  --json             print the result as JSON',
@@ -18,9 +19,14 @@ export const importCommand: CliCommand = {
     '  --sheet NAME       the sheet to read (default: the first that looks like a register)',
     '  --map "H=field"    read column H as a field, e.g. --map "Expiry=endDate" (or "H=ignore")',
     '  --mapping FILE     a JSON file of {"Header": "field"} mappings',
-    '  --problems OUT     write the rejected rows, with a Problems column, to OUT.xlsx',
+    '  --problems OUT     write the rejected rows to OUT.xlsx: each row\'s number and problem, then its',
+    '                     cells, and a Summary sheet. Correct them there and import OUT.xlsx: the importer',
+    '                     ignores the Original row and Problem columns, and a row still wrong is rejected',
+    '                     again, so importing it unchanged changes nothing',
     '  --max-size MB      refuse files larger than this (default 50)',
     '  --buyer NAME|ID    OCDS files: import only this buyer\'s awards (by name or OCDS id)',
+    '',
+    COUNCIL_DETAILS,
     '',
     `Fields: ${Object.keys(IMPORT_FIELDS).join(', ')}`,
   ].join('\n'),
@@ -34,9 +40,11 @@ export const importCommand: CliCommand = {
     problems: { type: 'string' },
     'max-size': { type: 'string' },
     buyer: { type: 'string' },
+    ...COUNCIL_OPTION,
   },
   positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print, printJson }) {
+  async run(input) {
+    const { options, positionals, io, withStore, print, printJson } = input;
     const file = resolve(io.cwd, positionals[0] ?? '');
     const mapping = await userMapping(options.map, options.mapping, io.cwd);
     const maxSize = options['max-size'];
@@ -63,7 +71,7 @@ export const importCommand: CliCommand = {
       throw error;
     }
     if (typeof options.problems === 'string' && report.rejectedRows.length > 0) {
-      await writeFile(resolve(io.cwd, options.problems), await problemsWorkbook(report));
+      await writeFile(resolve(io.cwd, options.problems), await problemsWorkbook(report, await documentIdentity(input)));
     }
     if (options.json) {
       printJson({
@@ -106,7 +114,10 @@ function printSummary(report: ImportReport, print: (line: string) => void, probl
     for (const problem of shown) print(`  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`);
     if (report.problems.length > shown.length) print(`  ... and ${report.problems.length - shown.length} more (use --json for all${problemsPath ? '' : ', or --problems OUT.xlsx for the rejected rows'})`);
   }
-  if (problemsPath && report.rejectedRows.length > 0) print(`Rejected rows written to ${problemsPath}: fix them there and import that file.`);
+  if (problemsPath && report.rejectedRows.length > 0) {
+    print(`Rejected rows written to ${problemsPath}: correct them there and import that file. Its Original row and Problem columns are ignored;`);
+    print('  a row still wrong is rejected again, and none can overwrite another contract, so importing it unchanged changes nothing.');
+  }
   if (report.dryRun) print('Dry run: nothing was written. Run again without --dry-run to import.');
 }
 

@@ -1,13 +1,10 @@
-import { basename, resolve } from 'node:path';
-import type { SpreadsheetFile } from '../../excel/read-register.js';
-import { RegisterFileError } from '../../excel/register-file-error.js';
 import { RESULT_COLUMNS } from '../../performance/convert-result-rows.js';
 import { KPI_MEASURES, KpiSchema, REPORTING_FREQUENCIES, type Kpi } from '../../performance/kpi.schema.js';
 import { describeTarget } from '../../performance/rate-result.js';
 import { problemsFromZod } from '../../shared/problem.js';
 import { importKpiResults } from '../../use-cases/import-kpi-results.js';
 import { CliError, type CliCommand } from '../command.js';
-import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
+import { spreadsheetImportCommand } from '../spreadsheet-import-command.js';
 import { formatTable } from '../format-table.js';
 
 export const kpisAdd: CliCommand = {
@@ -114,43 +111,15 @@ function kpiRow(kpi: Kpi): string[] {
   return [kpi.name, describeTarget(kpi), String(kpi.tolerance), kpi.frequency, kpi.from, kpi.published ? 'yes' : '', kpi.sla ? (kpi.serviceCredit ?? 'yes') : ''];
 }
 
-export const kpisRecord: CliCommand = {
+export const kpisRecord: CliCommand = spreadsheetImportCommand({
   path: ['kpis', 'record'],
   summary: 'Record KPI results from .xlsx or .csv; all or nothing',
-  usage: 'kpis record FILE [--dry-run]',
-  details: [
-    '  --dry-run   check the file and say what would change; write nothing',
-    '',
+  columns: [
     `One row per contract, KPI and period, under the header: ${RESULT_COLUMNS.join(', ')}.`,
     'Dates as 31/03/2026 or 2026-03-31; a value as 97.5 or 97.5%, yes/no for a yes/no KPI;',
     'a blank value with a Note saying why means it could not be measured (rated Other).',
-  ].join('\n'),
-  options: { 'dry-run': { type: 'boolean' } },
-  positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print }) {
-    const path = resolve(io.cwd, positionals[0] ?? '');
-    let file: SpreadsheetFile;
-    try {
-      file = await readSpreadsheetFile(path);
-    } catch (error) {
-      if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
-      throw new CliError(`cannot read ${path} — check the path`);
-    }
-    const report = await withStore(async (store) => {
-      try {
-        return await importKpiResults(store, file, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
-      } catch (error) {
-        if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
-        throw error;
-      }
-    });
-    if (report.problems.length > 0) {
-      for (const problem of report.problems) io.stderr.write(`  ${problem.message}\n`);
-      const n = report.problems.length;
-      throw new CliError(`${n} problem${n === 1 ? '' : 's'} in ${basename(path)}; no results were recorded. Fix the file and run it again.`);
-    }
-    const verb = report.dryRun ? 'would record' : 'recorded';
-    print(`${basename(path)}: ${verb} ${report.rows} result${report.rows === 1 ? '' : 's'} (${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged)`);
-    return 0;
-  },
-};
+  ],
+  import: importKpiResults,
+  refused: 'no results were recorded',
+  counted: (rows) => `${rows} result${rows === 1 ? '' : 's'}`,
+});

@@ -1,3 +1,4 @@
+import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderPerformanceTemplate } from '../../excel/performance-template.js';
@@ -93,10 +94,12 @@ export const performanceExport: CliCommand = {
     '',
     'Sheets: Results (one row per contract, KPI and period; the rating is a formula), Compliance',
     '(COUNTIFS of results rated Good against the 80% goal), Usage, and How to read.',
+    COUNCIL_DETAILS,
   ].join('\n'),
-  options: { period: { type: 'string' } },
+  options: { period: { type: 'string' }, ...COUNCIL_OPTION },
   positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print }) {
+  async run(input) {
+    const { options, positionals, io, withStore, print } = input;
     const out = resolve(io.cwd, positionals[0] ?? '');
     if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${positionals[0] ?? ''} does not end in .xlsx — name the workbook like performance.xlsx`, 2);
     const period = typeof options.period === 'string' ? monthOption(options.period) : undefined;
@@ -123,6 +126,7 @@ export const performanceExport: CliCommand = {
       exportedAt: io.now?.() ?? new Date(),
       complianceGoal: DEFAULT_COMPLIANCE_GOAL,
       utilisationFloor: DEFAULT_UTILISATION_FLOOR,
+      identity: await documentIdentity(input),
     });
     await writeFile(out, bytes);
     const results = contracts.reduce((n, c) => n + c.results.length, 0);
@@ -136,12 +140,15 @@ export const performanceTemplate: CliCommand = {
   path: ['performance', 'template'],
   summary: 'Write a blank KPI results workbook to fill in and record with steward kpis record',
   usage: 'performance template OUT.xlsx',
+  details: COUNCIL_DETAILS,
+  options: COUNCIL_OPTION,
   positionals: { min: 1, max: 1 },
-  async run({ positionals, io, withStore, print }) {
+  async run(input) {
+    const { positionals, io, withStore, print } = input;
     const out = resolve(io.cwd, positionals[0] ?? '');
     if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`${positionals[0] ?? ''} does not end in .xlsx — name the workbook like results.xlsx`, 2);
     const kpis = await withStore((store) => store.performance.listKpis());
-    await writeFile(out, await renderPerformanceTemplate({ kpis }));
+    await writeFile(out, await renderPerformanceTemplate({ kpis, identity: await documentIdentity(input) }));
     print(`Template written to ${out}. Fill in the Results sheet (see How to fill in), then: steward kpis record ${positionals[0] ?? 'FILE'} --dry-run`);
     return 0;
   },

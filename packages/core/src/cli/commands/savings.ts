@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { importSavingsFile } from '../../use-cases/import-savings.js';
-import { writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
+import { savingContractsFrom, writeSavingsWorkbook, type SavingsExportFilters } from '../../excel/savings-workbook.js';
+import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { summariseSaving } from '../../savings/compute-savings.js';
 import type { RenegotiatedPrices } from '../../use-cases/record-decision.js';
 import { SAVING_STATES, savingsFileJsonSchema, type SavingState } from '../../savings/saving.schema.js';
@@ -34,7 +35,8 @@ export const savingsImport: CliCommand = {
     'kind (renegotiation, re-procurement, decommissioning, consolidation, move-to-cloud),',
     'currentAnnual (the price paid now), baselineAnnual (the price otherwise paid), baselineSource,',
     'newAnnual, start (YYYY-MM-DD), termMonths, oneOffCosts (or implementationCost and exitCost),',
-    'cashable, state (proposed, validated, signed-off), id. Cashable = current − new when positive;',
+    'cashable, state (proposed, validated, signed-off), signedOffBy (who signed it off: required',
+    'when the state is signed-off), id. Cashable = current − new when positive;',
     'cost avoidance = baseline − max(current, new). Without currentAnnual, the whole baseline − new',
     'is cashable or avoidance as cashable (true or false) says.',
   ].join('\n'),
@@ -119,16 +121,21 @@ export const savingsExport: CliCommand = {
   path: ['savings', 'export'],
   summary: 'Export savings to an Excel workbook with live formulas, by financial year and service area',
   usage: 'savings export OUT.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--state STATE]',
-  details: filterHelp.join('\n'),
-  options: filterOptions,
+  details: [...filterHelp, COUNCIL_DETAILS].join('\n'),
+  options: { ...filterOptions, ...COUNCIL_OPTION },
   positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print }) {
+  async run(input) {
+    const { options, positionals, io, withStore, print } = input;
     const out = resolve(io.cwd, positionals[0] ?? '');
     if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(`name the workbook OUT.xlsx (got ${basename(out)})`, 2);
     const filters = savingFilters(options);
-    const savings = await withStore((store) => store.savings.list(filters));
+    const identity = await documentIdentity(input);
+    const { savings, contracts } = await withStore(async (store) => {
+      const savings = await store.savings.list(filters);
+      return { savings, contracts: savingContractsFrom(await store.contracts.getMany([...new Set(savings.map((s) => s.contract))])) };
+    });
     try {
-      await writeSavingsWorkbook(savings, out, { exportedAt: io.now?.() ?? new Date(), filters });
+      await writeSavingsWorkbook(savings, out, { exportedAt: io.now?.() ?? new Date(), filters, identity, contracts });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EACCES') throw new CliError(`cannot write ${out} — check the folder exists and is writable`);

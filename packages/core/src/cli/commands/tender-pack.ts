@@ -5,6 +5,7 @@ import { packClauses } from '../../tenders/build-pack.js';
 import { CLAUSES, CLAUSE_LIBRARY_VERSION } from '../../tenders/clause-library.js';
 import { describeInclusion } from '../../tenders/render-pack-markdown.js';
 import { makeTenderPack, type TenderPackFormat } from '../../use-cases/make-tender-pack.js';
+import { COUNCIL_DETAILS, COUNCIL_OPTION, documentIdentity } from '../document-identity.js';
 import { CliError, type CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { isoDateOption } from '../as-of-option.js';
@@ -17,20 +18,24 @@ export const tenderPackCommand: CliCommand = {
   usage: 'tender-pack --options FILE.json [--out PACK.docx|PACK.xlsx|PACK.md] [--date YYYY-MM-DD]\n       steward tender-pack --list [--json]',
   details: [
     '  --options FILE.json  the pack options (see examples/tender-pack.example.json)',
-    '  --out PATH           .docx for the tender document, .xlsx for the supplier compliance',
-    '                       matrix, .md for Markdown; without it the Markdown is printed',
+    '  --out PATH           .docx for the tender document (and, beside it, "PACK officer notes.docx",',
+    '                       not for suppliers), .xlsx for the supplier compliance matrix, .md for',
+    '                       Markdown; without it the Markdown is printed',
     '  --date YYYY-MM-DD    the date on the pack (default: today in Europe/London)',
     '  --list               show the clauses with their ids and how each is included',
     '  --json               with --list, print the clause library as JSON',
+    COUNCIL_DETAILS,
   ].join('\n'),
   options: {
+    ...COUNCIL_OPTION,
     options: { type: 'string' },
     out: { type: 'string' },
     date: { type: 'string' },
     list: { type: 'boolean' },
     json: { type: 'boolean' },
   },
-  async run({ options, io, print, printJson }) {
+  async run(input) {
+    const { options, io, print, printJson } = input;
     if (options.list) {
       if (options.json) printJson({ version: CLAUSE_LIBRARY_VERSION, clauses: CLAUSES });
       else listClauses(print);
@@ -47,7 +52,10 @@ export const tenderPackCommand: CliCommand = {
     const date = typeof options.date === 'string' ? isoDateOption('--date', options.date) : londonToday(io.now?.() ?? new Date());
 
     const optionsFile = resolve(io.cwd, options.options);
-    const result = await makeTenderPack(await readOptions(optionsFile, options.options), { date, formats: [format.slice(1) as TenderPackFormat] });
+    const identity = format === '.md' ? {} : await documentIdentity(input);
+    // A Word pack comes with the officer's notes beside it: the pack goes to suppliers, the notes do not.
+    const formats: TenderPackFormat[] = format === '.docx' ? ['docx', 'officer-docx'] : [format.slice(1) as TenderPackFormat];
+    const result = await makeTenderPack(await readOptions(optionsFile, options.options), { date, formats, identity });
     if (!result.success) {
       for (const problem of result.problems) {
         io.stderr.write(`${options.options}: ${problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''}${problem.message.replace(/^[\w.-]+: /, '')}\n`);
@@ -61,13 +69,13 @@ export const tenderPackCommand: CliCommand = {
       io.stdout.write(bytes.toString());
       return 0;
     }
-    try {
-      await writeFile(out, bytes);
-    } catch (error) {
-      throw new CliError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the folder exists and the file is not open in Word or Excel.`);
-    }
+    // The Word pack goes to suppliers; the officer's notes (guidance, record of choices) beside it do not.
+    const officer = format === '.docx' ? officerNotesPath(out) : undefined;
+    await writeOut(out, bytes);
+    if (officer) await writeOut(officer, files[1]?.bytes ?? Buffer.alloc(0));
     const clauses = packClauses(pack).length;
     print(`Wrote ${out}: ${clauses} clauses in ${pack.sections.length} section${pack.sections.length === 1 ? '' : 's'}, clause library ${pack.libraryVersion}, dated ${date}.`);
+    if (officer) print(`Wrote ${officer}: the officer's notes (record of choices${pack.includeGuidance ? ' and guidance' : ''}). Keep them; do not send them to suppliers.`);
     return 0;
   },
 };
@@ -107,4 +115,17 @@ function listClauses(print: (line: string) => void): void {
 
 function summarise(text: string, length = 70): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** PACK.docx → "PACK officer notes.docx", beside it. */
+export function officerNotesPath(out: string): string {
+  return out.replace(/\.docx$/i, ' officer notes.docx');
+}
+
+async function writeOut(path: string, bytes: Buffer | string): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the folder exists and the file is not open in Word or Excel.`);
+  }
 }

@@ -1,6 +1,3 @@
-import { basename, resolve } from 'node:path';
-import type { SpreadsheetFile } from '../../excel/read-register.js';
-import { RegisterFileError } from '../../excel/register-file-error.js';
 import { DEFAULT_USAGE_ITEM, USAGE_COLUMNS } from '../../performance/convert-usage-rows.js';
 import { UsageSchema } from '../../performance/kpi.schema.js';
 import { computeUtilisation } from '../../performance/utilisation.js';
@@ -8,7 +5,7 @@ import { parseMoneyCell } from '../../register/import/parse-money-cell.js';
 import { problemsFromZod } from '../../shared/problem.js';
 import { importUsage } from '../../use-cases/import-usage.js';
 import { CliError, type CliCommand } from '../command.js';
-import { readSpreadsheetFile } from '../read-spreadsheet-file.js';
+import { spreadsheetImportCommand } from '../spreadsheet-import-command.js';
 import { formatTable } from '../format-table.js';
 
 export const usageAdd: CliCommand = {
@@ -104,42 +101,14 @@ export const usageList: CliCommand = {
   },
 };
 
-export const usageRecord: CliCommand = {
+export const usageRecord: CliCommand = spreadsheetImportCommand({
   path: ['usage', 'record'],
   summary: 'Record usage from .xlsx or .csv; all or nothing',
-  usage: 'usage record FILE [--dry-run]',
-  details: [
-    '  --dry-run   check the file and say what would change; write nothing',
-    '',
+  columns: [
     `One row per contract, item and period, under the header: ${USAGE_COLUMNS.join(', ')}.`,
     `Item (default ${DEFAULT_USAGE_ITEM}) and Annual cost may be left out. Dates as 31/03/2026 or 2026-03-31.`,
-  ].join('\n'),
-  options: { 'dry-run': { type: 'boolean' } },
-  positionals: { min: 1, max: 1 },
-  async run({ options, positionals, io, withStore, print }) {
-    const path = resolve(io.cwd, positionals[0] ?? '');
-    let file: SpreadsheetFile;
-    try {
-      file = await readSpreadsheetFile(path);
-    } catch (error) {
-      if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
-      throw new CliError(`cannot read ${path} — check the path`);
-    }
-    const report = await withStore(async (store) => {
-      try {
-        return await importUsage(store, file, { actor: io.env.USER ?? 'cli', dryRun: options['dry-run'] === true, ...(io.now ? { at: io.now() } : {}) });
-      } catch (error) {
-        if (error instanceof RegisterFileError) throw new CliError(`cannot import: ${error.message}. Nothing was written.`);
-        throw error;
-      }
-    });
-    if (report.problems.length > 0) {
-      for (const problem of report.problems) io.stderr.write(`  ${problem.message}\n`);
-      const n = report.problems.length;
-      throw new CliError(`${n} problem${n === 1 ? '' : 's'} in ${basename(path)}; no usage was recorded. Fix the file and run it again.`);
-    }
-    const verb = report.dryRun ? 'would record' : 'recorded';
-    print(`${basename(path)}: ${verb} ${report.rows} usage row${report.rows === 1 ? '' : 's'} (${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged)`);
-    return 0;
-  },
-};
+  ],
+  import: importUsage,
+  refused: 'no usage was recorded',
+  counted: (rows) => `${rows} usage row${rows === 1 ? '' : 's'}`,
+});

@@ -1,7 +1,6 @@
-import { dueDutyWarnings } from '../../duties/duty-deadlines.js';
 import { DUTY_KIND_WORDS } from '../../renewals/renewal-settings.js';
 import { isDutyKind } from '../../renewals/warnings.js';
-import { readDutyRecords } from '../../storage/read-duty-records.js';
+import { warningsDueOn } from '../../use-cases/run-warnings.js';
 import type { CliCommand } from '../command.js';
 import { formatTable } from '../format-table.js';
 import { asOfOption } from '../as-of-option.js';
@@ -29,10 +28,7 @@ export const warningsCommand: CliCommand = {
   async run({ options, io, withStore, print, printJson }) {
     const today = asOfOption(options['as-of'], io.now);
     const settings = renewalSettingsFrom(options, io.env);
-    const warnings = await withStore(async (store) => {
-      const [contracts, ledger, records] = await Promise.all([store.contracts.list(), store.renewals.loadLedger(), readDutyRecords(store)]);
-      return dueDutyWarnings(contracts, ledger, today, settings, records);
-    });
+    const warnings = await withStore((store) => warningsDueOn(store, today, settings));
     if (options.json) {
       printJson(warnings);
       return 0;

@@ -68,6 +68,12 @@ describe('mapHeaders', () => {
     ]);
   });
 
+  it('ignores the Original row and Problem columns of a problems workbook, and does not report them as columns left out', () => {
+    const mapping = mapHeaders(['Original row', 'Problem', 'Reference', 'Title', 'Supplier', 'Problems']);
+    expect(mapping.columns.map((c) => c.field)).toEqual(['reference', 'title', 'supplierName']);
+    expect(mapping.unmapped).toEqual([]);
+  });
+
   it('lets the user map a header the tables do not know, or ignore one', () => {
     const mapping = mapHeaders(['Reference', 'Renewal due', 'End date'], new Map([['Renewal due', 'reviewDate'], ['End date', 'ignore']]));
     expect(mapping.columns.map((c) => c.field)).toEqual(['reference', 'reviewDate']);

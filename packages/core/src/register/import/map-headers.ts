@@ -165,10 +165,19 @@ export interface HeaderMapping {
   readonly unmapped: readonly { readonly index: number; readonly header: string }[];
 }
 
+/**
+ * The columns the problems workbook puts before a rejected row's cells (and "Problems", which
+ * it used to write): ignored, so the workbook imports back as it is, without them reported as
+ * columns left out.
+ */
+export const PROBLEMS_WORKBOOK_HEADERS = ['Original row', 'Problem'] as const;
+const IGNORED = new Set([...PROBLEMS_WORKBOOK_HEADERS, 'Problems'].map(normaliseHeader));
+
 /** The field a header names, if any (user mapping first, then the synonym tables). */
 export function fieldForHeader(header: string, userMapping: UserMapping = new Map()): ImportField | 'ignore' | undefined {
   const key = normaliseHeader(header);
   for (const [userHeader, field] of userMapping) if (normaliseHeader(userHeader) === key) return field;
+  if (IGNORED.has(key)) return 'ignore';
   return LOOKUP.get(key) ?? SPELT_OUT_LOOKUP.get(spellOutHeader(header));
 }
 

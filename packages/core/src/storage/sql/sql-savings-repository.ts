@@ -35,7 +35,9 @@ export class SqlSavingsRepository implements SavingsRepository {
     return this.db.transaction(async (tx) => {
       const existing = await this.getWith(tx, id);
       if (!existing) return undefined;
-      const updated: Saving = { ...existing, state, stateBy: audit.actor, stateAt: (audit.at ?? new Date()).toISOString() };
+      // Whoever signs a saving off is named as its signer: a sign-off with nobody named is none.
+      const signer = state === 'signed-off' ? { signedOffBy: audit.actor } : {};
+      const updated: Saving = { ...existing, state, stateBy: audit.actor, stateAt: (audit.at ?? new Date()).toISOString(), ...signer };
       await this.write(tx, updated, audit);
       await new SqlAuditTrail(tx).record(
         { action: `state:${state}`, entity: 'saving', entityKey: id, changes: diffChanges(existing, updated) },

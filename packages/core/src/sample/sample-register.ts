@@ -1,11 +1,12 @@
-import { ContractSchema, type Contract, type KpiInput, type KpiResult, type UsageInput } from '@contract-steward/core';
+import { ContractSchema, type Contract } from '../register/contract.schema.js';
+import type { KpiInput, KpiResult, UsageInput } from '../performance/kpi.schema.js';
 
 function plusDays(today: string, days: number): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
- * A small register for trying the bot: dates are relative to `today`, so some deadlines are
+ * The sample register `steward sample` and `npm run playground` load: a small register for trying the bot: dates are relative to `today`, so some deadlines are
  * always coming up. The owner is the Agents Playground's default user.
  */
 export function sampleRegister(today: string, owner = { name: 'Alex Wilber', email: 'alexw@example.com' }): Contract[] {
