@@ -2,6 +2,7 @@ import { importBenchmark } from './import.js';
 import { savingsExport } from './savings-export.js';
 import { renewals } from './renewals.js';
 import { botTurn } from './bot-turn.js';
+import { importBotTurns } from './import-bot-turns.js';
 
 export interface Benchmark {
   readonly name: string;
@@ -10,4 +11,4 @@ export interface Benchmark {
 }
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark, renewals, botTurn];
+export const BENCHMARKS: readonly Benchmark[] = [savingsExport, importBenchmark, importBotTurns, renewals, botTurn];

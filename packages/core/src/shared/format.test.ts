@@ -23,6 +23,9 @@ describe('money', () => {
     expect(formatPounds(1234)).toBe('£1,234');
     expect(formatPounds(1234.56)).toBe('£1,235');
     expect(formatPounds(1_500_000)).toBe('£1,500,000');
+    expect(formatPounds(999)).toBe('£999');
+    expect(formatPounds(100_000)).toBe('£100,000');
+    expect(formatPounds(123_456_789_012)).toBe('£123,456,789,012');
   });
 
   it('puts a minus sign before the pound sign, and never writes minus nothing', () => {

@@ -21,6 +21,8 @@ export interface ImportOptions extends ReadRegisterOptions {
   /** The audit trail's source; `import:FILE` unless given (the sample register is `sample`). */
   readonly source?: string;
   readonly at?: Date;
+  /** Called after each thousand accepted rows are read, and again as they are written; awaited. */
+  readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
 
 export interface ImportReport {
@@ -55,14 +57,15 @@ export interface ImportReport {
   readonly rejectedRows: readonly SourceRow[];
 }
 
-/** Contracts written per call to upsertMany while the file is read. */
+/** Contracts written per call to upsertMany, and kept together while the file is read. */
 const WRITE_BATCH = 1000;
 
-/** Thrown inside the transaction to roll back a file --strict refuses. */
-class RefusedImport extends Error {
-  constructor(readonly report: ImportReport) {
-    super('import refused');
-  }
+/** How far an import has got, for a caller that shows progress (or, in tests, acts between steps). */
+export interface ImportProgress {
+  /** `reading`: the file is being read and checked, and nothing is locked; `writing`: the write transaction is open. */
+  readonly phase: 'reading' | 'writing';
+  /** Accepted rows read so far, or written so far. */
+  readonly rows: number;
 }
 
 interface Planned {
@@ -70,14 +73,26 @@ interface Planned {
   readonly contract: Contract;
 }
 
+/**
+ * Accepted rows kept between reading and writing, a batch at a time as one UTF-8 JSON array
+ * outside the V8 heap: about a third of the memory of the contracts as objects, and nothing
+ * for the garbage collector to walk while the rest of the file is read.
+ */
+interface KeptBatch {
+  readonly rows: Int32Array;
+  readonly json: Buffer;
+}
+
 type Renamed = ImportReport['renamed'][number];
 
 /**
  * Reads a register file (its name and bytes) and, unless this is a dry run, writes every accepted row in one
- * transaction, with each contract's write audited and one entry for the import itself. Rows
- * are written in batches while the file is read, so memory stays flat however long the file;
- * an error, a --strict refusal or a killed process leaves the register exactly as it was.
- * Importing the same file twice changes nothing the second time.
+ * transaction, with each contract's write audited and one entry for the import itself. The
+ * whole file is read and checked first, with no transaction open, keeping only the accepted
+ * contracts (compactly); the write lock is then held only for the writes, so a bot sharing
+ * the database answers while a large file is read. An error, a --strict refusal or a killed
+ * process leaves the register exactly as it was. Importing the same file twice changes
+ * nothing the second time.
  *
  * A row with a real reference whose contract the register holds under the provisional
  * reference its supplier, title and start date give (imported before without a reference)
@@ -86,58 +101,72 @@ type Renamed = ImportReport['renamed'][number];
 export async function importRegister(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return dryRun(store, file, options);
   const audit: AuditContext = { actor: options.actor, source: options.source ?? importSource(file.name), ...(options.at ? { at: options.at } : {}) };
-  try {
-    return await store.transaction(async (tx) => {
-      const planner = createImportPlanner(new Map(), { strict: options.strict === true });
-      const repeats: SourceRow[] = [];
-      const renamed: Renamed[] = [];
-      let provisional = 0;
-      const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
-      let batch: Planned[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const present = await lookUp(tx.contracts, batch);
-        for (const rename of renamesOf(batch, present)) {
-          if (await tx.contracts.rename(rename.from, rename.to, audit)) renamed.push(rename);
-        }
-        const counts = await tx.contracts.upsertMany(batch.map((planned) => planned.contract), audit);
-        for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
-        batch = [];
-      };
-      const reading = await readRegister(file, options, (row) => {
-        const planned = planner.add(row);
-        if (planned.verdict === 'rejected') repeats.push(row);
-        if (!planned.contract) return;
-        if (isProvisionalReference(planned.contract.reference)) provisional += 1;
-        batch.push({ row: row.row, contract: planned.contract });
-        // Only a full batch is waited for; the other rows go straight on.
-        return batch.length >= WRITE_BATCH ? flush() : undefined;
-      });
-      await flush();
-      const report = reportOf(reading, planner, written, options, repeats, renamed, provisional);
-      if (report.refused) throw new RefusedImport(report);
-      if (written.created + written.updated + renamed.length > 0) {
-        await tx.audit.record(
-          {
-            action: 'import',
-            entity: 'register',
-            entityKey: reading.fileName,
-            changes: {
-              created: { from: null, to: written.created },
-              updated: { from: null, to: written.updated },
-              rejected: { from: null, to: report.rejected },
-              ...(renamed.length > 0 ? { renamed: { from: null, to: renamed.length } } : {}),
-            },
-          },
-          audit,
-        );
+  const planner = createImportPlanner(new Map(), { strict: options.strict === true });
+  const repeats: SourceRow[] = [];
+  let provisional = 0;
+  const kept: KeptBatch[] = [];
+  let rows: number[] = [];
+  let jsons: string[] = [];
+  let accepted = 0;
+  const keep = () => {
+    if (rows.length === 0) return;
+    kept.push({ rows: Int32Array.from(rows), json: Buffer.from(`[${jsons.join(',')}]`) });
+    rows = [];
+    jsons = [];
+  };
+  const reading = await readRegister(file, options, (row) => {
+    const planned = planner.add(row);
+    if (planned.verdict === 'rejected') repeats.push(row);
+    if (!planned.contract) return;
+    if (isProvisionalReference(planned.contract.reference)) provisional += 1;
+    rows.push(row.row);
+    jsons.push(JSON.stringify(planned.contract));
+    accepted += 1;
+    if (rows.length < WRITE_BATCH) return;
+    keep();
+    return options.onProgress?.({ phase: 'reading', rows: accepted });
+  });
+  keep();
+  const checked = reportOf(reading, planner, { created: 0, updated: 0, unchanged: 0 }, options, repeats, [], provisional);
+  if (checked.refused) return checked;
+
+  return store.transaction(async (tx) => {
+    const renamed: Renamed[] = [];
+    const written: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+    let done = 0;
+    // Each batch is taken out of the list as it is written, so its memory goes as the writes go.
+    for (let batch = kept.shift(); batch !== undefined; batch = kept.shift()) {
+      const contracts = JSON.parse(batch.json.toString('utf8')) as Contract[];
+      const planned = contracts.map((contract, i) => ({ row: batch.rows[i] ?? 0, contract }));
+      const present = await lookUp(tx.contracts, planned);
+      for (const rename of renamesOf(planned, present)) {
+        if (await tx.contracts.rename(rename.from, rename.to, audit)) renamed.push(rename);
       }
-      return report;
-    });
-  } catch (error) {
-    if (error instanceof RefusedImport) return error.report;
-    throw error;
-  }
+      const counts = await tx.contracts.upsertMany(contracts, audit);
+      for (const outcome of ['created', 'updated', 'unchanged'] as const) written[outcome] += counts[outcome];
+      done += contracts.length;
+      await options.onProgress?.({ phase: 'writing', rows: done });
+    }
+    // Not reportOf again: handing rejected rows back takes lot references from the planner.
+    const report: ImportReport = { ...checked, ...written, renamed };
+    if (written.created + written.updated + renamed.length > 0) {
+      await tx.audit.record(
+        {
+          action: 'import',
+          entity: 'register',
+          entityKey: reading.fileName,
+          changes: {
+            created: { from: null, to: written.created },
+            updated: { from: null, to: written.updated },
+            rejected: { from: null, to: report.rejected },
+            ...(renamed.length > 0 ? { renamed: { from: null, to: renamed.length } } : {}),
+          },
+        },
+        audit,
+      );
+    }
+    return report;
+  });
 }
 
 async function dryRun(store: Store, file: SpreadsheetFile, options: ImportOptions): Promise<ImportReport> {

@@ -26,7 +26,9 @@ export class SqliteExecutor implements SqlExecutor {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Another process's write transaction (a CLI import's writes: about 5 s for 100,000 rows on
+    // a busy machine) is waited for, so a bot turn beside it is slow rather than failed.
+    db.pragma('busy_timeout = 30000');
   }
 
   all<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
