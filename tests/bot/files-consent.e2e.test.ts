@@ -27,8 +27,11 @@ describe('getting files from the bot in Teams', () => {
   };
 
   it('offers the register in personal chat with a consent card, and uploads it to OneDrive once accepted', async () => {
-    const consent = consentOf(await say(PRIYA, 'export'));
+    const offer = await say(PRIYA, 'export');
+    const consent = consentOf(offer);
     expect(consent.name).toBe('Contracts register 2026-11-26.xlsx');
+    // Said in words as well, for hosts that cannot draw the consent card (the Agents Playground).
+    expect(offer?.text).toContain('**Contracts register 2026-11-26.xlsx**: The register: 4 contracts');
     expect(consent.description).toContain('4 contracts');
     const before = bot.connector.uploads.length;
     const [info] = await bot.exchange(fileConsentInvoke(bot, PRIYA, 'accept', consent.fileId, consent.name));

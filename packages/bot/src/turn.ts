@@ -28,7 +28,7 @@ export type OutgoingMessage =
   | { readonly text: string }
   | { readonly card: AdaptiveCard; readonly summary: string }
   /** Teams attachments other than Adaptive Cards: file consent and file info cards. */
-  | { readonly attachments: readonly RawAttachment[]; readonly summary: string };
+  | { readonly attachments: readonly RawAttachment[]; readonly summary: string; readonly text?: string };
 
 export interface RawAttachment {
   readonly contentType: string;

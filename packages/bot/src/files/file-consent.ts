@@ -37,6 +37,8 @@ export async function offerFile(file: OutgoingFile, context: OfferContext): Prom
     const fileId = await context.vault.put(held, 'consent', context.conversationId);
     return {
       summary: `File: ${name}`,
+      // Said in words too: a host that cannot draw a file consent card (the Agents Playground) still tells the person what the file is.
+      text: `**${escapeMarkdown(name)}**: ${escapeMarkdown(file.description)} Choose **Allow** to save it to your OneDrive. If no card appears, this app cannot show Teams file cards: ask me in a channel or group chat, where I give a download link instead.`,
       attachments: [
         {
           contentType: FILE_CONSENT_CARD,

@@ -41,8 +41,10 @@ export function botbuilderAuthOptions(config: Config): ConfigurationBotFramework
 }
 
 export function toAttachmentActivity(message: OutgoingMessage): Partial<Activity> {
+  if ('attachments' in message) {
+    return { type: 'message', summary: message.summary, ...(message.text ? { text: message.text, textFormat: 'markdown' } : {}), attachments: message.attachments.map((a) => ({ ...a })) };
+  }
   if ('text' in message) return { type: 'message', text: message.text, textFormat: 'markdown' };
-  if ('attachments' in message) return { type: 'message', summary: message.summary, attachments: message.attachments.map((a) => ({ ...a })) };
   return { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(message.card)] };
 }
 
