@@ -12,6 +12,9 @@ import {
   importRegister,
   listRenewals,
   listRenewalsFromStore,
+  renewalsDigestFromStore,
+  addDays,
+  daysBetween,
   type AuditContext,
   type Contract,
   type ContractInput,
@@ -221,6 +224,38 @@ for (const makeFactory of STORE_FACTORIES) {
             const { rows, contracts } = await listRenewalsFromStore(store, today, { ...(within === undefined ? {} : { within }), ...(ownerEmail ? { ownerEmail } : {}) });
             expect(rows, `on ${today} within ${within} for ${ownerEmail ?? 'everyone'}`).toEqual(expected);
             expect(new Set(contracts.map((c) => c.reference))).toEqual(new Set(expected.map((r) => r.reference)));
+          }
+        }
+      }
+    });
+
+    it('counts, totals and names the first contracts of a digest exactly as a scan of the whole register does', async () => {
+      // Annual values of their own, so a total that counted a contract twice, or missed one, shows.
+      const annual = [120_000, 45_500, 300_000, undefined, 9_999, 2_000_000];
+      await store.contracts.upsertMany(register().map((c, i) => ({ ...c, value: { ...c.value, ...(annual[i] === undefined ? {} : { annual: annual[i] }) } })), at(TODAY));
+      await decideAndRecord(store, 'CON-0044', { action: 'extend' }, TODAY);
+      const all = await store.contracts.list();
+      const decisions = await store.renewals.listDecisions();
+      const byReference = new Map(all.map((c) => [c.reference, c]));
+      for (const today of ['2024-01-15', TODAY, '2026-12-25', '2028-02-29']) {
+        for (const [from, to] of [[today, addDays(today, 90)], [addDays(today, 30), addDays(today, 365)], [addDays(today, -30), today], [today, addDays(today, 2000)]] as const) {
+          for (const ownerEmail of [undefined, 'b.ode@council.gov.uk']) {
+            for (const kinds of [undefined, ['end', 'renewal']]) {
+              for (const limit of [1, 2, 25]) {
+                const scope = ownerEmail ? all.filter((c) => c.owner?.email === ownerEmail) : all;
+                const expected = listRenewals(scope, decisions, today, { within: Math.max(0, daysBetween(today, to)) }).filter(
+                  (r) => !r.overdue && r.date >= from && r.date <= to && (kinds === undefined || kinds.includes(r.kind)),
+                );
+                const references = [...new Set(expected.map((r) => r.reference))];
+                const digest = await renewalsDigestFromStore(store, today, { from, to, limit, ...(ownerEmail ? { ownerEmail } : {}), ...(kinds ? { kinds } : {}) });
+                const what = `on ${today} from ${from} to ${to} for ${ownerEmail ?? 'everyone'}, kinds ${kinds?.join(',') ?? 'all'}, first ${limit}`;
+                expect(digest.count, what).toBe(references.length);
+                expect(digest.annualTotal, what).toBe(references.reduce((sum, r) => sum + (byReference.get(r)?.value.annual ?? 0), 0));
+                const first = references.slice(0, limit);
+                expect([...new Set(digest.rows.map((r) => r.reference))].slice(0, limit), what).toEqual(first);
+                expect(digest.rows.filter((r) => first.includes(r.reference)), what).toEqual(expected.filter((r) => first.includes(r.reference)));
+              }
+            }
           }
         }
       }

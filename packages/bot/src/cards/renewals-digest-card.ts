@@ -14,6 +14,11 @@ export interface RenewalsDigestInput {
   readonly subtitle: string;
   readonly today: string;
   readonly rows: readonly DigestRow[];
+  /**
+   * How many contracts the whole list holds and their annual value, when `rows` holds only the
+   * first DIGEST_ROW_LIMIT of them (the store counts and totals the rest without reading them).
+   */
+  readonly total?: { readonly count: number; readonly annual: number };
   /** Said when there are no rows. */
   readonly emptyText: string;
   /** Other readings of the question, as buttons that ask it that way. */
@@ -32,9 +37,9 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
     body.push(text(input.emptyText));
     return adaptiveCard(body, actions);
   }
-  const total = input.rows.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0);
+  const total = input.total?.annual ?? input.rows.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0);
   // "Between them" only reads right for two or more.
-  const count = input.rows.length;
+  const count = input.total?.count ?? input.rows.length;
   body.push(text(count === 1 ? `1 contract, ${formatMoney(total) ?? '£0'} a year.` : `${count} contracts, ${formatMoney(total) ?? '£0'} a year between them.`, { isSubtle: true }));
   for (const row of input.rows.slice(0, DIGEST_ROW_LIMIT)) {
     const days = daysBetween(input.today, row.deadline.date);
@@ -64,8 +69,8 @@ export function renewalsDigestCard(input: RenewalsDigestInput): AdaptiveCard {
       ],
     });
   }
-  if (input.rows.length > DIGEST_ROW_LIMIT) {
-    body.push(text(`…and ${input.rows.length - DIGEST_ROW_LIMIT} more. Ask for fewer days (for example \`renewals 30\`), or run \`steward contracts list\` for the full list.`, { isSubtle: true, spacing: 'Medium' }));
+  if (count > DIGEST_ROW_LIMIT) {
+    body.push(text(`…and ${count - DIGEST_ROW_LIMIT} more. Ask for fewer days (for example \`renewals 30\`), or run \`steward contracts list\` for the full list.`, { isSubtle: true, spacing: 'Medium' }));
   }
   return adaptiveCard(body, actions);
 }

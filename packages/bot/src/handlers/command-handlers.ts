@@ -1,8 +1,8 @@
-import { daysBetween, listRenewals, listRenewalsFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
+import { daysBetween, listRenewals, listRenewalsFromStore, renewalsDigestFromStore, type Contract, type RenewalRow } from '@contract-steward/core';
 import type { RenewalsCommand } from '../commands/command-table.js';
 import { escapeMarkdown } from '../cards/card-kit.js';
 import { contractCard } from '../cards/contract-card.js';
-import { renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
+import { DIGEST_ROW_LIMIT, renewalsDigestCard, type DigestRow } from '../cards/renewals-digest-card.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import type { Command } from '../commands/command-table.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -52,26 +52,37 @@ export async function answerRenewals(command: RenewalsCommand, asker: Asker, ser
   if (command.mine && !asker.person.email) return { text: 'I could not tell your email address from Teams, so I cannot find the contracts you own. Ask an administrator to check your Teams account.' };
   const owner = command.mine ? asker.person.email : visibleOwner(asker);
   const { from, to } = command.window;
-  // The deadline index names the contracts in the window; only those are loaded.
-  const { rows: all, contracts: loaded } =
-    owner === null
-      ? { rows: [], contracts: [] }
-      : await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
-  const contracts = loaded.filter(
-    (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
-  );
-  const included = new Set(contracts.map((c) => c.reference));
-  const rows = all.filter(
-    // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
-    (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
-  );
+  const kinds = command.endsOnly ? ['end', 'renewal'] : undefined;
+  let rows: DigestRow[];
+  let total: { count: number; annual: number } | undefined;
+  if (owner === null) {
+    rows = [];
+  } else if (command.supplier === undefined && command.serviceArea === undefined) {
+    // The deadline index counts and totals the contracts in the window; only the ones shown are read.
+    const digest = await renewalsDigestFromStore(services.store, today, { from, to, limit: DIGEST_ROW_LIMIT, settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }), ...(kinds ? { kinds } : {}) });
+    rows = digestRows(digest.rows, digest.contracts).slice(0, DIGEST_ROW_LIMIT);
+    total = { count: digest.count, annual: digest.annualTotal };
+  } else {
+    // A supplier or service area is in the contract, not the index: read the contracts in the window.
+    const { rows: all, contracts: loaded } = await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
+    const contracts = loaded.filter(
+      (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
+    );
+    const included = new Set(contracts.map((c) => c.reference));
+    const inWindow = all.filter(
+      // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
+      (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
+    );
+    rows = digestRows(inWindow, contracts);
+  }
   const what = command.endsOnly ? 'ends' : 'has a deadline';
   return {
     card: renewalsDigestCard({
       title: `${command.understood}:`,
       subtitle: `${scopeNote(asker)[0]?.toUpperCase() ?? ''}${scopeNote(asker).slice(1)}, soonest first.`,
       today,
-      rows: digestRows(rows, contracts),
+      rows,
+      ...(total ? { total } : {}),
       emptyText: `Nothing ${what} ${command.window.words}${command.supplier !== undefined || command.serviceArea !== undefined ? ' among the contracts that match' : ''}.`,
       alternatives: command.alternatives,
     }),

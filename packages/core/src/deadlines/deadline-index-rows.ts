@@ -43,6 +43,8 @@ export interface DeadlineIndexRow {
   /** Lower-cased, as the register is searched. */
   readonly ownerEmail?: string;
   readonly escalationEmail?: string;
+  /** The contract's estimated annual spend, so a digest totals a window without reading the contracts. */
+  readonly annualValue?: number;
   readonly status: DeadlineStatus;
 }
 
@@ -71,6 +73,7 @@ export function deadlineIndexRows(input: ContractDeadlineInput, today: IsoDate, 
   const people = {
     ...(contract.owner?.email ? { ownerEmail: contract.owner.email.trim().toLowerCase() } : {}),
     ...(contract.escalationContact?.email ? { escalationEmail: contract.escalationContact.email.trim().toLowerCase() } : {}),
+    ...(contract.value.annual === undefined ? {} : { annualValue: contract.value.annual }),
   };
   const rows: DeadlineIndexRow[] = [];
   const rolls = contract.renewal.type === 'auto-renewal';

@@ -26,6 +26,36 @@ export interface DeadlineIndexQuery {
   readonly today?: IsoDate;
 }
 
+export interface DeadlineWindowQuery {
+  readonly source: DeadlineSource;
+  /** Open deadlines on or after this day... */
+  readonly from: IsoDate;
+  /** ...and on or before this one, as of `today`. */
+  readonly to: IsoDate;
+  readonly today: IsoDate;
+  /** The owner's email (any case). */
+  readonly ownerEmail?: string;
+  /** Only these kinds (`end`, `renewal`, ...). */
+  readonly kinds?: readonly string[];
+  /** How many contracts to name, soonest first. */
+  readonly limit: number;
+}
+
+/**
+ * The contracts with an open deadline in a window, counted and totalled without reading them.
+ * Rows whose dates move with the day and were computed on another day cannot be trusted for
+ * today: their contracts are named in `moving`, left out of the rest, for the caller to work out.
+ */
+export interface DeadlineWindow {
+  /** Contracts with a deadline in the window (besides `moving`). */
+  readonly count: number;
+  /** Their annual values added up, each contract once (none recorded counts as 0). */
+  readonly annualTotal: number;
+  /** The first `limit` of them by their first deadline in the window, then reference. */
+  readonly first: string[];
+  readonly moving: string[];
+}
+
 /**
  * Every contract's deadlines, kept by the store in the transaction that changes a contract, its
  * decisions, modifications, publications, KPIs, results or reviews (see deadlineIndexRows).
@@ -37,6 +67,8 @@ export interface DeadlineIndexRepository {
   list(query?: DeadlineIndexQuery): Promise<IndexedDeadline[]>;
   /** The contracts with a row matching every filter, each once, in no particular order. */
   references(query?: DeadlineIndexQuery): Promise<string[]>;
+  /** Counts and totals the contracts with an open deadline in a window, and names the first few (see DeadlineWindow). */
+  window(query: DeadlineWindowQuery): Promise<DeadlineWindow>;
   /** Open deadlines before `today`, by date (optionally one owner's, one source's). */
   overdue(today: IsoDate, query?: Pick<DeadlineIndexQuery, 'source' | 'ownerEmail'>): Promise<IndexedDeadline[]>;
   /** Recomputes the rows of these contracts as of `today` (a contract that no longer exists loses its rows). */

@@ -9,5 +9,6 @@ export type { SqlExecutor, SqlDialect } from './sql/sql-executor.js';
 export type { ProcurementActRepository } from './procurement-act-repository.js';
 export { readRegisterForPublishing } from './read-register-for-publishing.js';
 export { listRenewalsFromStore, type StoreRenewals, type StoreRenewalsOptions } from './list-renewals-from-store.js';
-export type { DeadlineIndexRepository, DeadlineIndexQuery, IndexedDeadline } from './deadline-index-repository.js';
+export { renewalsDigestFromStore, type RenewalsDigest, type RenewalsDigestOptions } from './renewals-digest-from-store.js';
+export type { DeadlineIndexRepository, DeadlineIndexQuery, DeadlineWindow, DeadlineWindowQuery, IndexedDeadline } from './deadline-index-repository.js';
 export { readDutyRecords } from './read-duty-records.js';

@@ -6,10 +6,10 @@ import type { Contract } from '../../register/contract.schema.js';
 import type { RenewalDecision } from '../../renewals/decisions.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/renewal-settings.js';
 import type { IsoDate } from '../../shared/iso-date.js';
-import type { DeadlineIndexQuery, DeadlineIndexRepository, IndexedDeadline } from '../deadline-index-repository.js';
+import type { DeadlineIndexQuery, DeadlineIndexRepository, DeadlineWindow, DeadlineWindowQuery, IndexedDeadline } from '../deadline-index-repository.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
 
-/** Contracts per read, and rows per insert (12 parameters a row). */
+/** Contracts per read, and rows per insert (13 parameters a row). */
 const CHUNK = 500;
 const INSERT_ROWS = 400;
 /** So that instances starting together on PostgreSQL rebuild one at a time. */
@@ -26,6 +26,7 @@ interface IndexRow {
   daily: number | string;
   owner_email: string | null;
   escalation_email: string | null;
+  annual_value: number | string | null;
   status: string;
   as_of: string;
 }
@@ -42,6 +43,7 @@ function toIndexed(row: IndexRow): IndexedDeadline {
     daily: Number(row.daily) === 1,
     ...(row.owner_email === null ? {} : { ownerEmail: row.owner_email }),
     ...(row.escalation_email === null ? {} : { escalationEmail: row.escalation_email }),
+    ...(row.annual_value === null ? {} : { annualValue: Number(row.annual_value) }),
     status: row.status as DeadlineStatus,
     asOf: row.as_of,
   };
@@ -69,6 +71,39 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     const { where, params } = this.filter(query);
     const rows = await this.db.all<{ reference: string }>(`SELECT DISTINCT reference FROM deadline_index ${where}`, params);
     return rows.map((r) => r.reference);
+  }
+
+  async window(query: DeadlineWindowQuery): Promise<DeadlineWindow> {
+    const owner = query.ownerEmail === undefined ? '' : ' AND owner_email = ?';
+    const ownerParams = query.ownerEmail === undefined ? [] : [query.ownerEmail.trim().toLowerCase()];
+    const kinds = query.kinds === undefined ? '' : query.kinds.length === 0 ? ' AND 1 = 0' : ` AND kind IN (${placeholders(query.kinds.length)})`;
+    // Fixed rows, and moving ones computed today, hold today's dates and statuses exactly.
+    const exact = `source = ? AND status = 'open' AND due_date >= ? AND due_date <= ? AND (moves = 0 OR as_of = ?)${owner}${kinds}`;
+    const params = [query.source, query.from, query.to, query.today, ...ownerParams, ...(query.kinds ?? [])];
+    // One annual value per contract: every row of a contract carries the same one.
+    const [totals] = await this.db.all<{ n: number | string; total: number | string | null }>(
+      `SELECT COUNT(*) AS n, SUM(annual) AS total FROM (SELECT reference, MAX(annual_value) AS annual FROM deadline_index WHERE ${exact} GROUP BY reference) per_contract`,
+      params,
+    );
+    // Code-point order, as the renewals list sorts references.
+    const collate = this.db.dialect === 'postgres' ? ' COLLATE "C"' : '';
+    const first = await this.db.all<{ reference: string }>(
+      `SELECT reference, MIN(due_date) AS first_date FROM deadline_index WHERE ${exact} GROUP BY reference ORDER BY first_date, reference${collate} LIMIT ?`,
+      [...params, query.limit],
+    );
+    // A date that moves only gets later: one computed before today may have rolled into the window, or past it.
+    const moving = await this.db.all<{ reference: string }>(
+      `SELECT DISTINCT reference FROM deadline_index
+       WHERE source = ? AND moves = 1 AND as_of <> ?${owner}
+         AND ((as_of < ? AND due_date <= ?) OR (as_of > ? AND floor_date <= ? AND due_date >= ?))`,
+      [query.source, query.today, ...ownerParams, query.today, query.to, query.today, query.to, query.from],
+    );
+    return {
+      count: Number(totals?.n ?? 0),
+      annualTotal: Number(totals?.total ?? 0),
+      first: first.map((r) => r.reference),
+      moving: moving.map((r) => r.reference),
+    };
   }
 
   async overdue(today: IsoDate, query: Pick<DeadlineIndexQuery, 'source' | 'ownerEmail'> = {}): Promise<IndexedDeadline[]> {
@@ -179,9 +214,9 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     for (let start = 0; start < rows.length; start += INSERT_ROWS) {
       const batch = rows.slice(start, start + INSERT_ROWS);
       await tx.run(
-        `INSERT INTO deadline_index (reference, source, key, kind, due_date, floor_date, moves, daily, owner_email, escalation_email, status, as_of)
-         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        batch.flatMap((r) => [r.reference, r.source, r.key, r.kind, r.date, r.floorDate, r.moves ? 1 : 0, r.daily ? 1 : 0, r.ownerEmail ?? null, r.escalationEmail ?? null, r.status, today]),
+        `INSERT INTO deadline_index (reference, source, key, kind, due_date, floor_date, moves, daily, owner_email, escalation_email, annual_value, status, as_of)
+         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        batch.flatMap((r) => [r.reference, r.source, r.key, r.kind, r.date, r.floorDate, r.moves ? 1 : 0, r.daily ? 1 : 0, r.ownerEmail ?? null, r.escalationEmail ?? null, r.annualValue ?? null, r.status, today]),
       );
     }
   }
