@@ -218,5 +218,9 @@ describe('steward decide', () => {
     const missing = await run('decide', 'CON-404', 'terminate');
     expect(missing).toMatchObject({ code: 1, stderr: 'steward: No contract with reference "CON-404". List them with: steward contracts list\n' });
     expect((await run('decide', 'CON-A', 'extend')).stderr).toContain('CON-A has no extension options');
+    expect(await run('decide', 'CON-B', 'extend', '--end-date', '2026-02-31')).toMatchObject({
+      code: 2,
+      stderr: "steward: --end-date goes with renegotiated only: extend does not set a new end date (extend takes the contract's next option). Nothing was recorded.\n",
+    });
   });
 });

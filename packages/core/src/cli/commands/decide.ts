@@ -79,6 +79,10 @@ function decisionRequest(actionText: string, options: OptionValues): DecisionReq
     throw new CliError(`"${actionText}" is not a decision. Use one of: ${DECISION_ACTIONS.join(', ')}.`, 2);
   }
   const note = typeof options.note === 'string' && options.note.trim() ? { note: options.note.trim() } : {};
+  // Only a renegotiation sets a new end; ignoring the option elsewhere would record a decision the person did not mean.
+  if (typeof options['end-date'] === 'string' && action !== 'renegotiated') {
+    throw new CliError(`--end-date goes with renegotiated only: ${action} does not set a new end date (extend takes the contract's next option). Nothing was recorded.`, 2);
+  }
   switch (action) {
     case 'snooze': {
       if (typeof options.days !== 'string') throw new CliError('snooze needs --days N, e.g. steward decide CON-0042 snooze --days 7', 2);
