@@ -26,13 +26,14 @@ const WORKSHEET = /^xl\/worksheets\/(sheet[1-9]\d*\.xml|_rels\/sheet[1-9]\d*\.xm
  * Reads the zip's central directory and proves that the local entries, read one after another
  * from the first byte, are exactly the parts it lists: the same names, methods and sizes, no
  * byte between or after them that the directory does not account for, and no two parts with
- * the same name. Excel, and exceljs's `load`, go by the directory; exceljs's streaming reader
- * (the register import) walks the local headers in file order. Where the two could differ, a
+ * the same name. Excel, exceljs's `load` and the register import go by the directory; other
+ * readers (exceljs's own streaming unzip among them) walk the local headers in file order.
+ * Where the two could differ, a
  * file could show one set of rows in Excel and import another, and a size check made on the
  * directory would not cover what is imported — so such a file is refused, not read.
  *
  * A part with a data descriptor (general purpose bit 3, which LibreOffice and exceljs write)
- * has zero sizes in its local header; the streaming reader finds its end by the first
+ * has zero sizes in its local header; a streaming unzip finds its end by the first
  * descriptor signature after its data starts, so that signature must come exactly where the
  * directory's compressed size ends the data.
  */

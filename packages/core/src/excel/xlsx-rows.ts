@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../register/import/cell-value.js';
 import { flattenCellValue } from './flatten-cell-value.js';
+import { checkZipLayout, type ZipEntry } from './check-zip-layout.js';
 import type { CheckedXlsx } from './inspect-xlsx-zip.js';
 
 /** One row of a sheet as read, before any conversion. */
@@ -19,26 +21,75 @@ export interface RawRow {
 /**
  * Streams every row of every sheet of an .xlsx with exceljs, in this thread. It takes the bytes
  * `inspectXlsxZip` checked, not a path, so that what is read is what was checked.
+ *
+ * The parts are handed to exceljs's streaming reader one by one, in the order the worksheets
+ * need them (relationships, workbook, shared strings, styles, then each sheet), straight from
+ * the checked bytes. Its own unzip walks the file in stored order, and Excel-style writers
+ * (exceljs among them) store the sheets before the shared strings and the workbook part: it
+ * then parks each sheet in a temporary file, and under load it now and then read a sheet
+ * before the workbook part had been parsed and failed with "reading 'sheets'". Feeding the
+ * parts in order avoids both the race and the temporary copies of an uploaded register.
  */
 export async function* xlsxRows(bytes: CheckedXlsx): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(bytes)), {
-    entries: 'emit',
+  const parts = checkZipLayout(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    entries: 'ignore',
     sharedStrings: 'cache',
     // Cached styles let exceljs recognise date cells; without them dates arrive as serial numbers.
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
-    const part = `xl/worksheets/sheet${(worksheet as unknown as { id: number | string }).id}.xml`;
-    for await (const row of worksheet) {
-      const values = row.values as unknown[];
-      const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
-      for (let i = 1; i < values.length; i += 1) cells[i - 1] = flattenCellValue(values[i]);
-      yield { sheet, part, row: row.number, cells };
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions) as unknown as StreamingReaderParts;
+  const part = (name: string) => parts.find((entry) => entry.name === name);
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(partStream(bytes, rels));
+  const workbook = part('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(partStream(bytes, workbook));
+  const sharedStrings = part('xl/sharedStrings.xml');
+  // With strings cached this generator yields nothing; it fills the reader's table.
+  if (sharedStrings) for await (const _ of reader._parseSharedStrings(partStream(bytes, sharedStrings)));
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(partStream(bytes, styles));
+  for (const entry of parts) {
+    const sheetNo = WORKSHEET_PART.exec(entry.name)?.[1];
+    if (sheetNo === undefined) continue;
+    for (const { value: worksheet } of reader._parseWorksheet(partStream(bytes, entry), sheetNo)) {
+      const sheet = worksheet.name;
+      const partName = `xl/worksheets/sheet${worksheet.id}.xml`;
+      for await (const row of worksheet) {
+        const values = row.values as unknown[];
+        const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
+        for (let i = 1; i < values.length; i += 1) cells[i - 1] = flattenCellValue(values[i]);
+        yield { sheet, part: partName, row: row.number, cells };
+      }
     }
   }
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The steps of exceljs 4's streaming `WorkbookReader.parse`, which it runs itself as it meets
+ * each part in the zip. They are not in its typings; exceljs is pinned in package.json, and the
+ * register import tests fail if they change.
+ */
+interface StreamingReaderParts {
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: StreamedWorksheet }>;
+}
+
+interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
+  readonly name: string;
+  readonly id: number | string;
+}
+
+/** One part's bytes, inflated as they are read. */
+function partStream(bytes: Buffer, entry: ZipEntry): Readable {
+  const stored = Readable.from(chunks(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize)));
+  return entry.method === 0 ? stored : stored.pipe(createInflateRaw());
 }
 
 /** The bytes in slices, as a file would be read, so that exceljs parses while it unzips. */
