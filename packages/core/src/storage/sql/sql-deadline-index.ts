@@ -80,15 +80,14 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     // Fixed rows, and moving ones computed today, hold today's dates and statuses exactly.
     const exact = `source = ? AND status = 'open' AND due_date >= ? AND due_date <= ? AND (moves = 0 OR as_of = ?)${owner}${kinds}`;
     const params = [query.source, query.from, query.to, query.today, ...ownerParams, ...(query.kinds ?? [])];
-    // One annual value per contract: every row of a contract carries the same one.
-    const [totals] = await this.db.all<{ n: number | string; total: number | string | null }>(
-      `SELECT COUNT(*) AS n, SUM(annual) AS total FROM (SELECT reference, MAX(annual_value) AS annual FROM deadline_index WHERE ${exact} GROUP BY reference) per_contract`,
-      params,
-    );
     // Code-point order, as the renewals list sorts references.
     const collate = this.db.dialect === 'postgres' ? ' COLLATE "C"' : '';
-    const first = await this.db.all<{ reference: string }>(
-      `SELECT reference, MIN(due_date) AS first_date FROM deadline_index WHERE ${exact} GROUP BY reference ORDER BY first_date, reference${collate} LIMIT ?`,
+    // One pass over the window: the first few contracts, and (computed over every group before
+    // LIMIT applies) how many contracts there are and their annual values added up. Every row
+    // of a contract carries the same annual value, so MAX picks it once per contract.
+    const first = await this.db.all<{ reference: string; n: number | string; total: number | string | null }>(
+      `SELECT reference, MIN(due_date) AS first_date, COUNT(*) OVER () AS n, SUM(MAX(annual_value)) OVER () AS total
+       FROM deadline_index WHERE ${exact} GROUP BY reference ORDER BY first_date, reference${collate} LIMIT ?`,
       [...params, query.limit],
     );
     // A date that moves only gets later: one computed before today may have rolled into the window, or past it.
@@ -99,8 +98,8 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
       [query.source, query.today, ...ownerParams, query.today, query.to, query.today, query.to, query.from],
     );
     return {
-      count: Number(totals?.n ?? 0),
-      annualTotal: Number(totals?.total ?? 0),
+      count: Number(first[0]?.n ?? 0),
+      annualTotal: Number(first[0]?.total ?? 0),
       first: first.map((r) => r.reference),
       moving: moving.map((r) => r.reference),
     };

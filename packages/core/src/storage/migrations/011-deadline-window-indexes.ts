@@ -1,0 +1,19 @@
+import type { Migration } from './migration.js';
+
+/**
+ * Indexes that let a digest ("what is due in the next 90 days") read only the index entries of
+ * its window. Without `deadline_index_moving`, finding the rows that move with the day and were
+ * computed on another day scanned every row of the index; with it, that lookup is empty work
+ * once the daily run has refreshed them. `deadline_index_window` holds every column the count,
+ * the total and the first contracts of a window need, so those never visit the table; it starts
+ * with the columns of `deadline_index_date`, which it replaces.
+ */
+export const deadlineWindowIndexes: Migration = {
+  version: 11,
+  name: 'deadline window indexes',
+  up: `
+      CREATE INDEX deadline_index_moving ON deadline_index (source, moves, as_of);
+      CREATE INDEX deadline_index_window ON deadline_index (source, due_date, status, moves, as_of, reference, annual_value, kind);
+      DROP INDEX deadline_index_date;
+    `,
+};
