@@ -261,6 +261,44 @@ for (const makeFactory of STORE_FACTORIES) {
       }
     });
 
+    it('answers a digest asked again after a change exactly as a scan does, whichever instance made the change', async () => {
+      // A second bot instance, or the CLI, on the same database: its changes must show here at once.
+      const beside = await factory.openBeside();
+      await store.contracts.upsertMany(register(), at(TODAY));
+      const window = { from: TODAY, to: addDays(TODAY, 400), limit: 25 } as const;
+      const expectDigestAsScanned = async (what: string) => {
+        const all = await store.contracts.list();
+        const expected = listRenewals(all, await store.renewals.listDecisions(), TODAY, { within: 400 }).filter((r) => !r.overdue && r.date >= window.from && r.date <= window.to);
+        const references = [...new Set(expected.map((r) => r.reference))];
+        for (const asker of [store, beside]) {
+          // Asked twice: the second answer may come from memory, and must still be right.
+          for (let round = 0; round < 2; round += 1) {
+            const digest = await renewalsDigestFromStore(asker, TODAY, window);
+            expect(digest.count, what).toBe(references.length);
+            expect(digest.annualTotal, what).toBe(references.reduce((sum, r) => sum + (all.find((c) => c.reference === r)?.value.annual ?? 0), 0));
+            expect([...new Set(digest.rows.map((r) => r.reference))], what).toEqual(references);
+          }
+        }
+      };
+      await expectDigestAsScanned('after the import');
+      await beside.contracts.upsert({ ...makeContract({ reference: 'CON-NEW', endDate: addDays(TODAY, 100) }), value: { annual: 77_000 } }, at(TODAY));
+      await expectDigestAsScanned('after a contract added beside');
+      await decideAndRecord(beside, 'CON-0044', { action: 'extend' }, TODAY);
+      await expectDigestAsScanned('after a decision recorded beside');
+      await store.contracts.delete('CON-0042', at(TODAY));
+      await expectDigestAsScanned('after a deletion here');
+      await beside.contracts.delete('CON-NEW', at(TODAY));
+      await expectDigestAsScanned('after a deletion beside');
+      // A change rolled back leaves the answer as it was.
+      await expect(
+        beside.transaction(async (tx) => {
+          await tx.contracts.upsert(makeContract({ reference: 'CON-GONE', endDate: addDays(TODAY, 50) }), at(TODAY));
+          throw new Error('abandoned');
+        }),
+      ).rejects.toThrow('abandoned');
+      await expectDigestAsScanned('after a change rolled back');
+    });
+
     it('loads only the contracts of the rows it shows', async () => {
       await store.contracts.upsertMany(register(), at(TODAY));
       const loaded: string[] = [];

@@ -11,8 +11,29 @@ export interface StoreFactory {
   readonly name: string;
   /** A fresh, empty, migrated store of this kind. Closes the one `create` gave before. */
   create(): Promise<Store>;
+  /**
+   * A second store on the database `create` last made, as another bot instance or the CLI
+   * would open it. Closed by the next `create` or by `cleanup`.
+   */
+  openBeside(): Promise<Store>;
   /** Closes and drops what `create` made. */
   cleanup(): Promise<void>;
+}
+
+/** Stores opened beside the current one, closed together. */
+function besides() {
+  let opened: Store[] = [];
+  return {
+    add(store: Store): Store {
+      opened.push(store);
+      return store;
+    },
+    async closeAll(): Promise<void> {
+      const closing = opened;
+      opened = [];
+      await Promise.all(closing.map((store) => store.close()));
+    },
+  };
 }
 
 /**
@@ -25,15 +46,23 @@ export const TEST_POSTGRES_URL = process.env.STEWARD_TEST_DATABASE_URL;
 /** A new empty SQLite file in a temporary folder. */
 export function sqliteFactory(): StoreFactory {
   let current: Store | undefined;
+  let path = '';
+  const others = besides();
   return {
     name: 'SQLite (better-sqlite3, file in WAL mode)',
     async create() {
+      await others.closeAll();
       await current?.close();
       const folder = mkdtempSync(join(tmpdir(), 'steward-test-'));
-      current = await openStore({ kind: 'sqlite', path: join(folder, 'steward.db') });
+      path = join(folder, 'steward.db');
+      current = await openStore({ kind: 'sqlite', path });
       return current;
     },
+    async openBeside() {
+      return others.add(await openStore({ kind: 'sqlite', path }));
+    },
     async cleanup() {
+      await others.closeAll();
       await current?.close();
       current = undefined;
     },
@@ -47,7 +76,9 @@ export function postgresFactory(): StoreFactory {
 
 function serverFactory(url: string): StoreFactory {
   let current: { store: Store; schema: string } | undefined;
+  const others = besides();
   const dropCurrent = async () => {
+    await others.closeAll();
     if (!current) return;
     await current.store.close();
     await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${current?.schema} CASCADE`));
@@ -61,6 +92,10 @@ function serverFactory(url: string): StoreFactory {
       current = { schema, store: await openStore({ kind: 'postgres', connectionString: url, schema, maxConnections: 4 }) };
       return current.store;
     },
+    async openBeside() {
+      if (!current) throw new Error('create a store first');
+      return others.add(await openStore({ kind: 'postgres', connectionString: url, schema: current.schema, maxConnections: 2 }));
+    },
     cleanup: dropCurrent,
   };
 }
@@ -68,16 +103,23 @@ function serverFactory(url: string): StoreFactory {
 function embeddedFactory(): StoreFactory {
   let embedded: EmbeddedPostgres | undefined;
   let current: Store | undefined;
+  const others = besides();
   return {
     name: 'PostgreSQL (embedded PGlite)',
     async create() {
+      await others.closeAll();
       await current?.close();
       embedded ??= await startEmbeddedPostgres();
       await withClient(embedded.url, (client) => client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));
       current = await openStore({ kind: 'postgres', connectionString: embedded.url, maxConnections: 1 });
       return current;
     },
+    async openBeside() {
+      if (!embedded) throw new Error('create a store first');
+      return others.add(await openStore({ kind: 'postgres', connectionString: embedded.url, maxConnections: 1 }));
+    },
     async cleanup() {
+      await others.closeAll();
       await current?.close();
       await embedded?.stop();
       current = undefined;

@@ -22,7 +22,12 @@ describe('the deadline annual value migration', () => {
     await store.close();
     // The file as version 9 left it: no annual value column.
     const db = new Database(path);
-    db.exec('ALTER TABLE deadline_index DROP COLUMN annual_value; DELETE FROM schema_migrations WHERE version = 10');
+    db.exec(`
+      DROP INDEX deadline_index_window; DROP INDEX deadline_index_moving;
+      CREATE INDEX deadline_index_date ON deadline_index (source, due_date);
+      ALTER TABLE deadline_index_state DROP COLUMN generation;
+      ALTER TABLE deadline_index DROP COLUMN annual_value;
+      DELETE FROM schema_migrations WHERE version >= 10`);
     db.close();
     const reopened = await openStore({ kind: 'sqlite', path });
     try {

@@ -8,8 +8,8 @@ import { performance } from './007-performance.js';
 import { savingCurrentPrice } from './008-saving-current-price.js';
 import { deadlineIndex } from './009-deadline-index.js';
 import { deadlineAnnualValue } from './010-deadline-annual-value.js';
-import { deadlineWindowIndexes } from './011-deadline-window-indexes.js';
+import { deadlineWindowReads } from './011-deadline-window-reads.js';
 import type { Migration } from './migration.js';
 
 /** Every schema change, in order. Add a new file and list it here; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, renewals, savings, evaluations, conversations, procurementAct, performance, savingCurrentPrice, deadlineIndex, deadlineAnnualValue, deadlineWindowIndexes];
+export const MIGRATIONS: readonly Migration[] = [contractsAndAudit, renewals, savings, evaluations, conversations, procurementAct, performance, savingCurrentPrice, deadlineIndex, deadlineAnnualValue, deadlineWindowReads];

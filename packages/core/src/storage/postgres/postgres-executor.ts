@@ -13,7 +13,10 @@ function toPostgres(value: unknown): unknown {
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-function executorOver(client: Queryable, transaction: SqlExecutor['transaction']): SqlExecutor {
+type Steps = Map<string, (tx: SqlExecutor) => Promise<void>>;
+
+/** An executor over a pool (no `committing`) or over one transaction's client (with its steps). */
+function executorOver(client: Queryable, transaction: SqlExecutor['transaction'], committing?: Steps): SqlExecutor {
   const self: SqlExecutor = {
     dialect: 'postgres',
     async all<Row>(sql: string, params: readonly unknown[] = []) {
@@ -25,6 +28,10 @@ function executorOver(client: Queryable, transaction: SqlExecutor['transaction']
       return result.rowCount ?? 0;
     },
     transaction,
+    beforeCommit: async (key, step) => {
+      if (committing) committing.set(key, step);
+      else await transaction(step);
+    },
     close: async () => undefined,
   };
   return self;
@@ -47,12 +54,18 @@ export class PostgresExecutor implements SqlExecutor {
     return this.root.run(sql, params);
   }
 
+  beforeCommit(key: string, step: (tx: SqlExecutor) => Promise<void>): Promise<void> {
+    return this.root.beforeCommit(key, step);
+  }
+
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const tx: SqlExecutor = executorOver(client, (inner) => inner(tx));
+      const committing: Steps = new Map();
+      const tx: SqlExecutor = executorOver(client, (inner) => inner(tx), committing);
       const result = await work(tx);
+      for (const step of committing.values()) await step(tx);
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -4,7 +4,7 @@ import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../../renewals/r
 import type { AuditContext, Changes, ContractQuery, ContractRepository, UpsertOutcome } from '../store.js';
 import { diffChanges } from './diff-changes.js';
 import { SqlAuditTrail } from './sql-audit-trail.js';
-import { SqlDeadlineIndex } from './sql-deadline-index.js';
+import { noteDeadlineIndexChanged, SqlDeadlineIndex } from './sql-deadline-index.js';
 import { readJson, type SqlExecutor } from './sql-executor.js';
 
 /** Rows per statement: 500 × 7 parameters stays well inside SQLite's and PostgreSQL's limits. */
@@ -134,6 +134,7 @@ export class SqlContractRepository implements ContractRepository {
       if (!existing) return false;
       await tx.run('DELETE FROM contracts WHERE reference = ?', [reference]);
       await tx.run('DELETE FROM deadline_index WHERE reference = ?', [reference]);
+      await noteDeadlineIndexChanged(tx);
       await new SqlAuditTrail(tx).record(
         { action: 'delete', entity: 'contract', entityKey: reference, changes: diffChanges(existing, {}) },
         audit,

@@ -16,6 +16,7 @@ function recording(inner: SqlExecutor, queries: { sql: string; params: readonly 
     },
     run: (sql, params) => inner.run(sql, params),
     transaction: (work) => inner.transaction((tx) => work(recording(tx, queries))),
+    beforeCommit: (key, step) => inner.beforeCommit(key, step),
     close: () => inner.close(),
   };
 }

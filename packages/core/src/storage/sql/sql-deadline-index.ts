@@ -14,6 +14,18 @@ const CHUNK = 500;
 const INSERT_ROWS = 400;
 /** So that instances starting together on PostgreSQL rebuild one at a time. */
 const REBUILD_LOCK_KEY = 7_310_043;
+/** Window answers kept per store: a day's usual questions, per owner, with room to spare. */
+const WINDOWS_KEPT = 256;
+
+/**
+ * Counts one more change of the index, as the transaction that changes it commits. Every write
+ * to `deadline_index` calls this, so an answer computed at one generation holds until the next,
+ * in this process or any other sharing the database. The counter is written at the commit, so
+ * on PostgreSQL a long import does not hold its lock while it works.
+ */
+export function noteDeadlineIndexChanged(tx: SqlExecutor): Promise<void> {
+  return tx.beforeCommit('deadline-index-generation', (t) => t.run('UPDATE deadline_index_state SET generation = generation + 1 WHERE id = 1').then(() => undefined));
+}
 
 interface IndexRow {
   reference: string;
@@ -56,10 +68,17 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * written again from deadlineIndexRows, inside the caller's transaction.
  */
 export class SqlDeadlineIndex implements DeadlineIndexRepository {
+  /** Window answers by query, each with the index generation it was computed at. */
+  private readonly windows: Map<string, { generation: number; answer: DeadlineWindow }> | undefined;
+
+  /** `rememberWindows`: keep window answers until the index changes (never inside a transaction). */
   constructor(
     private readonly db: SqlExecutor,
     readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
-  ) {}
+    options: { rememberWindows?: boolean } = {},
+  ) {
+    this.windows = options.rememberWindows ? new Map() : undefined;
+  }
 
   async list(query: DeadlineIndexQuery = {}): Promise<IndexedDeadline[]> {
     const { where, params } = this.filter(query);
@@ -73,7 +92,27 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     return rows.map((r) => r.reference);
   }
 
+  /**
+   * The window, from memory when the index has not changed since it was last worked out: many
+   * people ask "what is due in the next 90 days" between two changes, and counting a large
+   * window costs far more than reading the generation.
+   */
   async window(query: DeadlineWindowQuery): Promise<DeadlineWindow> {
+    if (this.windows === undefined) return this.countWindow(query);
+    const [state] = await this.db.all<{ generation: number | string }>('SELECT generation FROM deadline_index_state WHERE id = 1');
+    if (state === undefined) return this.countWindow(query);
+    const generation = Number(state.generation);
+    const key = JSON.stringify([query.source, query.from, query.to, query.today, query.limit, query.ownerEmail?.trim().toLowerCase() ?? null, query.kinds ?? null]);
+    const kept = this.windows.get(key);
+    if (kept !== undefined && kept.generation === generation) return kept.answer;
+    const answer = await this.countWindow(query);
+    this.windows.delete(key);
+    if (this.windows.size >= WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as string);
+    this.windows.set(key, { generation, answer });
+    return answer;
+  }
+
+  private async countWindow(query: DeadlineWindowQuery): Promise<DeadlineWindow> {
     const owner = query.ownerEmail === undefined ? '' : ' AND owner_email = ?';
     const ownerParams = query.ownerEmail === undefined ? [] : [query.ownerEmail.trim().toLowerCase()];
     const kinds = query.kinds === undefined ? '' : query.kinds.length === 0 ? ' AND 1 = 0' : ` AND kind IN (${placeholders(query.kinds.length)})`;
@@ -175,6 +214,7 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     return this.db.transaction(async (tx) => {
       if (tx.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(?)', [REBUILD_LOCK_KEY]);
       await tx.run('DELETE FROM deadline_index');
+      await noteDeadlineIndexChanged(tx);
       const references = (await tx.all<{ reference: string }>('SELECT reference FROM contracts ORDER BY reference')).map((r) => r.reference);
       await new SqlDeadlineIndex(tx, this.rules).reindex(references, today);
       await this.saveRules(tx, today);
@@ -208,6 +248,7 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
 
   private async writeRows(tx: SqlExecutor, references: readonly string[], inputs: readonly ContractDeadlineInput[], today: IsoDate): Promise<void> {
     if (references.length === 0) return;
+    await noteDeadlineIndexChanged(tx);
     await tx.run(`DELETE FROM deadline_index WHERE reference IN (${placeholders(references.length)})`, references);
     const rows: DeadlineIndexRow[] = inputs.flatMap((input) => deadlineIndexRows(input, today, this.rules)).sort(compareRows);
     for (let start = 0; start < rows.length; start += INSERT_ROWS) {

@@ -16,6 +16,13 @@ export interface SqlExecutor {
    * Inside a transaction, calling this again joins the outer transaction.
    */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: runs `step` just before the outermost transaction commits, once however
+   * often it is asked for under the same `key`, and never if the transaction rolls back. Outside
+   * one: runs it at once, in a transaction of its own. For a write that every change of a kind
+   * must make but that should hold its lock only for the moment of the commit.
+   */
+  beforeCommit(key: string, step: (tx: SqlExecutor) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -27,15 +27,19 @@ export class SqlStore implements Store {
   readonly performance: SqlPerformanceRepository;
   readonly deadlines: SqlDeadlineIndex;
 
-  /** `rules`: the renewal rules the deadline index is computed with. */
+  /**
+   * `rules`: the renewal rules the deadline index is computed with. `withinTransaction`: this
+   * store is a transaction's view, which must not remember answers it may roll back.
+   */
   constructor(
     private readonly db: SqlExecutor,
     readonly location: string,
     rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
+    withinTransaction = false,
   ) {
     this.kind = db.dialect;
     this.audit = new SqlAuditTrail(db);
-    this.deadlines = new SqlDeadlineIndex(db, rules);
+    this.deadlines = new SqlDeadlineIndex(db, rules, { rememberWindows: !withinTransaction });
     this.contracts = new SqlContractRepository(db, rules);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
@@ -46,7 +50,7 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(new SqlStore(tx, this.location, this.deadlines.rules)));
+    return this.db.transaction((tx) => work(new SqlStore(tx, this.location, this.deadlines.rules, true)));
   }
 
   async ping(): Promise<void> {

@@ -21,6 +21,8 @@ export class SqliteExecutor implements SqlExecutor {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Lock();
+  /** The steps to run before the open transaction commits (see beforeCommit). */
+  private committing = new Map<string, (tx: SqlExecutor) => Promise<void>>();
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
@@ -42,8 +44,10 @@ export class SqliteExecutor implements SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
       this.db.exec('BEGIN IMMEDIATE');
+      this.committing = new Map();
       try {
         const result = await work(this.inTransaction);
+        for (const step of this.committing.values()) await step(this.inTransaction);
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
@@ -51,6 +55,10 @@ export class SqliteExecutor implements SqlExecutor {
         throw error;
       }
     });
+  }
+
+  beforeCommit(_key: string, step: (tx: SqlExecutor) => Promise<void>): Promise<void> {
+    return this.transaction(step);
   }
 
   async close(): Promise<void> {
@@ -63,6 +71,9 @@ export class SqliteExecutor implements SqlExecutor {
     all: async <Row>(sql: string, params: readonly unknown[] = []) => this.allNow<Row>(sql, params),
     run: async (sql, params = []) => this.runNow(sql, params),
     transaction: (work) => work(this.inTransaction),
+    beforeCommit: async (key, step) => {
+      this.committing.set(key, step);
+    },
     close: async () => undefined,
   };
 

@@ -6,14 +6,16 @@ import type { Migration } from './migration.js';
  * computed on another day scanned every row of the index; with it, that lookup is empty work
  * once the daily run has refreshed them. `deadline_index_window` holds every column the count,
  * the total and the first contracts of a window need, so those never visit the table; it starts
- * with the columns of `deadline_index_date`, which it replaces.
+ * with the columns of `deadline_index_date`, which it replaces. `generation` counts the
+ * changes to the index, so an answer worked out once serves every asker until the next change.
  */
-export const deadlineWindowIndexes: Migration = {
+export const deadlineWindowReads: Migration = {
   version: 11,
-  name: 'deadline window indexes',
+  name: 'deadline window reads',
   up: `
       CREATE INDEX deadline_index_moving ON deadline_index (source, moves, as_of);
       CREATE INDEX deadline_index_window ON deadline_index (source, due_date, status, moves, as_of, reference, annual_value, kind);
       DROP INDEX deadline_index_date;
+      ALTER TABLE deadline_index_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
     `,
 };
