@@ -40,10 +40,13 @@ export function formatPounds(amount: number): string {
  */
 export function formatMoney(amount: number): string {
   const pence = Math.round(amount * 100);
-  const digits = pence % 100 === 0 ? 0 : 2;
-  const text = (Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = (pence % 100 === 0 ? WHOLE_POUNDS : POUNDS_AND_PENCE).format(Math.abs(pence) / 100);
   return `${pence < 0 ? '−' : ''}£${text}`;
 }
+
+// Made once: toLocaleString builds a formatter on every call, which showed in every digest.
+const WHOLE_POUNDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const POUNDS_AND_PENCE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A score or weight to at most two decimal places: 76.33, 69, 34.15. */
 export function formatNumber(value: number): string {
