@@ -138,7 +138,7 @@ for (const makeFactory of STORE_FACTORIES) {
       expect(rows.find((r) => r.reference === 'CON-0043')?.ownerEmail).toBe('b.ode@council.gov.uk');
     });
 
-    it('stays equal to a full recomputation after an import, an edit, a decision, a modification, a publication, KPIs, results, a review and a deletion', async () => {
+    it('stays equal to a full recomputation after an import, an edit, a decision, a modification, a publication, KPIs, results, a review, a deletion and a rename', async () => {
       const changes: [string, () => Promise<unknown>][] = [
         ['import', () => importRegister(store, spreadsheetFile(csvFileOf(register())), { dryRun: false, actor: 'p.officer@council.gov.uk', at: new Date(`${TODAY}T09:00:00Z`) })],
         ['import of the rest', () => store.transaction((tx) => tx.contracts.upsertMany(register(), at(TODAY)))],
@@ -152,6 +152,8 @@ for (const makeFactory of STORE_FACTORIES) {
         ['result', () => store.performance.recordResults([{ contract: 'CON-ACT', kpi: 'Collections', periodStart: '2025-12-01', periodEnd: '2026-02-28', value: 99.5, enteredBy: 'x', enteredAt: 'x' }], at(TODAY))],
         ['review', () => store.performance.upsertReview(ReviewMeetingSchema.parse({ id: 'R-1', contract: 'CON-ACT', date: '2026-09-15', actions: [{ description: 'Fix rounds', owner: 'Veolia', due: '2026-10-01' }] }), at(TODAY))],
         ['deletion', () => store.contracts.delete('CON-0043', at(TODAY))],
+        // A provisional reference replaced by the real one, as an import does.
+        ['rename', () => store.contracts.rename('CON-0042', 'BAN12005', at(TODAY))],
       ];
       for (const [change, run] of changes) {
         const before = await indexed(store);

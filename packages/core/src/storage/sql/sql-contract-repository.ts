@@ -156,6 +156,9 @@ export class SqlContractRepository implements ContractRepository {
       for (const saving of savings) {
         await tx.run('UPDATE savings SET contract_reference = ?, data = ? WHERE id = ?', [to, JSON.stringify({ ...readJson<object>(saving.data), contract: to }), saving.id]);
       }
+      // Its deadlines are filed under the new reference, or "what is due" would name one that is gone.
+      await tx.run('DELETE FROM deadline_index WHERE reference = ?', [from]);
+      await new SqlDeadlineIndex(tx, this.rules).reindex([to], londonToday(audit.at ?? new Date()));
       await new SqlAuditTrail(tx).record({ action: 'rename', entity: 'contract', entityKey: to, changes: { reference: { from, to } } }, audit);
       return true;
     });
