@@ -1,5 +1,6 @@
 import { deadlineRulesKey } from '../deadlines/deadline-rules-key.js';
 import type { Contract } from '../register/contract.schema.js';
+import type { RenewalDecision } from '../renewals/decisions.js';
 import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../renewals/renewal-settings.js';
 import { listRenewals, type RenewalFlagger, type RenewalRow } from '../renewals/upcoming-renewals.js';
 import { daysBetween } from '../shared/calendar.js';
@@ -51,21 +52,23 @@ export async function renewalsDigestFromStore(store: Store, today: IsoDate, opti
   const owner = options.ownerEmail === undefined ? {} : { ownerEmail: options.ownerEmail };
   const kinds = options.kinds === undefined ? undefined : new Set(options.kinds);
   const inWindow = (r: RenewalRow) => !r.overdue && r.date >= from && r.date <= options.to && (kinds === undefined || kinds.has(r.kind));
-  const explain = async (contracts: readonly Contract[]) => {
-    const decisions = contracts.length === 0 ? [] : await store.renewals.listDecisions(contracts.map((c) => c.reference));
+  const explain = (contracts: readonly Contract[], decisions: readonly RenewalDecision[]) => {
     const rows = listRenewals(contracts, decisions, today, { within: Math.max(0, daysBetween(today, options.to)), settings, ...(options.flaggers ? { flaggers: options.flaggers } : {}) }).filter(inWindow);
     const shown = new Set(rows.map((r) => r.reference));
     return { rows, contracts: contracts.filter((c) => shown.has(c.reference)) };
   };
+  // The decisions are read beside the contracts, not after them: on PostgreSQL, one round trip fewer.
+  const load = async (references: readonly string[]) =>
+    references.length === 0 ? explain([], []) : explain(...(await Promise.all([store.contracts.getMany(references), store.renewals.listDecisions(references)])));
   if (deadlineRulesKey(settings) !== deadlineRulesKey(store.deadlines.rules)) {
-    const all = await explain(await store.contracts.list(owner));
+    const everything = await store.contracts.list(owner);
+    const all = explain(everything, everything.length === 0 ? [] : await store.renewals.listDecisions(everything.map((c) => c.reference)));
     return { count: all.contracts.length, annualTotal: sumAnnual(all.contracts), ...all };
   }
   if (from > options.to) return { count: 0, annualTotal: 0, rows: [], contracts: [] };
   const window = await store.deadlines.window({ source: 'renewal', from, to: options.to, today, limit: options.limit, ...owner, ...(options.kinds ? { kinds: options.kinds } : {}) });
   const references = [...new Set([...window.first, ...window.moving])];
-  const loaded = references.length === 0 ? [] : await store.contracts.getMany(references);
-  const { rows, contracts } = await explain(loaded);
+  const { rows, contracts } = await load(references);
   // The moving contracts are not in the index's count: add those with a key date in the window.
   const moving = new Set(window.moving);
   const movingShown = contracts.filter((c) => moving.has(c.reference));
