@@ -1,4 +1,4 @@
-import { londonToday } from '@contract-steward/core';
+import { conversationUnchanged, londonToday } from '@contract-steward/core';
 import { parseCardAction, type CardActionParse } from './actions.schema.js';
 import { welcomeCard } from './cards/welcome-card.js';
 import { parseCommand, tooLongMessage, type Command } from './commands/parse-command.js';
@@ -48,7 +48,7 @@ export class StewardBot implements ActivityRouter {
     // Install is atomic: Teams sends installationUpdate and conversationUpdate together, one welcome.
     let newlyInstalled = false;
     if (activity.kind === 'installed') newlyInstalled = await store.conversations.install(record, this.services.now());
-    else await store.conversations.save({ ...record, installed: true }, this.services.now());
+    else if (!conversationUnchanged(known, record, this.services.now())) await store.conversations.save({ ...record, installed: true }, this.services.now());
     const person = { ...activity.person, ...(email ? { email: email.toLowerCase() } : {}) };
     const asker = askerOf(person, this.services);
     if (activity.kind === 'installed') {

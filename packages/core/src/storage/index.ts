@@ -12,3 +12,4 @@ export { listRenewalsFromStore, type StoreRenewals, type StoreRenewalsOptions } 
 export { renewalsDigestFromStore, type RenewalsDigest, type RenewalsDigestOptions } from './renewals-digest-from-store.js';
 export type { DeadlineIndexRepository, DeadlineIndexQuery, DeadlineWindow, DeadlineWindowQuery, IndexedDeadline } from './deadline-index-repository.js';
 export { readDutyRecords } from './read-duty-records.js';
+export { conversationUnchanged } from './conversation-unchanged.js';
