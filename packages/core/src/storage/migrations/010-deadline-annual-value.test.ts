@@ -25,6 +25,7 @@ describe('the deadline annual value migration', () => {
     db.exec(`
       DROP INDEX deadline_index_window; DROP INDEX deadline_index_moving;
       CREATE INDEX deadline_index_date ON deadline_index (source, due_date);
+      CREATE INDEX deadline_index_escalation ON deadline_index (escalation_email, source, due_date);
       ALTER TABLE deadline_index_state DROP COLUMN generation;
       ALTER TABLE deadline_index DROP COLUMN annual_value;
       DELETE FROM schema_migrations WHERE version >= 10`);
