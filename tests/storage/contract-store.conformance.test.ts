@@ -1,7 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '@contract-steward/core';
+import { decide, IEG4_SAVING, KpiSchema, ReviewMeetingSchema, SavingSchema, UsageSchema, type Store } from '@contract-steward/core';
 import { makeContract } from '../support/contracts.js';
 import { STORE_FACTORIES, TEST_POSTGRES_URL } from '../support/stores.js';
+
+/** The IEG4 saving, moved onto another contract. */
+function savingOf(contract: string) {
+  const { state: _signedOff, signedOffBy: _signer, ...ieg4 } = IEG4_SAVING;
+  return { ...ieg4, id: `${contract}-saving`, contract };
+}
 
 const cli = { actor: 'a.khan@council.gov.uk', source: 'test', at: new Date('2026-11-26T09:00:00Z') };
 
@@ -103,6 +109,37 @@ for (const makeFactory of STORE_FACTORIES) {
       expect(seen === undefined || seen.reference === 'PENDING').toBe(true);
       if (TEST_POSTGRES_URL && store.kind === 'postgres') expect(seen).toBeUndefined();
       expect(await store.contracts.get('PENDING')).toBeDefined();
+    });
+
+    it('files everything recorded against a contract under its new reference when it is renamed', async () => {
+      // A row imported without a reference gets a provisional one; people may record things
+      // against it before a later file gives its real reference.
+      await store.contracts.upsert(makeContract({ reference: 'PROV-1', endDate: '2027-03-31' }), cli);
+      const snooze = decide(makeContract({ reference: 'PROV-1', endDate: '2027-03-31' }), { action: 'snooze', days: 14 }, { today: '2026-11-26', by: 'a.khan@council.gov.uk' });
+      if (!snooze.success) throw new Error('the snooze was refused');
+      await store.renewals.recordDecision(snooze.value, cli);
+      await store.savings.upsert(SavingSchema.parse({ ...savingOf('PROV-1') }), cli);
+      await store.procurementAct.addModification({ id: 'M-1', reference: 'PROV-1', date: '2026-10-01', valueChange: 1_000, termChangeDays: 0, ground: 'not-substantial', reason: 'more bins', regime: 'PCR2015', belowThreshold: true, noticeRequired: false, recordedBy: 'x', recordedAt: 'x' }, cli);
+      await store.procurementAct.recordPublication({ reference: 'PROV-1', obligation: 'UK7', key: 'UK7', publishedOn: '2026-10-02', recordedBy: 'x', recordedAt: 'x' }, cli);
+      await store.performance.upsertKpi(KpiSchema.parse({ contract: 'PROV-1', name: 'Collections', measure: 'percentage', target: 99, frequency: 'quarterly', from: '2026-04-01' }), cli);
+      await store.performance.recordResults([{ contract: 'PROV-1', kpi: 'Collections', periodStart: '2026-04-01', periodEnd: '2026-06-30', value: 99.5, enteredBy: 'x', enteredAt: 'x' }], cli);
+      await store.performance.upsertUsage(UsageSchema.parse({ contract: 'PROV-1', item: 'licences', periodStart: '2026-04-01', periodEnd: '2027-03-31', paidFor: 100, used: 60 }), cli);
+      await store.performance.upsertReview(ReviewMeetingSchema.parse({ id: 'R-1', contract: 'PROV-1', date: '2026-09-15' }), cli);
+
+      expect(await store.contracts.rename('PROV-1', 'BAN12005', cli)).toBe(true);
+
+      const named = (records: readonly { reference?: string; contract?: string }[]) => records.map((r) => r.reference ?? r.contract);
+      expect(named(await store.renewals.listDecisions('BAN12005'))).toEqual(['BAN12005']);
+      expect(named(await store.savings.list({ contract: 'BAN12005' }))).toEqual(['BAN12005']);
+      expect(named(await store.procurementAct.listModifications('BAN12005'))).toEqual(['BAN12005']);
+      expect(named(await store.procurementAct.listPublications('BAN12005'))).toEqual(['BAN12005']);
+      expect(named(await store.performance.listKpis('BAN12005'))).toEqual(['BAN12005']);
+      expect(named(await store.performance.listResults({ contract: 'BAN12005' }))).toEqual(['BAN12005']);
+      expect(named(await store.performance.listUsage('BAN12005'))).toEqual(['BAN12005']);
+      expect(named(await store.performance.listReviews('BAN12005'))).toEqual(['BAN12005']);
+      for (const records of [await store.renewals.listDecisions('PROV-1'), await store.procurementAct.listModifications('PROV-1'), await store.performance.listKpis('PROV-1'), await store.performance.listReviews('PROV-1')]) {
+        expect(records).toEqual([]);
+      }
     });
 
     it('answers ping', async () => {

@@ -151,11 +151,7 @@ export class SqlContractRepository implements ContractRepository {
       await tx.run('UPDATE contracts SET reference = ?, data = ?, updated_at = ? WHERE reference = ?', [to, JSON.stringify({ ...existing, reference: to }), at, from]);
       // What hangs off the contract follows it; the audit trail keeps its entries as written.
       await tx.run('UPDATE renewal_warnings SET reference = ? WHERE reference = ?', [to, from]);
-      await tx.run('UPDATE renewal_decisions SET reference = ? WHERE reference = ?', [to, from]);
-      const savings = await tx.all<{ id: string; data: unknown }>('SELECT id, data FROM savings WHERE contract_reference = ?', [from]);
-      for (const saving of savings) {
-        await tx.run('UPDATE savings SET contract_reference = ?, data = ? WHERE id = ?', [to, JSON.stringify({ ...readJson<object>(saving.data), contract: to }), saving.id]);
-      }
+      for (const records of RECORDS_OF_A_CONTRACT) await moveRecords(tx, records, from, to);
       // Its deadlines are filed under the new reference, or "what is due" would name one that is gone.
       await tx.run('DELETE FROM deadline_index WHERE reference = ?', [from]);
       await new SqlDeadlineIndex(tx, this.rules).reindex([to], londonToday(audit.at ?? new Date()));
@@ -206,4 +202,35 @@ const CREATED = '(value)';
  */
 function createdChanges(contract: Contract): Changes {
   return { [CREATED]: { from: null, to: contract } };
+}
+
+/**
+ * The tables that record something against a contract: the column that names it, and the
+ * field of the stored JSON that names it too (what the repositories read back), and the
+ * columns that tell one row of the contract from another.
+ */
+const RECORDS_OF_A_CONTRACT = [
+  { table: 'renewal_decisions', column: 'reference', json: 'decision', field: 'reference', rowKey: ['id'] },
+  { table: 'savings', column: 'contract_reference', json: 'data', field: 'contract', rowKey: ['id'] },
+  { table: 'contract_modifications', column: 'contract_reference', json: 'data', field: 'reference', rowKey: ['id'] },
+  { table: 'statutory_publications', column: 'contract_reference', json: 'data', field: 'reference', rowKey: ['obligation_key'] },
+  { table: 'kpis', column: 'contract_reference', json: 'data', field: 'contract', rowKey: ['name_key'] },
+  { table: 'kpi_results', column: 'contract_reference', json: 'data', field: 'contract', rowKey: ['kpi_key', 'period_start'] },
+  { table: 'contract_usage', column: 'contract_reference', json: 'data', field: 'contract', rowKey: ['item_key', 'period_start'] },
+  { table: 'review_meetings', column: 'contract_reference', json: 'data', field: 'contract', rowKey: ['id'] },
+] as const;
+
+/** Files a contract's records of one kind under its new reference, in the column and in the JSON. */
+async function moveRecords(tx: SqlExecutor, records: (typeof RECORDS_OF_A_CONTRACT)[number], from: string, to: string): Promise<void> {
+  const { table, column, json, field, rowKey } = records;
+  const rows = await tx.all<Record<string, unknown>>(`SELECT ${rowKey.join(', ')}, ${json} AS data FROM ${table} WHERE ${column} = ?`, [from]);
+  for (const row of rows) {
+    const data = { ...readJson<Record<string, unknown>>(row.data), [field]: to };
+    await tx.run(`UPDATE ${table} SET ${column} = ?, ${json} = ? WHERE ${column} = ? AND ${rowKey.map((k) => `${k} = ?`).join(' AND ')}`, [
+      to,
+      JSON.stringify(data),
+      from,
+      ...rowKey.map((k) => row[k]),
+    ]);
+  }
 }
