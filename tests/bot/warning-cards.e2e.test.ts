@@ -60,6 +60,15 @@ describe('warning cards stay true to the deadline', () => {
     expect(await say('contract CON-0107')).toContain('**Contract ends**: 9 Feb 2027 (in 75 days)');
   });
 
+  it('records an acknowledgement once, however often it is pressed', async () => {
+    const key = keyOf('CON-0001|notice');
+    const first = JSON.stringify((await act('acknowledge', { warningKey: key })).body);
+    const second = JSON.stringify((await act('acknowledge', { warningKey: key })).body);
+    expect(first).toContain('Acknowledged by Asha Khan');
+    expect(second).toContain('Acknowledged by');
+    expect((await bot.store.renewals.listDecisions('CON-0001')).map((d) => d.action)).toEqual(['acknowledge']);
+  });
+
   it('says what the price-term field means', () => {
     expect(JSON.stringify(bot.connector.activities)).toContain('Without a new end date: for how many months the saving counts (default 12). This does not change the end date.');
   });

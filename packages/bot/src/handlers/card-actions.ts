@@ -65,6 +65,8 @@ export async function actOnWarning(action: WarningAction, asker: Asker, services
   const decisions = await store.renewals.listDecisions(contract.reference);
   const standing = currentOutcome(record, contract, decisions, today, services);
   if (standing?.kind === 'decided' || standing?.kind === 'superseded') return { card: warningCardOf(record, contract, today, standing) };
+  // A second press (or a second person) acknowledging what is already acknowledged records nothing new.
+  if (action.verb === 'acknowledge' && standing?.kind === 'acknowledged') return { card: warningCardOf(record, contract, today, standing) };
   // A snooze that ends on or after the deadline would silence the warning until it is too late: only when confirmed.
   if (action.verb === 'snooze' && addDays(today, action.snoozeDays) >= record.deadline && action.pastDeadline !== 'true') {
     return { message: snoozePastDeadlineMessage(record.deadline, addDays(today, action.snoozeDays)) };
