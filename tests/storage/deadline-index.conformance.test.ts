@@ -279,12 +279,18 @@ for (const makeFactory of STORE_FACTORIES) {
             expect(digest.count, what).toBe(references.length);
             expect(digest.annualTotal, what).toBe(references.reduce((sum, r) => sum + (all.find((c) => c.reference === r)?.value.annual ?? 0), 0));
             expect([...new Set(digest.rows.map((r) => r.reference))], what).toEqual(references);
+            // What the card shows of each contract is as stored now, not as first asked.
+            expect(new Map(digest.contracts.map((c) => [c.reference, c.title])), what).toEqual(new Map(all.filter((c) => references.includes(c.reference)).map((c) => [c.reference, c.title])));
           }
         }
       };
       await expectDigestAsScanned('after the import');
       await beside.contracts.upsert({ ...makeContract({ reference: 'CON-NEW', endDate: addDays(TODAY, 100) }), value: { annual: 77_000 } }, at(TODAY));
       await expectDigestAsScanned('after a contract added beside');
+      const retitled = await beside.contracts.get('CON-0044');
+      if (!retitled) throw new Error('CON-0044 is missing');
+      await beside.contracts.upsert({ ...retitled, title: 'Waste collection, retendered' }, at(TODAY));
+      await expectDigestAsScanned('after a title changed beside');
       await decideAndRecord(beside, 'CON-0044', { action: 'extend' }, TODAY);
       await expectDigestAsScanned('after a decision recorded beside');
       await store.contracts.delete('CON-0042', at(TODAY));

@@ -69,6 +69,14 @@ export interface DeadlineIndexRepository {
   references(query?: DeadlineIndexQuery): Promise<string[]>;
   /** Counts and totals the contracts with an open deadline in a window, and names the first few (see DeadlineWindow). */
   window(query: DeadlineWindowQuery): Promise<DeadlineWindow>;
+  /**
+   * The answer `compute` gave under `key` while the index has not changed since, or `compute`'s
+   * answer now. For answers drawn only from what the index is built from (contracts, decisions,
+   * modifications, publications, KPIs, results, reviews) and the day, which goes in `key`: a
+   * change to any of those changes the index in the same transaction. Callers must not change
+   * what they are given; it is shared. Inside a transaction nothing is remembered.
+   */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** Open deadlines before `today`, by date (optionally one owner's, one source's). */
   overdue(today: IsoDate, query?: Pick<DeadlineIndexQuery, 'source' | 'ownerEmail'>): Promise<IndexedDeadline[]>;
   /** Recomputes the rows of these contracts as of `today` (a contract that no longer exists loses its rows). */

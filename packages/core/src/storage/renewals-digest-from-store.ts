@@ -42,7 +42,8 @@ export interface RenewalsDigest {
  * and explained, so the answer costs the same whatever the register holds. Contracts whose dates
  * roll with the day and were indexed on another day are read as well and worked out again. With
  * renewal rules other than the index's, it reads the whole register. The answer is the one
- * listRenewals gives over the whole register, narrowed to the window.
+ * listRenewals gives over the whole register, narrowed to the window. It is remembered until
+ * the index changes (see DeadlineIndexRepository.remember): callers must not change it.
  *
  * @example await renewalsDigestFromStore(store, '2026-11-26', { from: '2026-11-26', to: '2027-02-24', limit: 25 })
  */
@@ -66,13 +67,19 @@ export async function renewalsDigestFromStore(store: Store, today: IsoDate, opti
     return { count: all.contracts.length, annualTotal: sumAnnual(all.contracts), ...all };
   }
   if (from > options.to) return { count: 0, annualTotal: 0, rows: [], contracts: [] };
-  const window = await store.deadlines.window({ source: 'renewal', from, to: options.to, today, limit: options.limit, ...owner, ...(options.kinds ? { kinds: options.kinds } : {}) });
-  const references = [...new Set([...window.first, ...window.moving])];
-  const { rows, contracts } = await load(references);
-  // The moving contracts are not in the index's count: add those with a key date in the window.
-  const moving = new Set(window.moving);
-  const movingShown = contracts.filter((c) => moving.has(c.reference));
-  return { count: window.count + movingShown.length, annualTotal: window.annualTotal + sumAnnual(movingShown), rows, contracts };
+  const fromIndex = async (): Promise<RenewalsDigest> => {
+    const window = await store.deadlines.window({ source: 'renewal', from, to: options.to, today, limit: options.limit, ...owner, ...(options.kinds ? { kinds: options.kinds } : {}) });
+    const references = [...new Set([...window.first, ...window.moving])];
+    const { rows, contracts } = await load(references);
+    // The moving contracts are not in the index's count: add those with a key date in the window.
+    const moving = new Set(window.moving);
+    const movingShown = contracts.filter((c) => moving.has(c.reference));
+    return { count: window.count + movingShown.length, annualTotal: window.annualTotal + sumAnnual(movingShown), rows, contracts };
+  };
+  // Flaggers are code, not data: an answer with them cannot be keyed, so it is worked out each time.
+  if (options.flaggers !== undefined) return fromIndex();
+  const key = JSON.stringify(['renewals digest', today, from, options.to, options.limit, options.ownerEmail?.trim().toLowerCase() ?? null, options.kinds ?? null]);
+  return store.deadlines.remember(key, fromIndex);
 }
 
 function sumAnnual(contracts: readonly Contract[]): number {

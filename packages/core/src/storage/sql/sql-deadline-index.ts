@@ -14,8 +14,8 @@ const CHUNK = 500;
 const INSERT_ROWS = 400;
 /** So that instances starting together on PostgreSQL rebuild one at a time. */
 const REBUILD_LOCK_KEY = 7_310_043;
-/** Window answers kept per store: a day's usual questions, per owner, with room to spare. */
-const WINDOWS_KEPT = 256;
+/** Answers kept per store: a day's usual questions, per owner, with room to spare. */
+const ANSWERS_KEPT = 256;
 
 /**
  * Counts one more change of the index, as the transaction that changes it commits. Every write
@@ -68,16 +68,30 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * written again from deadlineIndexRows, inside the caller's transaction.
  */
 export class SqlDeadlineIndex implements DeadlineIndexRepository {
-  /** Window answers by query, each with the index generation it was computed at. */
-  private readonly windows: Map<string, { generation: number; answer: DeadlineWindow }> | undefined;
+  /** Answers by key, each with the index generation it was worked out at (see remember). */
+  private readonly remembered: Map<string, { generation: number; answer: unknown }> | undefined;
 
-  /** `rememberWindows`: keep window answers until the index changes (never inside a transaction). */
+  /** `rememberAnswers`: keep answers until the index changes (never inside a transaction). */
   constructor(
     private readonly db: SqlExecutor,
     readonly rules: RenewalSettings = DEFAULT_RENEWAL_SETTINGS,
-    options: { rememberWindows?: boolean } = {},
+    options: { rememberAnswers?: boolean } = {},
   ) {
-    this.windows = options.rememberWindows ? new Map() : undefined;
+    this.remembered = options.rememberAnswers ? new Map() : undefined;
+  }
+
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.remembered === undefined) return compute();
+    const [state] = await this.db.all<{ generation: number | string }>('SELECT generation FROM deadline_index_state WHERE id = 1');
+    if (state === undefined) return compute();
+    const generation = Number(state.generation);
+    const kept = this.remembered.get(key);
+    if (kept !== undefined && kept.generation === generation) return kept.answer as T;
+    const answer = await compute();
+    this.remembered.delete(key);
+    if (this.remembered.size >= ANSWERS_KEPT) this.remembered.delete(this.remembered.keys().next().value as string);
+    this.remembered.set(key, { generation, answer });
+    return answer;
   }
 
   async list(query: DeadlineIndexQuery = {}): Promise<IndexedDeadline[]> {
@@ -97,19 +111,9 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
    * people ask "what is due in the next 90 days" between two changes, and counting a large
    * window costs far more than reading the generation.
    */
-  async window(query: DeadlineWindowQuery): Promise<DeadlineWindow> {
-    if (this.windows === undefined) return this.countWindow(query);
-    const [state] = await this.db.all<{ generation: number | string }>('SELECT generation FROM deadline_index_state WHERE id = 1');
-    if (state === undefined) return this.countWindow(query);
-    const generation = Number(state.generation);
-    const key = JSON.stringify([query.source, query.from, query.to, query.today, query.limit, query.ownerEmail?.trim().toLowerCase() ?? null, query.kinds ?? null]);
-    const kept = this.windows.get(key);
-    if (kept !== undefined && kept.generation === generation) return kept.answer;
-    const answer = await this.countWindow(query);
-    this.windows.delete(key);
-    if (this.windows.size >= WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as string);
-    this.windows.set(key, { generation, answer });
-    return answer;
+  window(query: DeadlineWindowQuery): Promise<DeadlineWindow> {
+    const key = JSON.stringify(['window', query.source, query.from, query.to, query.today, query.limit, query.ownerEmail?.trim().toLowerCase() ?? null, query.kinds ?? null]);
+    return this.remember(key, () => this.countWindow(query));
   }
 
   private async countWindow(query: DeadlineWindowQuery): Promise<DeadlineWindow> {

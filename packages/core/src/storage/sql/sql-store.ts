@@ -39,7 +39,7 @@ export class SqlStore implements Store {
   ) {
     this.kind = db.dialect;
     this.audit = new SqlAuditTrail(db);
-    this.deadlines = new SqlDeadlineIndex(db, rules, { rememberWindows: !withinTransaction });
+    this.deadlines = new SqlDeadlineIndex(db, rules, { rememberAnswers: !withinTransaction });
     this.contracts = new SqlContractRepository(db, rules);
     this.conversations = new SqlConversationRepository(db);
     this.savings = new SqlSavingsRepository(db);
