@@ -140,7 +140,7 @@ describe('steward evaluations', () => {
       expect.objectContaining({ id, title: 'Housing repairs scheduling', winner: 'Supplier A', optionCount: 3, createdBy: 'c.patel@council.gov.uk' }),
     ]);
     const table = await run(['evaluations', 'list', '--db', db]);
-    expect(table.stdout).toMatch(new RegExp(`${id} +Housing repairs scheduling +Supplier A +3 +c\\.patel@council\\.gov\\.uk`));
+    expect(table.stdout).toMatch(new RegExp(`${id} +Housing repairs scheduling +Supplier A +3 +draft +c\\.patel@council\\.gov\\.uk`));
 
     const shown = await run(['evaluations', 'show', id, '--db', db, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ winner: 'Supplier A', title: 'Housing repairs scheduling' });

@@ -9,6 +9,7 @@ export { evaluateOptions, summariseEvaluation, type EvaluationResult, type Optio
 export { evaluationTemplate } from './evaluation-template.js';
 export { renderDecisionRecordMarkdown } from './render-decision-record-markdown.js';
 export { decisionStatus, type DecisionApproval, type DecisionRecordDetails } from './decision-record-details.js';
+export { checkApproval, type ApprovalInput, type ApprovalProblem } from './check-approval.js';
 export { describeSensitivity } from './describe-sensitivity.js';
 export { resolveWeights, type Weights } from './weights.js';
 export { recommendationHeadline, describeRecommendation, describeDivergence, type NameStyle } from './describe-recommendation.js';

@@ -1,3 +1,4 @@
+import type { DecisionApproval } from '../evaluation/decision-record-details.js';
 import type { Evaluation } from '../evaluation/evaluation.schema.js';
 import type { AuditContext } from './audit-context.js';
 
@@ -11,7 +12,10 @@ export interface EvaluationSummary {
   readonly createdBy: string;
   /** ISO timestamp. */
   readonly createdAt: string;
+  /** ISO timestamp of the last save of the evaluation itself (an approval does not change it). */
   readonly updatedAt: string;
+  /** The Technical Design Authority's approval; absent while the record is a draft. */
+  readonly approval?: DecisionApproval;
 }
 
 export interface SavedEvaluation extends EvaluationSummary {
@@ -25,13 +29,20 @@ export interface SavedEvaluation extends EvaluationSummary {
 export interface EvaluationRepository {
   /**
    * Saves an evaluation under `id` (a new one gets a generated `EV-` id). Saving again under
-   * the same id replaces the evaluation and keeps who created it and when.
+   * the same id replaces the evaluation and keeps who created it and when, and clears its
+   * approval: that was given for what was evaluated before.
    */
   save(
     evaluation: Evaluation,
     details: { readonly id?: string; readonly winner: string | null },
     audit: AuditContext,
   ): Promise<EvaluationSummary>;
+  /**
+   * Records the TDA's approval of the evaluation saved under `id`, replacing any earlier one
+   * (audited as action `approve`, with the approval from and to). Undefined when no evaluation
+   * has that id. The approval is stored as given: check it first (`checkApproval`).
+   */
+  approve(id: string, approval: DecisionApproval, audit: AuditContext): Promise<SavedEvaluation | undefined>;
   get(id: string): Promise<SavedEvaluation | undefined>;
   /** Newest first. */
   list(): Promise<EvaluationSummary[]>;

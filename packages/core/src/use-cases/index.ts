@@ -1,6 +1,7 @@
 export { recordDecision, type RecordDecisionInput, type RecordDecisionProblem, type DecisionRecorded, type RenegotiatedPrices } from './record-decision.js';
 export type { Recorder } from './write-modification.js';
 export { readEvaluation, EVALUATION_FILE_TYPES, type EvaluationFileProblem } from './read-evaluation.js';
+export { approveEvaluation, type ApproveEvaluationInput, type ApproveEvaluationProblem } from './approve-evaluation.js';
 export { importSavingsFile, type SavingsImportOptions, type SavingsImportReport } from './import-savings.js';
 export { importRegister, problemsWorkbook, type ImportOptions, type ImportProgress, type ImportReport } from './import-register.js';
 export { importKpiResults, type KpiResultsImportOptions, type KpiResultsImportReport } from './import-kpi-results.js';

@@ -28,6 +28,7 @@ describe('the deadline annual value migration', () => {
       CREATE INDEX deadline_index_escalation ON deadline_index (escalation_email, source, due_date);
       ALTER TABLE deadline_index_state DROP COLUMN generation;
       ALTER TABLE deadline_index DROP COLUMN annual_value;
+      ALTER TABLE evaluations DROP COLUMN approval;
       DELETE FROM schema_migrations WHERE version >= 10`);
     db.close();
     const reopened = await openStore({ kind: 'sqlite', path });
