@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { financialYearOf, savingContractsFrom, summariseSaving, writeRegisterWorkbook, writeSavingsWorkbook } from '@contract-steward/core';
 import { savingsTotalsCard } from '../cards/savings-card.js';
 import type { CardAction } from '../actions.schema.js';
 import type { Command } from '../commands/command-table.js';
+import { collectBytes } from '../files/collect-bytes.js';
 import { offerFile, type OutgoingFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -39,14 +38,6 @@ export function offerContext(activity: InboundActivity, files: FileServices) {
 }
 
 /** Writes a workbook with a core writer that takes a path, and returns its bytes (the file is removed, or swept after a crash). */
-async function bytesOf(files: FileServices, name: string, write: (path: string) => Promise<unknown>): Promise<Buffer> {
-  return files.scratch.use(async (folder) => {
-    const path = join(folder, name);
-    await write(path);
-    return readFile(path);
-  });
-}
-
 /** Who may ask for a document: undefined when the asker may, otherwise the refusal that says who can. */
 export function refuseDocument(name: DocumentCommandName, asker: Asker, services: BotServices): OutgoingMessage | undefined {
   const allowed = ALLOWED[name];
@@ -62,7 +53,7 @@ export async function answerExport(activity: InboundActivity, services: BotServi
   const send = sender(activity, files, io);
   const contracts = await services.store.contracts.list();
   const name = `Contracts register ${today}.xlsx`;
-  await send({ name, bytes: await bytesOf(files, 'register.xlsx', (path) => writeRegisterWorkbook(path, contracts, { identity: services.documents })), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
+  await send({ name, bytes: await collectBytes((out) => writeRegisterWorkbook(out, contracts, { identity: services.documents })), description: `The register: ${contracts.length} contracts, as at ${today}. Import it back unchanged.` });
 }
 
 /** `savings`: this financial year's totals as a card. */
@@ -82,7 +73,7 @@ export async function answerSavingsExport(activity: InboundActivity, services: B
   const contracts = savingContractsFrom(await services.store.contracts.getMany([...new Set(savings.map((s) => s.contract))]));
   await send({
     name: `Savings ${today}.xlsx`,
-    bytes: await bytesOf(files, 'savings.xlsx', (path) => writeSavingsWorkbook(savings, path, { exportedAt: now, identity: services.documents, contracts })),
+    bytes: await collectBytes((out) => writeSavingsWorkbook(savings, out, { exportedAt: now, identity: services.documents, contracts })),
     description: `${savings.length} savings with live formulas, by financial year and service area.`,
   });
 }

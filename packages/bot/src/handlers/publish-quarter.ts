@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { buildOcdsPackage, lastCompleteQuarter, ocdsContractInputs, parseQuarter, readRegisterForPublishing, transparencyStanding, writeTransparencyFile, type OcdsTag } from '@contract-steward/core';
 import { publishCard, type PublishSummary } from '../cards/publish-card.js';
+import { collectBytes } from '../files/collect-bytes.js';
 import { offerFile, type OutgoingFile } from '../files/file-consent.js';
 import type { FileServices } from '../files/file-services.js';
 import { londonToday } from '../proactive/london-time.js';
@@ -32,11 +31,9 @@ export async function publishQuarter(quarterText: string | undefined, activity: 
     return;
   }
   const byStanding = (standing: ReturnType<typeof transparencyStanding>) => register.contracts.filter((c) => transparencyStanding(c, quarter) === standing).map((c) => c.reference);
-  const xlsx = await files.scratch.use(async (folder) => {
-    const path = join(folder, 'transparency.xlsx');
-    const written = await writeTransparencyFile(path, register.contracts, quarter, { identity: services.documents });
-    return { ...written, bytes: await readFile(path) };
-  });
+  let written = { count: 0, noValue: 0 };
+  const bytes = await collectBytes(async (stream) => (written = await writeTransparencyFile({ stream, format: 'xlsx' }, register.contracts, quarter, { identity: services.documents })));
+  const xlsx = { ...written, bytes };
   const outgoing: OutgoingFile[] = [{ name: `Transparency ${quarter.label}.xlsx`, bytes: xlsx.bytes, description: `Transparency Code 2015 file for ${quarter.label}: ${xlsx.count} contracts. It imports back unchanged.` }];
 
   let ocds: PublishSummary['ocds'];

@@ -7,6 +7,7 @@ import { columnLetter } from '../shared/format.js';
 import type { Saving, SavingState } from '../savings/saving.schema.js';
 import type { Contract } from '../register/contract.schema.js';
 import { xlsxSafe } from './spreadsheet-safety.js';
+import { writerTarget } from './write-register.js';
 import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 
 /** Pounds and pence, negatives (price rises) in red with a minus sign. */
@@ -110,7 +111,7 @@ export async function writeSavingsWorkbook(
   options: SavingsWorkbookOptions,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof output === 'string' ? { filename: output } : { stream: output }),
+    ...writerTarget(output),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Contract } from '../register/contract.schema.js';
 import { contractToCells, EXPORT_FIELDS } from '../register/import/contract-to-cells.js';
@@ -38,6 +39,11 @@ export interface RegisterWorkbookOptions {
   readonly identity?: DocumentIdentity | undefined;
 }
 
+/** Where exceljs's streaming writer writes: a file it creates, or a stream it ends when done. */
+export function writerTarget(output: string | Writable): { filename: string } | { stream: Writable } {
+  return typeof output === 'string' ? { filename: output } : { stream: output };
+}
+
 /** A YYYY-MM-DD date as the midnight-UTC Date that Excel shows as that day. */
 export function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
@@ -45,11 +51,12 @@ export function excelDate(iso: string): Date {
 
 /**
  * Writes the register as .xlsx, one row per contract under the headers the importer reads, so
- * exporting and importing again changes nothing. Streams: 100,000 contracts never sit in a
- * workbook in memory.
+ * exporting and importing again changes nothing. Streams, to a file path or to any writable
+ * stream (the bot collects the bytes to send): 100,000 contracts never sit in a workbook in
+ * memory.
  */
-export async function writeRegisterWorkbook(path: string, contracts: Iterable<Contract> | AsyncIterable<Contract>, options: RegisterWorkbookOptions = {}): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+export async function writeRegisterWorkbook(output: string | Writable, contracts: Iterable<Contract> | AsyncIterable<Contract>, options: RegisterWorkbookOptions = {}): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...writerTarget(output), useStyles: true, useSharedStrings: false });
   // A streamed sheet writes its properties, fit-to-page among them, when it is added.
   const sheet = workbook.addWorksheet('Register', { pageSetup: { fitToPage: true } });
   sheet.columns = registerColumns();

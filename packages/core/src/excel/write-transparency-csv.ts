@@ -1,12 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Contract } from '../register/contract.schema.js';
 import { contractToCells, EXPORT_FIELDS, type ExportCell } from '../register/import/contract-to-cells.js';
 import { IMPORT_FIELDS, type ImportField } from '../register/import/import-field.js';
 import { inTransparencyQuarter, TRANSPARENCY_THRESHOLD, type Quarter } from '../publish/transparency-quarter.js';
 import { csvSafe, xlsxSafe } from './spreadsheet-safety.js';
-import { DATE_FIELDS, excelDate, MONEY_FIELDS } from './write-register.js';
+import { DATE_FIELDS, excelDate, MONEY_FIELDS, writerTarget } from './write-register.js';
 import { fitRowHeight, namedFont, styleSheet, type DocumentIdentity } from './workbook-style.js';
 import { formatPounds } from '../shared/format.js';
 
@@ -74,26 +75,31 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** A file path (its extension says .csv or .xlsx), or a stream and the format to write to it. */
+export type TransparencyOutput = string | { readonly stream: Writable; readonly format: 'csv' | 'xlsx' };
+
 /**
  * Writes the quarter's publication as UTF-8 CSV with a byte-order mark (so Excel shows £ and
- * accents), or as .xlsx when the path ends so. Returns how many contracts it lists and how
- * many of those have no recorded value.
+ * accents), or as .xlsx when the path ends so (or the stream is given as xlsx). Returns how
+ * many contracts it lists and how many of those have no recorded value.
  */
 export async function writeTransparencyFile(
-  path: string,
+  output: TransparencyOutput,
   contracts: Iterable<Contract>,
   quarter: Quarter,
   options: { readonly identity?: DocumentIdentity | undefined } = {},
 ): Promise<{ count: number; noValue: number }> {
   const listed = [...contracts].filter((c) => inTransparencyQuarter(c, quarter));
   const noValue = listed.filter((c) => c.value.total === undefined && c.value.annual === undefined).length;
-  if (/\.xlsx$/i.test(path)) await writeXlsx(path, listed, `Contracts over ${formatPounds(TRANSPARENCY_THRESHOLD)}, ${quarter.label} (Local Government Transparency Code 2015)`, options.identity);
-  else await writeCsv(path, listed);
+  const xlsx = typeof output === 'string' ? /\.xlsx$/i.test(output) : output.format === 'xlsx';
+  const target = typeof output === 'string' ? output : output.stream;
+  if (xlsx) await writeXlsx(target, listed, `Contracts over ${formatPounds(TRANSPARENCY_THRESHOLD)}, ${quarter.label} (Local Government Transparency Code 2015)`, options.identity);
+  else await writeCsv(target, listed);
   return { count: listed.length, noValue };
 }
 
-async function writeCsv(path: string, contracts: readonly Contract[]): Promise<void> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
+async function writeCsv(output: string | Writable, contracts: readonly Contract[]): Promise<void> {
+  const out = typeof output === 'string' ? createWriteStream(output, { encoding: 'utf8' }) : output;
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, 'drain');
   };
@@ -112,8 +118,8 @@ async function writeCsv(path: string, contracts: readonly Contract[]): Promise<v
  */
 const TEXT_COLUMNS = new Set(TRANSPARENCY_HEADERS.flatMap((h, i) => (['companyNumber', 'charityNumber', 'vcseNumber', 'reference', 'postcode'].includes(fieldAt(i)) && i < TRANSPARENCY_COLUMNS.length ? [i] : [])));
 
-async function writeXlsx(path: string, contracts: readonly Contract[], title: string, identity: DocumentIdentity | undefined): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+async function writeXlsx(output: string | Writable, contracts: readonly Contract[], title: string, identity: DocumentIdentity | undefined): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...writerTarget(output), useStyles: true, useSharedStrings: false });
   // A streamed sheet writes its views and page setup when its columns are set.
   const sheet = workbook.addWorksheet('Contracts', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }], pageSetup: { fitToPage: true } });
   sheet.columns = TRANSPARENCY_HEADERS.map((header, i) => {
