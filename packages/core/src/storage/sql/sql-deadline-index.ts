@@ -70,6 +70,8 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 export class SqlDeadlineIndex implements DeadlineIndexRepository {
   /** Answers by key, each with the index generation it was worked out at (see remember). */
   private readonly remembered: Map<string, { generation: number; answer: unknown }> | undefined;
+  /** The generation the remembered answers were last checked against. */
+  private seenGeneration: number | undefined;
 
   /** `rememberAnswers`: keep answers until the index changes (never inside a transaction). */
   constructor(
@@ -85,6 +87,11 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
     const [state] = await this.db.all<{ generation: number | string }>('SELECT generation FROM deadline_index_state WHERE id = 1');
     if (state === undefined) return compute();
     const generation = Number(state.generation);
+    // Answers from before a change are never used again: let them go at once.
+    if (generation !== this.seenGeneration) {
+      this.remembered.clear();
+      this.seenGeneration = generation;
+    }
     const kept = this.remembered.get(key);
     if (kept !== undefined && kept.generation === generation) return kept.answer as T;
     const answer = await compute();
