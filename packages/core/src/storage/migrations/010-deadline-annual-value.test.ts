@@ -23,7 +23,8 @@ describe('the deadline annual value migration', () => {
     // The file as version 9 left it: no annual value column.
     const db = new Database(path);
     db.exec(`
-      DROP INDEX deadline_index_window; DROP INDEX deadline_index_moving;
+      DROP INDEX deadline_index_window; DROP INDEX deadline_index_moving; DROP INDEX deadline_index_daily;
+      CREATE INDEX deadline_index_daily ON deadline_index (daily, as_of);
       CREATE INDEX deadline_index_date ON deadline_index (source, due_date);
       CREATE INDEX deadline_index_escalation ON deadline_index (escalation_email, source, due_date);
       ALTER TABLE deadline_index_state DROP COLUMN generation;

@@ -53,4 +53,15 @@ describe('the deadline window queries on SQLite', () => {
     for (const plan of plans) expect(plan).not.toMatch(/SCAN deadline_index(?! USING)/);
     expect(plans[0]).toMatch(/deadline_index_owner|deadline_index_window/);
   });
+
+  it('finds the rows the daily run must work out again through the index of rows that change daily', async () => {
+    const executor = new SqliteExecutor(new Database(':memory:'));
+    await applyMigrations(executor, MIGRATIONS, async (_tx, sql) => executor.execScript(sql));
+    const queries: { sql: string; params: readonly unknown[] }[] = [];
+    await new SqlDeadlineIndex(recording(executor, queries)).refresh('2026-12-01');
+    const [stale] = queries;
+    const steps = await executor.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${stale?.sql ?? ''}`, stale?.params ?? []);
+    expect(steps.map((s) => s.detail).join(' | ')).toBe('SEARCH deadline_index USING INDEX deadline_index_daily (as_of<?)');
+    await executor.close();
+  });
 });

@@ -213,11 +213,10 @@ export class SqlDeadlineIndex implements DeadlineIndexRepository {
   }
 
   async refresh(today: IsoDate): Promise<number> {
-    const stale = await this.db.all<{ reference: string }>('SELECT DISTINCT reference FROM deadline_index WHERE daily = 1 AND as_of < ?', [today]);
-    await this.reindex(
-      stale.map((r) => r.reference),
-      today,
-    );
+    // Not DISTINCT: SQLite would rather walk the whole primary key in order than sort a few rows.
+    const rows = await this.db.all<{ reference: string }>('SELECT reference FROM deadline_index WHERE daily = 1 AND as_of < ?', [today]);
+    const stale = [...new Set(rows.map((r) => r.reference))];
+    await this.reindex(stale, today);
     return stale.length;
   }
 
