@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide } from '@contract-steward/core';
 import { cardActionInvoke, teamsActivity, teamsMessage } from '../support/stand-in-connector.js';
 import { ASHA, cardOf, PRIYA, seedRegister, startHarness, type Harness } from './bot-harness.js';
 
@@ -114,6 +115,16 @@ describe('bot commands over HTTP, as Teams sends them', () => {
     const [reply] = await say('overdue', PRIYA);
     expect(cardOf(reply)).toContain('Overdue deadlines');
     expect(cardOf(reply)).toContain('CON-0004');
+  });
+
+  it('drops a contract from the overdue list as soon as its deadline is decided, though the list was asked for before', async () => {
+    expect(cardOf((await say('overdue', PRIYA))[0])).toContain('CON-0004');
+    const contract = await bot.store.contracts.get('CON-0004');
+    if (!contract) throw new Error('CON-0004 is missing');
+    const decided = decide(contract, { action: 'let-expire' }, { today: '2026-11-26', by: PRIYA.email });
+    if (!decided.success) throw new Error('the decision was refused');
+    await bot.store.renewals.recordDecision(decided.value, { actor: PRIYA.email, source: 'test' });
+    expect(cardOf((await say('overdue', PRIYA))[0])).not.toContain('CON-0004');
   });
 
   it('opens contract details from a card button, in the invoke response', async () => {

@@ -130,14 +130,23 @@ export async function answerOverdue(asker: Asker, services: BotServices): Promis
   if (!mayListOverdue(asker.roles)) {
     return { text: `Sorry, the council-wide overdue list is for ${describeWhoCan(['procurement', 'administrator'], services.roles)}. Type \`mine\` to see your own contracts and their deadlines.` };
   }
-  const { rows: all, contracts } = await listRenewalsFromStore(services.store, today, { within: 0, settings: services.settings });
-  const rows = all.filter((r) => r.overdue);
+  // The whole register's overdue list is the same for everyone who may ask: worked out once per
+  // change to the deadline index, keeping only what the card shows.
+  const { rows, total } = await services.store.deadlines.remember(JSON.stringify(['overdue card', today, services.settings.overdueForDays]), async () => {
+    const { rows: all, contracts } = await listRenewalsFromStore(services.store, today, { within: 0, settings: services.settings });
+    const overdue = digestRows(
+      all.filter((r) => r.overdue),
+      contracts,
+    );
+    return { rows: overdue.slice(0, DIGEST_ROW_LIMIT), total: { count: overdue.length, annual: overdue.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0) } };
+  });
   return {
     card: renewalsDigestCard({
       title: 'Overdue deadlines',
       subtitle: `Passed in the last ${services.settings.overdueForDays} days with no decision recorded.`,
       today,
-      rows: digestRows(rows, contracts),
+      rows,
+      total,
       emptyText: 'No deadline has passed without a decision. Well done.',
     }),
     summary: 'Overdue deadlines',
