@@ -64,6 +64,19 @@ describe('bot commands over HTTP, as Teams sends them', () => {
     expect(card).not.toContain('CON-0002');
   });
 
+  it('answers a question about a supplier for that supplier alone, and again after a change', async () => {
+    const fleet = cardOf((await say('contracts with Fleet', PRIYA))[0]);
+    expect(fleet).toContain('CON-0002');
+    expect(fleet).not.toContain('CON-0001');
+    // Another supplier is another question, not the first one's answer.
+    const other = cardOf((await say('contracts with Nobody Ltd', PRIYA))[0]);
+    expect(other).not.toContain('CON-0002');
+    const contract = await bot.store.contracts.get('CON-0002');
+    if (!contract) throw new Error('CON-0002 is missing');
+    await bot.store.contracts.upsert({ ...contract, title: 'Waste collection vehicles, leased' }, { actor: 'test', source: 'test' });
+    expect(cardOf((await say('contracts with Fleet', PRIYA))[0])).toContain('Waste collection vehicles, leased');
+  });
+
   it('offers the other likely reading of "this year" as a button that asks it', async () => {
     const card = cardOf((await say('contracts ending next year', PRIYA))[0]);
     expect(card).toContain('Contracts ending 1 January – 31 December 2027:');

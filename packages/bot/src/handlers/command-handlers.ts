@@ -63,17 +63,22 @@ export async function answerRenewals(command: RenewalsCommand, asker: Asker, ser
     rows = digestRows(digest.rows, digest.contracts).slice(0, DIGEST_ROW_LIMIT);
     total = { count: digest.count, annual: digest.annualTotal };
   } else {
-    // A supplier or service area is in the contract, not the index: read the contracts in the window.
-    const { rows: all, contracts: loaded } = await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
-    const contracts = loaded.filter(
-      (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
-    );
-    const included = new Set(contracts.map((c) => c.reference));
-    const inWindow = all.filter(
-      // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
-      (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
-    );
-    rows = digestRows(inWindow, contracts);
+    // A supplier or service area is in the contract, not the index: read the contracts in the
+    // window, once per change to the index for the same question, keeping what the card shows.
+    const question = JSON.stringify(['renewals by name', today, from, to, owner ?? null, command.supplier ?? null, command.serviceArea ?? null, command.endsOnly]);
+    ({ rows, total } = await services.store.deadlines.remember(question, async () => {
+      const { rows: all, contracts: loaded } = await listRenewalsFromStore(services.store, today, { within: daysBetween(today, to), settings: services.settings, ...(owner === undefined ? {} : { ownerEmail: owner }) });
+      const contracts = loaded.filter(
+        (c) => (command.supplier === undefined || names(c.supplier.name, command.supplier)) && (command.serviceArea === undefined || names(c.serviceArea, command.serviceArea)),
+      );
+      const included = new Set(contracts.map((c) => c.reference));
+      const inWindow = all.filter(
+        // "Ending" asks for the end of the current term: the end date, or the date a contract renews by itself.
+        (r) => included.has(r.reference) && !r.overdue && r.date >= from && (!command.endsOnly || r.kind === 'end' || r.kind === 'renewal'),
+      );
+      const matched = digestRows(inWindow, contracts);
+      return { rows: matched.slice(0, DIGEST_ROW_LIMIT), total: { count: matched.length, annual: matched.reduce((sum, row) => sum + (row.contract.value.annual ?? 0), 0) } };
+    }));
   }
   const what = command.endsOnly ? 'ends' : 'has a deadline';
   return {
