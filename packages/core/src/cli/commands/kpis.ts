@@ -5,6 +5,7 @@ import { problemsFromZod } from '../../shared/problem.js';
 import { importKpiResults } from '../../use-cases/import-kpi-results.js';
 import { CliError, type CliCommand } from '../command.js';
 import { spreadsheetImportCommand } from '../spreadsheet-import-command.js';
+import { numberOption, requireOptions, textOption } from '../text-options.js';
 import { formatTable } from '../format-table.js';
 
 export const kpisAdd: CliCommand = {
@@ -40,17 +41,9 @@ export const kpisAdd: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print }) {
     const reference = positionals[0] ?? '';
-    const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
-    const number = (name: string) => {
-      const value = text(name);
-      if (value === undefined) return undefined;
-      const n = Number(value.trim());
-      if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${name} "${value}" is not a number, e.g. --${name} 95`, 2);
-      return n;
-    };
-    for (const required of ['name', 'measure', 'target', 'frequency', 'from']) {
-      if (text(required) === undefined) throw new CliError(`give --${required}. Run steward kpis add --help for the options.`, 2);
-    }
+    const text = (name: string) => textOption(options, name);
+    const number = (name: string) => numberOption(options, name, 95);
+    requireOptions(options, ['name', 'measure', 'target', 'frequency', 'from'], 'kpis add');
     const parsed = KpiSchema.safeParse({
       contract: reference,
       name: text('name'),

@@ -6,6 +6,7 @@ import { problemsFromZod } from '../../shared/problem.js';
 import { importUsage } from '../../use-cases/import-usage.js';
 import { CliError, type CliCommand } from '../command.js';
 import { spreadsheetImportCommand } from '../spreadsheet-import-command.js';
+import { numberOption, requireOptions, textOption } from '../text-options.js';
 import { formatTable } from '../format-table.js';
 
 export const usageAdd: CliCommand = {
@@ -31,16 +32,9 @@ export const usageAdd: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ options, positionals, io, withStore, print }) {
     const reference = positionals[0] ?? '';
-    const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
-    for (const required of ['period-start', 'period-end', 'paid', 'used']) {
-      if (text(required) === undefined) throw new CliError(`give --${required}. Run steward usage add --help for the options.`, 2);
-    }
-    const count = (name: string) => {
-      const value = text(name) ?? '';
-      const n = Number(value.trim().replaceAll(',', ''));
-      if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${name} "${value}" is not a number, e.g. --${name} 120`, 2);
-      return n;
-    };
+    const text = (name: string) => textOption(options, name);
+    requireOptions(options, ['period-start', 'period-end', 'paid', 'used'], 'usage add');
+    const count = (name: string) => numberOption(options, name, 120);
     const costText = text('annual-cost');
     const cost = costText === undefined ? undefined : parseMoneyCell(costText);
     if (cost && (!cost.ok || cost.value === undefined)) throw new CliError(`--annual-cost "${costText}" is not a sum of money, e.g. --annual-cost 160000`, 2);
