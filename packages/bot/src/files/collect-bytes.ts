@@ -1,5 +1,5 @@
-import { once } from 'node:events';
-import { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 /**
  * What a streaming writer writes, collected in memory to send as a file: the writers stream
@@ -7,15 +7,8 @@ import { Writable } from 'node:stream';
  * finished bytes, so nothing goes through a temporary file. `write` ends the stream.
  */
 export async function collectBytes(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-      done();
-    },
-  });
-  const finished = once(out, 'finish');
+  const out = new PassThrough();
+  const collected = buffer(out);
   await write(out);
-  await finished;
-  return Buffer.concat(chunks);
+  return collected;
 }
