@@ -2,24 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContractSchema, type Contract, type ContractInput } from '../register/contract.schema.js';
+import { makeContract } from '../../../../tests/support/contracts.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { recordDecision } from './record-decision.js';
-
-const contract = (overrides: Partial<ContractInput> = {}): Contract =>
-  ContractSchema.parse({
-    reference: 'CON-0042',
-    title: 'Revenues and benefits e-forms',
-    supplier: { name: 'IEG4 Ltd' },
-    serviceArea: 'Customer Services',
-    owner: { name: 'Asha Khan', email: 'a.khan@council.gov.uk' },
-    startDate: '2024-04-01',
-    endDate: '2027-03-31',
-    noticePeriod: { amount: 6, unit: 'months' },
-    value: { annual: 100000, total: 300000, basis: 'fixed' },
-    ...overrides,
-  });
 
 const by = { actor: 'a.khan@council.gov.uk', source: 'test', at: new Date('2027-01-10T09:00:00Z') };
 const prices = { baselineAnnual: 160000, newAnnual: 100000, termMonths: 36 };
@@ -42,7 +28,7 @@ describe('recordDecision', () => {
   let store: Store;
   beforeEach(async () => {
     store = await openStore({ kind: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'steward-decide-')), 'steward.db') });
-    await store.contracts.upsert(contract(), { actor: 'test', source: 'test' });
+    await store.contracts.upsert(makeContract(), { actor: 'test', source: 'test' });
   });
   afterEach(() => store.close());
 
@@ -55,7 +41,7 @@ describe('recordDecision', () => {
   });
 
   it('starts the renegotiated price today when the contract has already ended, not in the past', async () => {
-    await store.contracts.upsert(contract({ endDate: '2026-03-31' }), { actor: 'test', source: 'test' });
+    await store.contracts.upsert(makeContract({ endDate: '2026-03-31' }), { actor: 'test', source: 'test' });
     const result = await recordDecision(store, { reference: 'CON-0042', request: { action: 'renegotiated' }, prices, today: '2026-06-01', by });
     expect(result.success).toBe(true);
     expect(await store.savings.list({ contract: 'CON-0042' })).toMatchObject([{ start: '2026-06-01' }]);

@@ -2,23 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContractSchema } from '../register/contract.schema.js';
+import { DELEGATED_VALUE, makeContract } from '../../../../tests/support/contracts.js';
 import { DEFAULT_RENEWAL_SETTINGS } from '../renewals/renewal-settings.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { runWarnings, warningsDueOn, type SendWarnings, type WarningSendOutcome } from './run-warnings.js';
 
-const contract = ContractSchema.parse({
-  reference: 'CON-0042',
-  title: 'Revenues and benefits e-forms',
-  supplier: { name: 'IEG4 Ltd' },
-  serviceArea: 'Customer Services',
-  owner: { name: 'Asha Khan', email: 'a.khan@council.gov.uk' },
-  startDate: '2024-04-01',
-  endDate: '2027-03-31',
-  noticePeriod: { amount: 6, unit: 'months' },
-  value: { annual: 30000, total: 90000, basis: 'fixed' },
-});
+const contract = makeContract({ value: DELEGATED_VALUE });
 
 const today = '2026-09-01';
 const now = () => new Date('2026-09-01T07:00:00Z');
